@@ -1,0 +1,33 @@
+/** What kind of page a link in an abstract points to; code links are what readers look for first. */
+export type LinkKind = 'code' | 'project' | 'other';
+
+/** A URL found in an abstract, cleaned of the sentence punctuation around it. */
+export interface PaperLink {
+  url: string;
+  kind: LinkKind;
+  /** Short display name: `owner/repo` for code links, the host (and path) otherwise. */
+  label: string;
+}
+
+/** One paper as shipped in catalog.json; everything the popup and the card show. */
+export interface Paper {
+  /** Derived from the normalized title, so it survives rebuilds and re-ordering of seeds. */
+  id: string;
+  title: string;
+  abstract: string;
+  tldr: string;
+  /** The sentence with the paper's quantitative claim, when it has one. */
+  keyResult: string | null;
+  links: PaperLink[];
+  topics: string[];
+  /** Seed files the paper was found in (papers repeat across files). */
+  sources: string[];
+  /** arXiv identifier, when known (user-saved papers). */
+  arxivId?: string;
+}
+
+/** The bundled catalog: `version` changes whenever any paper's content changes. */
+export interface Catalog {
+  version: string;
+  papers: Paper[];
+}
