@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildCatalog } from '../catalog/build';
+import { readSeedDir } from '../catalog/read-seeds';
+import type { Catalog } from '../catalog/types';
+import { saveNote } from '../notes/notes';
+import { CATALOG_VERSION_KEY, loadCatalog } from './catalog-load';
+import { PaperLensDB } from './schema';
+
+const catalog = buildCatalog(readSeedDir('seeds'));
+let db: PaperLensDB;
+let n = 0;
+
+beforeEach(() => {
+  db = new PaperLensDB(`test-${n++}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+/** The next catalog version: the first paper renamed (so a new id), the second removed. */
+function nextCatalog(): Catalog {
+  const [first, , ...rest] = catalog.papers;
+  const papers = [{ ...first!, id: 'renamed-paper-00000000', title: `${first!.title} (v2)` }, ...rest];
+  return { version: 'next-version', papers };
+}
+
+describe('loadCatalog', () => {
+  it('loads every paper once and records the version', async () => {
+    const result = await loadCatalog(db, catalog);
+    expect(result).toEqual({ version: catalog.version, changed: true, papers: 333 });
+    expect(await db.papers.count()).toBe(333);
+    expect((await db.settings.get(CATALOG_VERSION_KEY))?.value).toBe(catalog.version);
+    const stored = await db.papers.get(catalog.papers[0]!.id);
+    expect(stored).toEqual({ ...catalog.papers[0], source: 'catalog' });
+  });
+
+  it('is idempotent, also when called concurrently', async () => {
+    const results = await Promise.all([loadCatalog(db, catalog), loadCatalog(db, catalog), loadCatalog(db, catalog)]);
+    expect(results.filter((r) => r.changed)).toHaveLength(1);
+    expect(await db.papers.count()).toBe(333);
+  });
+
+  it('re-seeding with a new version replaces papers and keeps every note', async () => {
+    await loadCatalog(db, catalog);
+    const [first, second, third] = catalog.papers;
+    for (const p of [first!, second!, third!]) {
+      const saved = await saveNote(db, { paperId: p.id, text: `my thoughts on ${p.title}`, tags: ['keep'] });
+      expect(saved.ok).toBe(true);
+    }
+    const notesBefore = await db.notes.toArray();
+
+    const result = await loadCatalog(db, nextCatalog());
+    expect(result.changed).toBe(true);
+    expect(await db.papers.count()).toBe(332);
+    expect(await db.papers.get(first!.id)).toBeUndefined();
+    expect(await db.papers.get(second!.id)).toBeUndefined();
+    expect(await db.notes.toArray()).toEqual(notesBefore);
+    // The orphaned notes still say which paper they were about.
+    expect((await db.notes.get(second!.id))?.titleSnapshot).toBe(second!.title);
+
+    await loadCatalog(db, catalog);
+    expect(await db.papers.count()).toBe(333);
+    expect(await db.notes.toArray()).toEqual(notesBefore);
+  });
+
+  it('never removes or overwrites a paper the user saved', async () => {
+    await loadCatalog(db, catalog);
+    const mine = { ...catalog.papers[5]!, source: 'user' as const, tldr: 'my own summary', savedAt: 1 };
+    await db.papers.put(mine);
+    await db.papers.put({ ...catalog.papers[6]!, id: 'user-only-paper-1', title: 'User Only Paper', source: 'user' });
+    await loadCatalog(db, nextCatalog());
+    expect(await db.papers.get(mine.id)).toEqual(mine);
+    expect(await db.papers.get('user-only-paper-1')).toBeDefined();
+  });
+
+  it('rejects a catalog that is not one, changing nothing', async () => {
+    await loadCatalog(db, catalog);
+    const dup = { version: 'x', papers: [catalog.papers[0]!, catalog.papers[0]!] };
+    await expect(loadCatalog(db, dup)).rejects.toThrow(/id .* twice/);
+    await expect(loadCatalog(db, { papers: [] } as unknown as Catalog)).rejects.toThrow(/not a \{ version, papers \}/);
+    expect(await db.papers.count()).toBe(333);
+    expect((await db.settings.get(CATALOG_VERSION_KEY))?.value).toBe(catalog.version);
+  });
+});

@@ -1,0 +1,54 @@
+import type { Catalog } from '../catalog/types';
+import type { PaperLensDB, StoredPaper } from './schema';
+
+/** Settings key of the catalog version currently in the database. */
+export const CATALOG_VERSION_KEY = 'catalogVersion';
+
+/** What loading a catalog did, for logs and tests. */
+export interface CatalogLoadResult {
+  version: string;
+  /** False when the database already held this version. */
+  changed: boolean;
+  papers: number;
+}
+
+/** Fails loudly on a catalog that would corrupt the database (wrong shape or duplicate ids). */
+export function assertCatalog(value: unknown): asserts value is Catalog {
+  const c = value as Catalog | null;
+  if (!c || typeof c !== 'object' || typeof c.version !== 'string' || !Array.isArray(c.papers)) {
+    throw new Error('catalog.json is not a { version, papers } object');
+  }
+  const ids = new Set<string>();
+  for (const p of c.papers) {
+    if (!p || typeof p.id !== 'string' || typeof p.title !== 'string' || typeof p.abstract !== 'string') {
+      throw new Error('catalog.json has a paper without id, title or abstract');
+    }
+    if (ids.has(p.id)) throw new Error(`catalog.json has the id ${p.id} twice`);
+    ids.add(p.id);
+  }
+}
+
+/**
+ * Makes the database hold `catalog`: in one transaction, and only when its version differs
+ * from the stored one, replaces the catalog papers. Notes and user-saved papers are never
+ * touched; a user paper keeps its row even when the catalog has the same id.
+ */
+export async function loadCatalog(db: PaperLensDB, catalog: Catalog): Promise<CatalogLoadResult> {
+  assertCatalog(catalog);
+  return db.transaction('rw', db.papers, db.settings, async () => {
+    const current = await db.settings.get(CATALOG_VERSION_KEY);
+    if (current?.value === catalog.version) {
+      return { version: catalog.version, changed: false, papers: catalog.papers.length };
+    }
+    const userIds = new Set(
+      (await db.papers.where('source').equals('user').primaryKeys()) as string[],
+    );
+    await db.papers.where('source').equals('catalog').delete();
+    const rows: StoredPaper[] = catalog.papers
+      .filter((p) => !userIds.has(p.id))
+      .map((p) => ({ ...p, source: 'catalog' }));
+    await db.papers.bulkPut(rows);
+    await db.settings.put({ key: CATALOG_VERSION_KEY, value: catalog.version });
+    return { version: catalog.version, changed: true, papers: catalog.papers.length };
+  });
+}

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildCatalog } from '../catalog/build';
+import { readSeedDir } from '../catalog/read-seeds';
+import { PaperLensDB } from '../db/schema';
+import { createHandlers } from './handlers';
+
+const catalog = buildCatalog(readSeedDir('seeds'));
+const byte = catalog.papers.find((p) => p.title.startsWith('ByteTransformer'))!;
+let db: PaperLensDB;
+let n = 0;
+
+beforeEach(() => {
+  db = new PaperLensDB(`handlers-${n++}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('background handlers', () => {
+  it('load the catalog lazily on the first request, once', async () => {
+    const source = vi.fn(async () => catalog);
+    const h = createHandlers(db, source);
+    const [a, b] = await Promise.all([h.catalogStatus(), h.catalogStatus()]);
+    expect(a).toEqual({ version: catalog.version, papers: 333, userPapers: 0, notes: 0 });
+    expect(b).toEqual(a);
+    expect(source).toHaveBeenCalledTimes(1);
+  });
+
+  it('retry loading after a failure instead of staying broken', async () => {
+    const source = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValue(catalog);
+    const h = createHandlers(db, source);
+    await expect(h.catalogStatus()).rejects.toThrow('offline');
+    expect((await h.catalogStatus()).papers).toBe(333);
+  });
+
+  it('look up a batch of titles in one call, whatever their spelling', async () => {
+    const h = createHandlers(db, async () => catalog);
+    const ids = await h.lookupTitles([
+      'BYTETRANSFORMER: a high‑performance transformer boosted for variable–length inputs.',
+      'A paper that is not in the catalog',
+      '',
+    ]);
+    expect(ids).toEqual([byte.id, null, null]);
+  });
+
+  it('return a paper with its note, and null for an unknown id', async () => {
+    const h = createHandlers(db, async () => catalog);
+    expect(await h.getPaper(byte.id)).toEqual({ paper: { ...byte, source: 'catalog' }, note: null });
+    await h.saveNote({ paperId: byte.id, text: 'fast **padding-free** kernels' });
+    expect((await h.getPaper(byte.id))?.note?.text).toBe('fast **padding-free** kernels');
+    expect(await h.getPaper('no-such-paper')).toBeNull();
+  });
+
+  it('validate every input before touching the database', async () => {
+    const h = createHandlers(db, async () => catalog);
+    await expect(h.getPaper({ id: 1 })).rejects.toThrow('paper id must be a string');
+    await expect(h.getPaper('')).rejects.toThrow('paper id must not be empty');
+    await expect(h.lookupTitles('title')).rejects.toThrow('titles must be an array');
+    await expect(h.saveNote({ paperId: byte.id, text: 42 })).rejects.toThrow('note text must be a string');
+    await expect(h.saveNote({ paperId: byte.id, status: 'done' })).rejects.toThrow('status must be one of');
+    await expect(h.saveNote({ paperId: byte.id, tags: 'a,b' })).rejects.toThrow('tags must be an array');
+    await expect(h.saveNote({ paperId: 'nope', text: 'x' })).rejects.toThrow('No paper with id nope');
+    expect(await db.notes.count()).toBe(0);
+  });
+});
+
+describe('saveNote', () => {
+  it('refuses to overwrite a newer note edited elsewhere', async () => {
+    const h = createHandlers(db, async () => catalog);
+    const first = await h.saveNote({ paperId: byte.id, text: 'v1', baseUpdatedAt: null });
+    if (!first.ok) throw new Error('first save must land');
+    const popup = await h.saveNote({ paperId: byte.id, text: 'v2 from popup', baseUpdatedAt: first.note.updatedAt });
+    expect(popup.ok).toBe(true);
+    const staleCard = await h.saveNote({ paperId: byte.id, text: 'v2 from card', baseUpdatedAt: first.note.updatedAt });
+    expect(staleCard).toEqual({ ok: false, conflict: expect.objectContaining({ text: 'v2 from popup' }) });
+    expect((await db.notes.get(byte.id))?.text).toBe('v2 from popup');
+  });
+
+  it('keeps fields a save does not name and the creation time', async () => {
+    const h = createHandlers(db, async () => catalog);
+    const a = await h.saveNote({ paperId: byte.id, text: 'note', tags: ['gpu'] });
+    const b = await h.saveNote({ paperId: byte.id, starred: true });
+    if (!a.ok || !b.ok) throw new Error('saves must land');
+    expect(b.note).toMatchObject({ text: 'note', tags: ['gpu'], starred: true, status: 'none', titleSnapshot: byte.title });
+    expect(b.note.createdAt).toBe(a.note.createdAt);
+    expect(b.note.updatedAt).toBeGreaterThan(a.note.updatedAt);
+  });
+});

@@ -1,0 +1,81 @@
+import type { Catalog } from '../catalog/types';
+import { normalizeTitle } from '../match/normalize';
+import { CATALOG_VERSION_KEY, loadCatalog } from '../db/catalog-load';
+import type { PaperLensDB } from '../db/schema';
+import { saveNote } from '../notes/notes';
+import type { CatalogStatus, NoteSaveResult, PaperWithNote } from './protocol';
+import { expectNoteInput, expectPaperId, expectTitles } from './validate';
+
+/** Where the background gets the bundled catalog from (fetch in the extension, a fixture in tests). */
+export type CatalogSource = () => Promise<Catalog>;
+
+/**
+ * The background's message handlers as plain functions over a database, so they are unit
+ * tested without a browser. Every input is validated: content scripts run beside hostile pages.
+ * The catalog is loaded lazily on the first request, which covers a service worker that was
+ * woken by a message before `onInstalled` finished.
+ */
+export function createHandlers(db: PaperLensDB, source: CatalogSource) {
+  let loading: Promise<void> | null = null;
+  const ready = (): Promise<void> => {
+    loading ??= source()
+      .then((catalog) => loadCatalog(db, catalog))
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        loading = null;
+        throw error;
+      });
+    return loading;
+  };
+
+  // The title index is a cache of the database, rebuilt when the papers change.
+  let index: { key: string; byTitle: Map<string, string> } | null = null;
+  const titleIndex = async (): Promise<Map<string, string>> => {
+    const version = (await db.settings.get(CATALOG_VERSION_KEY))?.value;
+    const key = `${String(version)}:${await db.papers.count()}`;
+    if (index?.key !== key) {
+      const byTitle = new Map<string, string>();
+      await db.papers.each((p) => byTitle.set(normalizeTitle(p.title), p.id));
+      index = { key, byTitle };
+    }
+    return index.byTitle;
+  };
+
+  return {
+    ready,
+
+    async catalogStatus(): Promise<CatalogStatus> {
+      await ready();
+      const version = (await db.settings.get(CATALOG_VERSION_KEY))?.value;
+      return {
+        version: typeof version === 'string' ? version : null,
+        papers: await db.papers.count(),
+        userPapers: await db.papers.where('source').equals('user').count(),
+        notes: await db.notes.count(),
+      };
+    },
+
+    async lookupTitles(data: unknown): Promise<(string | null)[]> {
+      const titles = expectTitles(data);
+      await ready();
+      const byTitle = await titleIndex();
+      return titles.map((t) => byTitle.get(normalizeTitle(t)) ?? null);
+    },
+
+    async getPaper(data: unknown): Promise<PaperWithNote | null> {
+      const id = expectPaperId(data);
+      await ready();
+      const paper = await db.papers.get(id);
+      if (!paper) return null;
+      return { paper, note: (await db.notes.get(id)) ?? null };
+    },
+
+    async saveNote(data: unknown): Promise<NoteSaveResult> {
+      const input = expectNoteInput(data);
+      await ready();
+      return saveNote(db, input);
+    },
+  };
+}
+
+export type Handlers = ReturnType<typeof createHandlers>;

@@ -1,0 +1,48 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Paper } from '../catalog/types';
+import type { Note, ReadingStatus } from '../db/schema';
+
+/** State of the bundled catalog in the database, for status displays. */
+export interface CatalogStatus {
+  version: string | null;
+  papers: number;
+  userPapers: number;
+  notes: number;
+}
+
+/** A paper with the user's note on it, as the hover card and popup show it. */
+export interface PaperWithNote {
+  paper: Paper;
+  note: Note | null;
+}
+
+/** Fields a note save may change; omitted fields keep their stored value. */
+export interface NoteInput {
+  paperId: string;
+  text?: string;
+  tags?: string[];
+  status?: ReadingStatus;
+  starred?: boolean;
+  /**
+   * `updatedAt` of the note the editor started from. When the stored note is newer and its
+   * text differs, the save is refused as a conflict instead of overwriting newer text.
+   */
+  baseUpdatedAt?: number | null;
+}
+
+/** A save either lands, or reports the newer note it would have overwritten. */
+export type NoteSaveResult = { ok: true; note: Note } | { ok: false; conflict: Note };
+
+/**
+ * Every message sent to the background, one typed map. Content scripts cannot open the
+ * extension's IndexedDB (theirs is the page's), so everything they know comes through here.
+ */
+export interface ProtocolMap {
+  catalogStatus(): CatalogStatus;
+  /** One batched lookup per page scan: for each candidate title, the id it names or null. */
+  lookupTitles(titles: string[]): (string | null)[];
+  getPaper(id: string): PaperWithNote | null;
+  saveNote(input: NoteInput): NoteSaveResult;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,71 @@
+import { READING_STATUS, type ReadingStatus } from '../db/schema';
+import type { NoteInput } from './protocol';
+
+/** A message whose data does not have the shape the protocol promises; the sender gets the reason. */
+export class ProtocolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+/** Upper bounds that keep a hostile page from making the background allocate without limit. */
+export const LIMITS = {
+  idChars: 200,
+  titleChars: 2_000,
+  titlesPerLookup: 20_000,
+  noteChars: 1_000_000,
+  tags: 100,
+  tagChars: 100,
+} as const;
+
+export function expectString(value: unknown, what: string, maxChars: number): string {
+  if (typeof value !== 'string') throw new ProtocolError(`${what} must be a string`);
+  if (value.length > maxChars) throw new ProtocolError(`${what} is longer than ${maxChars} characters`);
+  return value;
+}
+
+export function expectPaperId(value: unknown): string {
+  const id = expectString(value, 'paper id', LIMITS.idChars);
+  if (!id) throw new ProtocolError('paper id must not be empty');
+  return id;
+}
+
+export function expectTitles(value: unknown): string[] {
+  if (!Array.isArray(value)) throw new ProtocolError('titles must be an array of strings');
+  if (value.length > LIMITS.titlesPerLookup) {
+    throw new ProtocolError(`at most ${LIMITS.titlesPerLookup} titles per lookup`);
+  }
+  // Over-long candidates are page text, not titles: they simply do not match.
+  return value.map((t) => (typeof t === 'string' && t.length <= LIMITS.titleChars ? t : ''));
+}
+
+export function expectNoteInput(value: unknown): NoteInput {
+  if (!value || typeof value !== 'object') throw new ProtocolError('note must be an object');
+  const v = value as Record<string, unknown>;
+  const input: NoteInput = { paperId: expectPaperId(v.paperId) };
+  if (v.text !== undefined) input.text = expectString(v.text, 'note text', LIMITS.noteChars);
+  if (v.tags !== undefined) {
+    if (!Array.isArray(v.tags) || v.tags.length > LIMITS.tags) {
+      throw new ProtocolError(`tags must be an array of at most ${LIMITS.tags} strings`);
+    }
+    input.tags = v.tags.map((t) => expectString(t, 'tag', LIMITS.tagChars).trim()).filter(Boolean);
+  }
+  if (v.status !== undefined) {
+    if (!READING_STATUS.includes(v.status as ReadingStatus)) {
+      throw new ProtocolError(`status must be one of ${READING_STATUS.join(', ')}`);
+    }
+    input.status = v.status as ReadingStatus;
+  }
+  if (v.starred !== undefined) {
+    if (typeof v.starred !== 'boolean') throw new ProtocolError('starred must be true or false');
+    input.starred = v.starred;
+  }
+  if (v.baseUpdatedAt !== undefined && v.baseUpdatedAt !== null) {
+    if (typeof v.baseUpdatedAt !== 'number' || !Number.isFinite(v.baseUpdatedAt)) {
+      throw new ProtocolError('baseUpdatedAt must be a number');
+    }
+    input.baseUpdatedAt = v.baseUpdatedAt;
+  }
+  return input;
+}

@@ -1,0 +1,38 @@
+import type { Note, PaperLensDB } from '../db/schema';
+import type { NoteInput, NoteSaveResult } from '../messaging/protocol';
+
+/**
+ * Saves a note change in one transaction. Refuses (returns the stored note as a conflict) when
+ * the editor started from an older version and the stored text has changed since, so two
+ * editors on one note never silently overwrite each other. `now` is injectable for tests.
+ */
+export async function saveNote(db: PaperLensDB, input: NoteInput, now = Date.now()): Promise<NoteSaveResult> {
+  return db.transaction('rw', db.notes, db.papers, async () => {
+    const stored = await db.notes.get(input.paperId);
+    if (
+      stored &&
+      input.baseUpdatedAt !== undefined &&
+      (input.baseUpdatedAt ?? 0) < stored.updatedAt &&
+      input.text !== undefined &&
+      input.text !== stored.text
+    ) {
+      return { ok: false, conflict: stored };
+    }
+    const paper = await db.papers.get(input.paperId);
+    const note: Note = {
+      paperId: input.paperId,
+      text: input.text ?? stored?.text ?? '',
+      tags: input.tags ?? stored?.tags ?? [],
+      status: input.status ?? stored?.status ?? 'none',
+      starred: input.starred ?? stored?.starred ?? false,
+      titleSnapshot: paper?.title ?? stored?.titleSnapshot ?? '',
+      createdAt: stored?.createdAt ?? now,
+      updatedAt: Math.max(now, (stored?.updatedAt ?? 0) + 1),
+    };
+    if (!stored && !paper) {
+      throw new Error(`No paper with id ${input.paperId}; a note needs a paper to belong to.`);
+    }
+    await db.notes.put(note);
+    return { ok: true, note };
+  });
+}

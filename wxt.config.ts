@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'wxt';
+import { buildCatalog } from './lib/catalog/build';
+import { readSeedDir } from './lib/catalog/read-seeds';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // Explicit imports keep every module readable on its own.
+  imports: false,
+  // Lets parallel builds (tests, benches) write to their own folders.
+  outDir: process.env.PAPERLENS_OUT_DIR ?? '.output',
+  manifest: ({ browser }) => ({
+    name: 'PaperLens',
+    description:
+      'Recognizes machine-learning papers on arXiv and other pages, explains them on hover, and keeps your notes.',
+    permissions: [],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'paperlens@paperlens.dev',
+          strict_min_version: '115.0',
+          // PaperLens sends nothing anywhere.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  hooks: {
+    // The catalog is built from seeds/ on every build; a malformed seed stops the build.
+    'build:publicAssets': (wxt, files) => {
+      const catalog = buildCatalog(readSeedDir(resolve(wxt.config.root, 'seeds')));
+      files.push({ relativeDest: 'catalog.json', contents: JSON.stringify(catalog) });
+      wxt.logger.info(`catalog.json: ${catalog.papers.length} papers, version ${catalog.version}`);
+    },
+  },
+});
