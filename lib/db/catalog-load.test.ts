@@ -82,3 +82,17 @@ describe('loadCatalog', () => {
     expect((await db.settings.get(CATALOG_VERSION_KEY))?.value).toBe(catalog.version);
   });
 });
+
+describe('revisions', () => {
+  it('count catalog loads that changed papers and note saves', async () => {
+    const { getRevision } = await import('./revisions');
+    await loadCatalog(db, catalog);
+    await loadCatalog(db, catalog);
+    expect(await getRevision(db, 'papers')).toBe(1);
+    await saveNote(db, { paperId: catalog.papers[0]!.id, text: 'a' });
+    await saveNote(db, { paperId: catalog.papers[0]!.id, text: 'b' });
+    expect(await getRevision(db, 'notes')).toBe(2);
+    await loadCatalog(db, nextCatalog());
+    expect(await getRevision(db, 'papers')).toBe(2);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/types';
+import { bumpRevision } from './revisions';
 import type { PaperLensDB, StoredPaper } from './schema';
 
 /** Settings key of the catalog version currently in the database. */
@@ -49,6 +50,7 @@ export async function loadCatalog(db: PaperLensDB, catalog: Catalog): Promise<Ca
       .map((p) => ({ ...p, source: 'catalog' }));
     await db.papers.bulkPut(rows);
     await db.settings.put({ key: CATALOG_VERSION_KEY, value: catalog.version });
+    await bumpRevision(db, 'papers');
     return { version: catalog.version, changed: true, papers: catalog.papers.length };
   });
 }

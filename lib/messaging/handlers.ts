@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/types';
 import { normalizeTitle } from '../match/normalize';
 import { CATALOG_VERSION_KEY, loadCatalog } from '../db/catalog-load';
+import { getRevision } from '../db/revisions';
 import type { PaperLensDB } from '../db/schema';
 import { saveNote } from '../notes/notes';
 import type { CatalogStatus, NoteSaveResult, PaperWithNote } from './protocol';
@@ -31,8 +32,7 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource) {
   // The title index is a cache of the database, rebuilt when the papers change.
   let index: { key: string; byTitle: Map<string, string> } | null = null;
   const titleIndex = async (): Promise<Map<string, string>> => {
-    const version = (await db.settings.get(CATALOG_VERSION_KEY))?.value;
-    const key = `${String(version)}:${await db.papers.count()}`;
+    const key = String(await getRevision(db, 'papers'));
     if (index?.key !== key) {
       const byTitle = new Map<string, string>();
       await db.papers.each((p) => byTitle.set(normalizeTitle(p.title), p.id));

@@ -43,6 +43,11 @@ export interface ProtocolMap {
   lookupTitles(titles: string[]): (string | null)[];
   getPaper(id: string): PaperWithNote | null;
   saveNote(input: NoteInput): NoteSaveResult;
+  /**
+   * Sent by the popup to the active tab's content script (not the background): the ids of the
+   * catalog papers recognized on that page, in page order.
+   */
+  recognizedPapers(): string[];
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,3 +1,4 @@
+import { bumpRevision } from '../db/revisions';
 import type { Note, PaperLensDB } from '../db/schema';
 import type { NoteInput, NoteSaveResult } from '../messaging/protocol';
 
@@ -7,7 +8,7 @@ import type { NoteInput, NoteSaveResult } from '../messaging/protocol';
  * editors on one note never silently overwrite each other. `now` is injectable for tests.
  */
 export async function saveNote(db: PaperLensDB, input: NoteInput, now = Date.now()): Promise<NoteSaveResult> {
-  return db.transaction('rw', db.notes, db.papers, async () => {
+  return db.transaction('rw', db.notes, db.papers, db.settings, async () => {
     const stored = await db.notes.get(input.paperId);
     if (
       stored &&
@@ -33,6 +34,7 @@ export async function saveNote(db: PaperLensDB, input: NoteInput, now = Date.now
       throw new Error(`No paper with id ${input.paperId}; a note needs a paper to belong to.`);
     }
     await db.notes.put(note);
+    await bumpRevision(db, 'notes');
     return { ok: true, note };
   });
 }
