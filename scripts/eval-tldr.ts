@@ -46,12 +46,15 @@ const papers: EvalPaper[] = readFileSync(devPath, 'utf8')
   .map(parseScitldrLine)
   .filter((paper) => split === 'all' || splitOf(paper.paperId) === split);
 
+const tldrs = new Map(papers.map((paper) => [paper, summarize({ title: paper.title, abstract: paper.abstract })]));
+// Time a second pass so JIT warm-up does not count against the summarizer.
 const started = performance.now();
-const system = evaluate(papers, (paper) => summarize({ title: paper.title, abstract: paper.abstract }));
+for (const paper of papers) summarize({ title: paper.title, abstract: paper.abstract });
 const msPerAbstract = (performance.now() - started) / Math.max(papers.length, 1);
+const system = evaluate(papers, (paper) => tldrs.get(paper) ?? '');
 
 console.log(`SciTLDR-A dev, split ${split}: ${papers.length} papers`);
 console.log(format('summarize', system));
 console.log(format('baseline: first sentence', evaluate(papers, firstSentenceBaseline)));
 console.log(format('baseline: we-propose', evaluate(papers, contributionSentenceBaseline)));
-console.log(`summarize + scoring: ${msPerAbstract.toFixed(3)} ms per abstract`);
+console.log(`summarize: ${msPerAbstract.toFixed(3)} ms per abstract`);

@@ -66,8 +66,12 @@ export function firstSentenceBaseline(paper: EvalPaper): string {
   return splitSentences(paper.abstract)[0] ?? '';
 }
 
-/** Baseline: the first "we propose/present/introduce/develop" sentence, else the first sentence. */
+/**
+ * Baseline: the first sentence where "we/this paper/this work/our" is followed
+ * by propose/present/introduce/develop (any inflection), else the first sentence.
+ */
 export function contributionSentenceBaseline(paper: EvalPaper): string {
   const sentences = splitSentences(paper.abstract);
-  return sentences.find((s) => /\bwe\s+(propose|present|introduce|develop)/i.test(s)) ?? sentences[0] ?? '';
+  const cue = /\b(we|this paper|this work|our)\b.*\b(propos|present|introduc|develop)/i;
+  return sentences.find((s) => cue.test(s)) ?? sentences[0] ?? '';
 }

@@ -53,6 +53,29 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('ends a sentence after "etc." only before a typical sentence opener', () => {
+    expect(splitSentences('It records PM2.5, CO, etc. The data has gaps. Tasks like QA, NER, etc. Are hard.')).toEqual([
+      'It records PM2.5, CO, etc.',
+      'The data has gaps.',
+      'Tasks like QA, NER, etc. Are hard.',
+    ]);
+  });
+
+  it('keeps dotted acronyms and "i.i.d." inside the sentence', () => {
+    expect(splitSentences('We use the i.i.d. Assumption on U.S. Senate speeches. It holds.')).toEqual([
+      'We use the i.i.d. Assumption on U.S. Senate speeches.',
+      'It holds.',
+    ]);
+  });
+
+  it('splits after a sentence-final URL or closing bracket', () => {
+    expect(splitSentences('Code: https://github.com/x/y. We (mostly) agree (see below). [1] Fine.')).toEqual([
+      'Code: https://github.com/x/y.',
+      'We (mostly) agree (see below).',
+      '[1] Fine.',
+    ]);
+  });
+
   it('normalises whitespace and returns [] for blank input', () => {
     expect(splitSentences('  A  b.\n\nC d.  ')).toEqual(['A b.', 'C d.']);
     expect(splitSentences('   ')).toEqual([]);

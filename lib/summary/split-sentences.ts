@@ -1,7 +1,7 @@
 /** Abbreviations (lower-case, final period removed) that never end a sentence. */
 const ABBREVIATIONS = new Set([
-  'e.g', 'i.e', 'etc', 'al', 'cf', 'vs', 'resp', 'approx', 'viz', 'w.r.t', 'a.k.a',
-  'dr', 'mr', 'mrs', 'ms', 'prof', 'inc', 'ltd', 'corp', 'jr', 'sr', 'u.s', 'e.t.c',
+  'e.g', 'i.e', 'al', 'cf', 'vs', 'resp', 'approx', 'viz', 'w.r.t', 'a.k.a',
+  'dr', 'mr', 'mrs', 'ms', 'prof', 'inc', 'ltd', 'corp', 'jr', 'sr', 'u.s',
   'fig', 'figs', 'eq', 'eqs', 'sec', 'secs', 'tab', 'ref', 'refs', 'ch', 'pp', 'vol',
 ]);
 
@@ -10,6 +10,13 @@ const ABBREVIATIONS = new Set([
  * count when a number follows, as in "No. 5".
  */
 const NUMBERED_ABBREVIATIONS = new Set(['no', 'nos', 'app', 'art', 'thm', 'def', 'lem', 'prop', 'alg']);
+
+/**
+ * Words that list-closing abbreviations ("etc.") may end a sentence before:
+ * "records PM2.5, CO, etc. The data …" splits, "etc. Transformers" does not.
+ */
+const SENTENCE_OPENERS = /^(?:The|We|This|These|Those|Our|In|It|Its|However|Such|Finally|A|An|Moreover|Furthermore|To|Experiments|Results|Here|Thus|Therefore)\b/;
+const LIST_END_ABBREVIATIONS = new Set(['etc', 'e.t.c']);
 
 /**
  * Splits an abstract into sentences. A terminator ends a sentence only when
@@ -26,7 +33,7 @@ export function splitSentences(text: string): string[] {
   let match: RegExpExecArray | null;
   while ((match = boundary.exec(normalized)) !== null) {
     const end = match.index + match[0].length;
-    if (match[0].startsWith('.') && endsWithAbbreviation(normalized.slice(start, match.index), normalized.slice(end + 1))) {
+    if (match[0].startsWith('.') && endsWithAbbreviation(normalized.slice(start, match.index), normalized.slice(end + 1, end + 40))) {
       continue;
     }
     sentences.push(normalized.slice(start, end).trim());
@@ -41,6 +48,7 @@ function endsWithAbbreviation(before: string, after: string): boolean {
   const word = (/(\S+)$/.exec(before)?.[1] ?? '').replace(/^[("'[]+/, '').toLowerCase();
   if (word === '') return false;
   if (ABBREVIATIONS.has(word)) return true;
+  if (LIST_END_ABBREVIATIONS.has(word)) return !SENTENCE_OPENERS.test(after);
   if (NUMBERED_ABBREVIATIONS.has(word)) return /^\(?\d/.test(after);
   // Dotted acronyms not in the list, such as "U.K." or "a.k.a.".
   return /^([a-z]\.)+[a-z]$/.test(word);

@@ -19,6 +19,22 @@ describe('summarize', () => {
     expect(words(tldr)).toBeLessThanOrEqual(30);
   });
 
+  it('states the contribution without its lead-in and appends the key result', () => {
+    expect(summarize({ title: 'ByteTransformer: A High-Performance Transformer Boosted for Variable-Length Inputs', abstract: byteTransformer })).toBe(
+      'We present ByteTransformer, a high-performance transformer boosted for variable-length inputs; our fused MHA outperforms PyTorch by 6.13x.',
+    );
+  });
+
+  it('prefers the contribution sentence over background', () => {
+    const abstract =
+      'Graph neural networks have recently become popular. However, they suffer from oversmoothing. ' +
+      'To address this, we propose GraphNorm, a normalization layer that prevents oversmoothing in deep graph networks. ' +
+      'We evaluate it on several benchmarks.';
+    expect(summarize({ title: 'GraphNorm: Normalizing Graph Neural Networks', abstract })).toBe(
+      'We propose GraphNorm, a normalization layer that prevents oversmoothing in deep graph networks.',
+    );
+  });
+
   it('returns a capitalised sentence ending with a period', () => {
     const tldr = summarize({ title: '', abstract: byteTransformer });
     expect(tldr).toMatch(/^[A-Z].*\.$/);

@@ -1,27 +1,59 @@
+import { dropLeadIn, dropParentheticals, truncateAtClause } from './compress.ts';
+import { keyResult } from './key-result.ts';
+import { selectSentence } from './select-sentence.ts';
 import { splitSentences } from './split-sentences.ts';
+import { wordCount } from './text.ts';
 
 /** Longest TL;DR we emit, in words. */
 export const MAX_WORDS = 30;
 
-const CONTRIBUTION_CUE = /\bwe\s+(propose|present|introduce|develop)\w*/i;
+/** Below this many words the chosen sentence has room for the key result. */
+const SHORT_SENTENCE_WORDS = 15;
+
+/** Cutting a long sentence earlier than this loses content a TL;DR needs; past it, cut hard. */
+const MIN_CLAUSE_WORDS = 25;
+
+/** Acronyms and coined names in the title ("ByteTransformer", "MMA"), kept when they appear in parentheses. */
+function titleNames(title: string): string[] {
+  return title.match(/[\p{L}\p{N}-]*[\p{Ll}\p{N}][\p{Lu}][\p{L}\p{N}-]*|\b\p{Lu}[\p{Lu}\p{N}-]+\b/gu) ?? [];
+}
 
 /**
  * Returns a one-sentence TL;DR of at most {@link MAX_WORDS} words: the
- * sentence that states the contribution, else the first sentence.
+ * abstract sentence that most likely states the contribution, stripped of
+ * lead-ins, citations and asides, cut at a clause boundary if still too long.
  */
 export function summarize(input: { title: string; abstract: string }): string {
   const sentences = splitSentences(input.abstract);
-  const chosen = sentences.find((s) => CONTRIBUTION_CUE.test(s)) ?? sentences[0] ?? input.title.trim();
-  return finishSentence(chosen, MAX_WORDS);
+  const chosen = sentences[selectSentence(sentences, input.title)];
+  if (chosen === undefined) return finishSentence(input.title);
+  const compressed = truncateAtClause(dropLeadIn(dropParentheticals(chosen, titleNames(input.title))), MAX_WORDS, MIN_CLAUSE_WORDS);
+  // Compression and cutting only remove text; a sentence of bare punctuation
+  // ("!!!") can lose everything, and then the sentence itself is the answer.
+  if (finishSentence(compressed) === '') return chosen.split(/\s+/).slice(0, MAX_WORDS).join(' ');
+  return finishSentence(withKeyResult(compressed, input.abstract));
 }
 
-/** Truncates to `maxWords`, capitalises and ends with a single period. */
-export function finishSentence(text: string, maxWords: number): string {
-  const words = text.trim().split(/\s+/).filter((w) => w !== '');
-  if (words.length === 0) return '';
-  const kept = words.slice(0, maxWords).join(' ');
-  const body = kept.replace(/[\s,;:.!?\-–—(]+$/, '');
-  // Input made only of punctuation has no body to capitalise; keep it verbatim.
-  if (body === '') return kept;
+/**
+ * Appends the abstract's quantitative claim to a short method sentence, so the
+ * TL;DR says both what the paper does and how well it works.
+ */
+function withKeyResult(sentence: string, abstract: string): string {
+  const words = wordCount(sentence);
+  const result = keyResult(abstract);
+  if (result === null || words >= SHORT_SENTENCE_WORDS || sentence.includes(result)) return sentence;
+  const claim = truncateAtClause(result, MAX_WORDS - words, 4);
+  // A claim cut short of its number is no longer a result.
+  if (!/\d/.test(claim)) return sentence;
+  // Lower-case a leading function word only; "OFA outperforms" keeps its acronym.
+  const joined = claim.replace(/^(The|Our|We|It|Its|This|These|Their|In|On|With|Compared)\b/, (w) => w.toLowerCase());
+  return `${sentence.replace(/[.!?]+$/, '')}; ${joined}`;
+}
+
+/** Capitalises and ends with a single period; text of only punctuation is returned as is. */
+export function finishSentence(text: string): string {
+  const trimmed = text.trim();
+  const body = trimmed.replace(/[\s,;:.!?\-–—(]+$/, '');
+  if (body === '') return trimmed;
   return body.charAt(0).toUpperCase() + body.slice(1) + '.';
 }

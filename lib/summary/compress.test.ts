@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { dropLeadIn, dropParentheticals, truncateAtClause } from './compress.ts';
+
+describe('dropLeadIn', () => {
+  it('removes "In this paper," framing', () => {
+    expect(dropLeadIn('In this paper, we present ByteTransformer.')).toBe('We present ByteTransformer.');
+    expect(dropLeadIn('In this work we study X.')).toBe('We study X.');
+  });
+
+  it('removes a context clause before "we"', () => {
+    expect(dropLeadIn('Based on the Outlier Exposure technique, we propose a loss.')).toBe('We propose a loss.');
+    expect(dropLeadIn('To address this issue, here we introduce Y.')).toBe('We introduce Y.');
+  });
+
+  it('removes linking connectives and capitalises the rest', () => {
+    expect(dropLeadIn('However, deep nets overfit.')).toBe('Deep nets overfit.');
+    expect(dropLeadIn('Specifically, we train a GAN.')).toBe('We train a GAN.');
+  });
+
+  it('leaves sentences without a lead-in alone', () => {
+    expect(dropLeadIn('Transformers, which use attention, are popular.')).toBe('Transformers, which use attention, are popular.');
+  });
+});
+
+describe('dropParentheticals', () => {
+  it('removes citations and asides but keeps names listed in keep', () => {
+    expect(dropParentheticals('We propose Max-Margin Adversarial (MMA) training (Smith et al., 2019) [3].', ['MMA'])).toBe(
+      'We propose Max-Margin Adversarial (MMA) training.',
+    );
+    expect(dropParentheticals('Vision Transformers (ViTs), e.g. DeiT, work.', [])).toBe('Vision Transformers, e.g. DeiT, work.');
+  });
+});
+
+describe('truncateAtClause', () => {
+  const long =
+    'We propose a padding-free algorithm that frees the transformer from redundant computation on padded tokens, which we implement as fused kernels for attention and for all other layers of the model on GPUs';
+
+  it('returns short sentences unchanged apart from the final period', () => {
+    expect(truncateAtClause('We propose X.', 30, 10)).toBe('We propose X');
+  });
+
+  it('cuts at the last clause boundary within the limit', () => {
+    expect(truncateAtClause(long, 20, 10)).toBe(
+      'We propose a padding-free algorithm that frees the transformer from redundant computation on padded tokens',
+    );
+  });
+
+  it('cuts hard when no boundary fits, without ending on a function word', () => {
+    const cut = truncateAtClause('one two three four five six seven of the eight', 9, 9);
+    expect(cut).toBe('one two three four five six seven');
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { selectSentence } from './select-sentence.ts';
+import { sentenceFeatures } from './sentence-features.ts';
+
+const sentences = [
+  'Graph neural networks have recently become popular for many tasks.',
+  'However, existing methods suffer from oversmoothing.',
+  'In this paper, we propose GraphNorm, a normalization layer for graph neural networks that prevents oversmoothing.',
+  'Experiments on five benchmark datasets show consistent gains.',
+  'Code is available at https://github.com/x/y.',
+];
+
+describe('sentenceFeatures', () => {
+  const features = sentenceFeatures(sentences, 'GraphNorm: Normalization for Graph Neural Networks');
+
+  it('flags contribution, background, evidence and boilerplate sentences', () => {
+    expect(features[2]).toMatchObject({ contribution: 1, thisPaper: 1 });
+    expect(features[1]).toMatchObject({ contribution: 0, background: 1 });
+    expect(features[3]).toMatchObject({ evidence: 1 });
+    expect(features[4]).toMatchObject({ boilerplate: 1 });
+  });
+
+  it('measures title overlap and position', () => {
+    expect(features[2]!.titleOverlap).toBeGreaterThan(features[1]!.titleOverlap);
+    expect(features[0]!.position).toBe(0);
+    expect(features[4]!.position).toBe(1);
+  });
+});
+
+describe('selectSentence', () => {
+  it('picks the contribution sentence', () => {
+    expect(selectSentence(sentences, 'GraphNorm: Normalization for Graph Neural Networks')).toBe(2);
+  });
+
+  it('returns -1 for no sentences and 0 for one', () => {
+    expect(selectSentence([], 'x')).toBe(-1);
+    expect(selectSentence(['Only one.'], '')).toBe(0);
+  });
+});
