@@ -9,8 +9,12 @@ const THIS_PAPER_LEAD = /^(?:in|with)\s+(?:this|the present|our)\s+(?:paper|work
 /** "Based on X, we propose Y" / "To address this, we …": the clause before "we" is context. */
 const LEAD_IN_CLAUSE = /^[^,;]{0,200}?,\s+(?:here\s+)?(we\b.*)$/i;
 
-/** Places where a long sentence can be cut and still read as a sentence. */
-const CLAUSE_BOUNDARY = /(?:[,;:]|\s--|\s—)\s|\s(?=(?:which|where|while|whereas|and|by|using|via|through|based on|in order to|so that|thereby|without|with|to)\s)/g;
+/**
+ * Places where a long sentence can be cut and still read as a sentence. A bare
+ * "and" counts only before a verb-like word ("and enables"), not inside a
+ * phrase ("linear and nonlinear").
+ */
+const CLAUSE_BOUNDARY = /(?:[,;:]|\s--|\s—)\s|\s(?=(?:which|where|while|whereas|by|using|via|through|based on|in order to|so that|thereby|without|with|to)\s|and\s+\w+(?:s|ed)\s)/g;
 
 /** Words a truncated sentence must not end on. */
 const DANGLING = /\s+(?:a|an|the|of|to|for|in|on|at|by|with|and|or|as|from|into|that|which|is|are|its|their|our|this|these|than|via|using)$/i;
@@ -54,6 +58,9 @@ export function truncateAtClause(sentence: string, maxWords: number, minWords: n
     if (words >= minWords) cut = prefix;
   }
   if (cut === '') cut = body.split(/\s+/).slice(0, maxWords).join(' ');
+  // Never leave a bracket open: "accuracy (from" becomes "accuracy".
+  const open = cut.lastIndexOf('(');
+  if (open > cut.lastIndexOf(')')) cut = cut.slice(0, open);
   let previous: string;
   do {
     previous = cut;

@@ -12,7 +12,7 @@ export const SENTENCE_WEIGHTS: Readonly<Record<keyof SentenceFeatures, number>> 
   naming: 0.05,
   background: -0.03,
   evidence: -0.03,
-  boilerplate: -0.05,
+  boilerplate: -0.15,
   titleOverlap: 0.15,
   centrality: 0.05,
   expectedF1: 1,

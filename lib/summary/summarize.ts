@@ -10,8 +10,8 @@ export const MAX_WORDS = 30;
 /** Below this many words the chosen sentence has room for the key result. */
 const SHORT_SENTENCE_WORDS = 15;
 
-/** Cutting a long sentence earlier than this loses content a TL;DR needs; past it, cut hard. */
-const MIN_CLAUSE_WORDS = 25;
+/** A clause cut leaving fewer words than this loses the point; cut at the word limit instead. */
+const MIN_CLAUSE_WORDS = 12;
 
 /** Acronyms and coined names in the title ("ByteTransformer", "MMA"), kept when they appear in parentheses. */
 function titleNames(title: string): string[] {
@@ -40,7 +40,8 @@ export function summarize(input: { title: string; abstract: string }): string {
  */
 function withKeyResult(sentence: string, abstract: string): string {
   const words = wordCount(sentence);
-  const result = keyResult(abstract);
+  const found = keyResult(abstract);
+  const result = found === null ? null : dropParentheticals(found, []);
   if (result === null || words >= SHORT_SENTENCE_WORDS || sentence.includes(result)) return sentence;
   const claim = truncateAtClause(result, MAX_WORDS - words, 4);
   // A claim cut short of its number is no longer a result.
