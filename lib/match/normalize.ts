@@ -137,3 +137,26 @@ export function normalizeTitle(title: string): string {
     .map((t) => t.text)
     .join(' ');
 }
+
+/** Site decorations in front of a title: `Title:` (arXiv), `[PDF]`, `[HTML]` (Scholar) and similar tags. */
+const TITLE_PREFIX = /^\s*(?:(?:\[[^\]\n]{1,24}\]|title\s*:)\s*)+/i;
+/** A title cut short by the site: "…" or "...", possibly mid-word. */
+const TITLE_ELLIPSIS = /(\s*)(?:…|\.{3})\s*$/;
+
+/** A title as a site shows it, with its decorations taken off. */
+export interface TitleText {
+  /** The text without prefix tags or a trailing ellipsis. */
+  text: string;
+  /** Ended in "…" / "...": the text is only the start of the title. */
+  truncated: boolean;
+  /** The ellipsis touched the last word, which may itself be cut ("Learn…"). */
+  cutMidWord: boolean;
+}
+
+/** Strips site prefixes (`Title:`, `[PDF]`) and a trailing ellipsis from a displayed title. */
+export function stripTitleAffixes(shown: string): TitleText {
+  const text = shown.replace(TITLE_PREFIX, '');
+  const cut = TITLE_ELLIPSIS.exec(text);
+  if (!cut) return { text, truncated: false, cutMidWord: false };
+  return { text: text.slice(0, cut.index), truncated: true, cutMidWord: cut[1] === '' };
+}

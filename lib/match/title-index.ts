@@ -1,0 +1,176 @@
+import type { MatchCandidate, PageMatch } from '../messaging/protocol';
+import { LIMITS } from '../messaging/validate';
+import { normalizeTitle, stripTitleAffixes, tokenize, type Token } from './normalize';
+
+/** One catalog title as the index keeps it. */
+interface Entry {
+  id: string;
+  title: string;
+  tokens: string[];
+}
+
+/**
+ * Everything one page scan needs, built once per papers revision: exact keys for whole-title
+ * elements, a sorted key list for "…" truncations, and titles grouped by their first two tokens
+ * so running text is matched in one pass over its tokens, whatever the catalog size.
+ */
+export interface TitleIndex {
+  exact: Map<string, string>;
+  /** First two tokens → titles starting with them, longest first (the longest mention wins). */
+  heads: Map<string, Entry[]>;
+  /** Normalized keys in sorted order, with their ids, for unique-prefix lookups. */
+  sortedKeys: string[];
+  sortedIds: string[];
+  size: number;
+}
+
+/** Titles shorter than this are matched in running text only in quotes or title case. */
+export const LONG_TITLE_TOKENS = 6;
+/** A "…" cut title must keep at least this many words to be recognized. */
+export const MIN_TRUNCATED_TOKENS = 6;
+
+export function buildTitleIndex(papers: Iterable<{ id: string; title: string }>): TitleIndex {
+  const exact = new Map<string, string>();
+  const heads = new Map<string, Entry[]>();
+  for (const { id, title } of papers) {
+    const tokens = tokenize(title).map((t) => t.text);
+    if (tokens.length === 0) continue;
+    const key = tokens.join(' ');
+    if (exact.has(key)) continue;
+    exact.set(key, id);
+    if (tokens.length < 2) continue;
+    const head = `${tokens[0]} ${tokens[1]}`;
+    const list = heads.get(head);
+    const entry = { id, title, tokens };
+    if (list) list.push(entry);
+    else heads.set(head, [entry]);
+  }
+  for (const list of heads.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  const sortedKeys = [...exact.keys()].sort();
+  const sortedIds = sortedKeys.map((k) => exact.get(k)!);
+  return { exact, heads, sortedKeys, sortedIds, size: exact.size };
+}
+
+/** The id of the one title starting with `prefix`, or null when none or several do. */
+function uniquePrefix(index: TitleIndex, prefix: string, wholeWord: boolean): string | null {
+  const keys = index.sortedKeys;
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  let found: string | null = null;
+  for (let k = lo; k < keys.length && keys[k]!.startsWith(prefix); k++) {
+    const key = keys[k]!;
+    if (wholeWord && key.length > prefix.length && key[prefix.length] !== ' ') continue;
+    if (found !== null) return null;
+    found = index.sortedIds[k]!;
+  }
+  return found;
+}
+
+/** The longest catalog title whose tokens start at `i`, or null. */
+function titleAt(index: TitleIndex, tokens: Token[], i: number): Entry | null {
+  if (i + 1 >= tokens.length) return null;
+  const list = index.heads.get(`${tokens[i]!.text} ${tokens[i + 1]!.text}`);
+  if (!list) return null;
+  outer: for (const entry of list) {
+    const n = entry.tokens.length;
+    if (i + n > tokens.length) continue;
+    for (let k = 2; k < n; k++) if (tokens[i + k]!.text !== entry.tokens[k]) continue outer;
+    return entry;
+  }
+  return null;
+}
+
+/** What may follow a title inside a title element: authors, a year, venue after a separator. */
+const SUFFIX_START = /^\s*(?:$|[,.;:(|[–—·•/-]|by\s|\d{4}\b)/;
+const OPEN_QUOTES = '"“„«‹\'‘';
+const CLOSE_QUOTES = '"”»›\'’';
+
+/**
+ * A candidate that holds one title: exactly a title, the start of one cut with "…", or a
+ * title followed by an author/year suffix outside it.
+ */
+function matchTitle(index: TitleIndex, shown: string): string | null {
+  const direct = index.exact.get(normalizeTitle(shown));
+  if (direct) return direct;
+  const { text, truncated, cutMidWord } = stripTitleAffixes(shown);
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return null;
+  const key = tokens.map((t) => t.text).join(' ');
+  const stripped = index.exact.get(key);
+  if (stripped) return stripped;
+  if (truncated) {
+    return tokens.length >= MIN_TRUNCATED_TOKENS ? uniquePrefix(index, key, !cutMidWord) : null;
+  }
+  const entry = titleAt(index, tokens, 0);
+  if (!entry) return null;
+  const end = tokens[entry.tokens.length - 1]!.end;
+  return SUFFIX_START.test(text.slice(end)) ? entry.id : null;
+}
+
+/** Whether the mention sits between quotes (`“Title,”` counts). */
+function quoted(text: string, start: number, end: number): boolean {
+  let b = start - 1;
+  while (b >= 0 && /\s/.test(text[b]!)) b--;
+  let a = end;
+  while (a < text.length && /[\s.,;:!?]/.test(text[a]!)) a++;
+  return b >= 0 && a < text.length && OPEN_QUOTES.includes(text[b]!) && CLOSE_QUOTES.includes(text[a]!);
+}
+
+/** Whether the mention is written in title case: as the catalog writes it, or Capitalized Content Words. */
+function titleCased(text: string, tokens: Token[], i: number, entry: Entry): boolean {
+  const own = tokenize(entry.title);
+  let sameAsCatalog = own.length === entry.tokens.length;
+  let content = 0;
+  let capitalized = 0;
+  for (let k = 0; k < entry.tokens.length; k++) {
+    const t = tokens[i + k]!;
+    const word = text.slice(t.start, t.end);
+    if (sameAsCatalog && word !== entry.title.slice(own[k]!.start, own[k]!.end)) sameAsCatalog = false;
+    if (t.text.length >= 4 && /\p{L}/u.test(word[0]!)) {
+      content++;
+      if (word[0] !== word[0]!.toLowerCase()) capitalized++;
+    }
+  }
+  return sameAsCatalog || (content >= 2 && capitalized === content);
+}
+
+/**
+ * Running text: every title inside it, longest first, accepted when quoted, title-cased or
+ * long. Short titles in lowercase prose ("we keep scaling vision transformers") are ordinary
+ * words, not mentions.
+ */
+function matchText(index: TitleIndex, text: string, candidate: number, out: PageMatch[]): void {
+  const tokens = tokenize(text);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const entry = titleAt(index, tokens, i);
+    if (!entry) continue;
+    const n = entry.tokens.length;
+    const start = tokens[i]!.start;
+    const end = tokens[i + n - 1]!.end;
+    if (n >= LONG_TITLE_TOKENS || quoted(text, start, end) || titleCased(text, tokens, i, entry)) {
+      out.push({ candidate, id: entry.id, start, end });
+      i += n - 1;
+    }
+  }
+}
+
+/** Matches one scan's candidates: whole-title elements and running-text blocks. */
+export function matchCandidates(index: TitleIndex, candidates: readonly MatchCandidate[]): PageMatch[] {
+  const out: PageMatch[] = [];
+  candidates.forEach((c, i) => {
+    if (c.kind === 'title') {
+      // Longer than any title: a container, not a title element.
+      if (c.text.length > LIMITS.titleChars) return;
+      const id = matchTitle(index, c.text);
+      if (id) out.push({ candidate: i, id, start: 0, end: c.text.length });
+    } else {
+      matchText(index, c.text, i, out);
+    }
+  });
+  return out;
+}

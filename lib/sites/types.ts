@@ -1,0 +1,27 @@
+/**
+ * One site PaperLens knows: which pages it runs on, which elements hold one title each, and
+ * which regions hold running text (comments, READMEs, reference lists) to search for mentions.
+ */
+export interface SiteAdapter {
+  id: string;
+  label: string;
+  /** Manifest match patterns for the site (`*://` so local http copies work in tests). */
+  patterns: readonly string[];
+  /** Whether this adapter handles the page (patterns can be broader than the pages it knows). */
+  matches(url: URL): boolean;
+  /** Elements that each hold exactly one title (with site prefixes or suffixes around it). */
+  candidates(root: ParentNode): Element[];
+  /** Regions whose running text is scanned for free-text mentions; adapter elements are skipped. */
+  textRoots(root: ParentNode): Element[];
+}
+
+/** `querySelectorAll` as an array, for adapters that combine several selectors. */
+export function all(root: ParentNode, selector: string): Element[] {
+  return Array.from(root.querySelectorAll(selector));
+}
+
+/** Hosts compared without a leading `www.`. */
+export function hostIs(url: URL, ...hosts: string[]): boolean {
+  const host = url.hostname.replace(/^www\./, '');
+  return hosts.includes(host);
+}
