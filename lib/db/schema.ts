@@ -11,6 +11,10 @@ export interface StoredPaper extends Paper {
   savedAt?: number;
   /** The page it was saved from (user papers only). */
   url?: string;
+  /** Author names as the page lists them (user papers only; the catalog has none). */
+  authors?: string[];
+  /** Publication year (user papers only), for citations. */
+  year?: number;
 }
 
 /** Reading status a user gives a paper. */
