@@ -4,6 +4,7 @@ import type { Catalog } from '@/lib/catalog/types';
 import { getDb } from '@/lib/db/schema';
 import { createHandlers } from '@/lib/messaging/handlers';
 import { onMessage } from '@/lib/messaging/protocol';
+import { syncCustomContentScripts } from '@/lib/sites/custom-scripts';
 
 async function fetchBundledCatalog(): Promise<Catalog> {
   // A generated asset, so not in WXT's typed public paths; the path resolves against the extension origin.
@@ -11,6 +12,9 @@ async function fetchBundledCatalog(): Promise<Catalog> {
   if (!response.ok) throw new Error(`catalog.json could not be read (HTTP ${response.status})`);
   return (await response.json()) as Catalog;
 }
+
+/** Where WXT writes entrypoints/content, registered again for the user's opted-in origins. */
+const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
 export default defineBackground(() => {
   const handlers = createHandlers(getDb(), fetchBundledCatalog);
@@ -20,7 +24,26 @@ export default defineBackground(() => {
   onMessage('lookupTitles', ({ data }) => handlers.lookupTitles(data));
   onMessage('getPaper', ({ data }) => handlers.getPaper(data));
   onMessage('saveNote', ({ data }) => handlers.saveNote(data));
+  onMessage('matchPage', ({ data }) => handlers.matchPage(data));
+  onMessage('getSiteSettings', () => handlers.getSiteSettings());
+  onMessage('setSiteEnabled', ({ data }) => handlers.setSiteEnabled(data));
+  onMessage('addCustomSite', async ({ data }) => {
+    const settings = await handlers.addCustomSite(data);
+    await syncCustomContentScripts(settings.custom, CONTENT_SCRIPT_FILE);
+    return settings;
+  });
+  onMessage('removeCustomSite', async ({ data }) => {
+    const settings = await handlers.removeCustomSite(data);
+    await syncCustomContentScripts(settings.custom, CONTENT_SCRIPT_FILE);
+    return settings;
+  });
   onMessage('savePaper', ({ data }) => handlers.savePaper(data));
+
+  // Registrations survive restarts, but a permission revoked in the browser's settings must drop its origin.
+  handlers
+    .getSiteSettings()
+    .then((s) => syncCustomContentScripts(s.custom, CONTENT_SCRIPT_FILE))
+    .catch((error: unknown) => console.error('PaperLens: registering opted-in sites failed', error));
 
   browser.runtime.onInstalled.addListener(() => {
     handlers.ready().catch((error: unknown) => console.error('PaperLens: loading the catalog failed', error));

@@ -1,12 +1,22 @@
 import type { Catalog } from '../catalog/types';
 import { normalizeTitle } from '../match/normalize';
+import { buildTitleIndex, matchCandidates, type TitleIndex } from '../match/title-index';
+import * as siteSettings from '../sites/site-settings';
 import { CATALOG_VERSION_KEY, loadCatalog } from '../db/catalog-load';
 import { getRevision } from '../db/revisions';
 import type { PaperLensDB } from '../db/schema';
 import { saveUserPaper } from '../notes/library';
 import { saveNote } from '../notes/notes';
-import type { CatalogStatus, NoteSaveResult, PaperWithNote, SavePaperResult } from './protocol';
-import { expectNoteInput, expectPaperId, expectSavePaperInput, expectTitles } from './validate';
+import type { CatalogStatus, NoteSaveResult, PageMatch, PaperWithNote, SavePaperResult, SiteSettings } from './protocol';
+import {
+  expectMatchCandidates,
+  expectNoteInput,
+  expectOrigin,
+  expectPaperId,
+  expectSavePaperInput,
+  expectSiteToggle,
+  expectTitles,
+} from './validate';
 
 /** Where the background gets the bundled catalog from (fetch in the extension, a fixture in tests). */
 export type CatalogSource = () => Promise<Catalog>;
@@ -31,15 +41,18 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource) {
   };
 
   // The title index is a cache of the database, rebuilt when the papers change.
-  let index: { key: string; byTitle: Map<string, string> } | null = null;
-  const titleIndex = async (): Promise<Map<string, string>> => {
+  let index: { key: string; built: Promise<TitleIndex> } | null = null;
+  const titleIndex = async (): Promise<TitleIndex> => {
     const key = String(await getRevision(db, 'papers'));
+    // Concurrent scans share one build instead of each reading the whole table.
     if (index?.key !== key) {
-      const byTitle = new Map<string, string>();
-      await db.papers.each((p) => byTitle.set(normalizeTitle(p.title), p.id));
-      index = { key, byTitle };
+      const built = db.papers.toArray().then(buildTitleIndex);
+      built.catch(() => {
+        if (index?.built === built) index = null;
+      });
+      index = { key, built };
     }
-    return index.byTitle;
+    return index.built;
   };
 
   return {
@@ -59,8 +72,31 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource) {
     async lookupTitles(data: unknown): Promise<(string | null)[]> {
       const titles = expectTitles(data);
       await ready();
-      const byTitle = await titleIndex();
-      return titles.map((t) => byTitle.get(normalizeTitle(t)) ?? null);
+      const { exact } = await titleIndex();
+      return titles.map((t) => exact.get(normalizeTitle(t)) ?? null);
+    },
+
+    async matchPage(data: unknown): Promise<PageMatch[]> {
+      const candidates = expectMatchCandidates(data);
+      await ready();
+      return matchCandidates(await titleIndex(), candidates);
+    },
+
+    getSiteSettings(): Promise<SiteSettings> {
+      return siteSettings.getSiteSettings(db);
+    },
+
+    async setSiteEnabled(data: unknown): Promise<SiteSettings> {
+      const { siteId, enabled } = expectSiteToggle(data);
+      return siteSettings.setSiteEnabled(db, siteId, enabled);
+    },
+
+    async addCustomSite(data: unknown): Promise<SiteSettings> {
+      return siteSettings.addCustomSite(db, expectOrigin(data));
+    },
+
+    async removeCustomSite(data: unknown): Promise<SiteSettings> {
+      return siteSettings.removeCustomSite(db, expectOrigin(data));
     },
 
     async getPaper(data: unknown): Promise<PaperWithNote | null> {

@@ -53,6 +53,33 @@ export interface SavePaperResult {
 }
 
 /**
+ * What the content script asks about in one scan. `title` candidates are elements a site
+ * adapter says hold exactly one title (with site prefixes and suffixes around it); `text`
+ * candidates are blocks of running text searched for titles inside them.
+ */
+export interface MatchCandidate {
+  kind: 'title' | 'text';
+  text: string;
+}
+
+/** A recognized mention: which candidate, which paper, and where in the candidate's text. */
+export interface PageMatch {
+  candidate: number;
+  id: string;
+  /** Source character range of the mention inside the candidate's text. */
+  start: number;
+  end: number;
+}
+
+/** Which default sites the user switched off, and which other origins they opted into. */
+export interface SiteSettings {
+  /** Ids from `SITES` in lib/sites/registry.ts. */
+  disabled: string[];
+  /** Origins such as `https://example.org`, each granted as an optional host permission. */
+  custom: string[];
+}
+
+/**
  * Every message sent to the background, one typed map. Content scripts cannot open the
  * extension's IndexedDB (theirs is the page's), so everything they know comes through here.
  */
@@ -60,6 +87,19 @@ export interface ProtocolMap {
   catalogStatus(): CatalogStatus;
   /** One batched lookup per page scan: for each candidate title, the id it names or null. */
   lookupTitles(titles: string[]): (string | null)[];
+  /**
+   * One batched match per page scan (all adapter titles and running-text blocks together),
+   * answered from an index built once per papers revision.
+   */
+  matchPage(candidates: MatchCandidate[]): PageMatch[];
+  getSiteSettings(): SiteSettings;
+  setSiteEnabled(input: { siteId: string; enabled: boolean }): SiteSettings;
+  /**
+   * Called by the options page right after `browser.permissions.request` for the origin
+   * succeeded; the background registers the content script there.
+   */
+  addCustomSite(origin: string): SiteSettings;
+  removeCustomSite(origin: string): SiteSettings;
   getPaper(id: string): PaperWithNote | null;
   saveNote(input: NoteInput): NoteSaveResult;
   /** Adds a paper from the page the user is on to their library ("Save to PaperLens"). */

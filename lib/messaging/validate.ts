@@ -1,5 +1,5 @@
 import { READING_STATUS, type ReadingStatus } from '../db/schema';
-import type { NoteInput, SavePaperInput } from './protocol';
+import type { MatchCandidate, NoteInput, SavePaperInput } from './protocol';
 
 /** A message whose data does not have the shape the protocol promises; the sender gets the reason. */
 export class ProtocolError extends Error {
@@ -21,6 +21,15 @@ export const LIMITS = {
   urlChars: 2_000,
   authors: 500,
   authorChars: 300,
+  /** Candidates (adapter titles plus running-text blocks) in one page scan. */
+  candidatesPerScan: 50_000,
+  /**
+   * Characters of page text in one scan, summed over candidates. Matching is linear in this, so
+   * 4 MB keeps a hostile or huge page to well under a second of background work.
+   */
+  scanChars: 4_000_000,
+  siteIdChars: 64,
+  originChars: 300,
 } as const;
 
 export function expectString(value: unknown, what: string, maxChars: number): string {
@@ -103,4 +112,46 @@ export function expectSavePaperInput(value: unknown): SavePaperInput {
     input.year = v.year as number;
   }
   return input;
+}
+
+export function expectMatchCandidates(value: unknown): MatchCandidate[] {
+  if (!Array.isArray(value)) throw new ProtocolError('candidates must be an array');
+  if (value.length > LIMITS.candidatesPerScan) {
+    throw new ProtocolError(`at most ${LIMITS.candidatesPerScan} candidates per scan`);
+  }
+  let total = 0;
+  return value.map((c: unknown, i) => {
+    const v = (c ?? {}) as Record<string, unknown>;
+    if (v.kind !== 'title' && v.kind !== 'text') {
+      throw new ProtocolError(`candidate ${i}: kind must be 'title' or 'text'`);
+    }
+    if (typeof v.text !== 'string') throw new ProtocolError(`candidate ${i}: text must be a string`);
+    total += v.text.length;
+    if (total > LIMITS.scanChars) {
+      throw new ProtocolError(`a scan may carry at most ${LIMITS.scanChars} characters of page text`);
+    }
+    return { kind: v.kind, text: v.text };
+  });
+}
+
+export function expectSiteToggle(value: unknown): { siteId: string; enabled: boolean } {
+  const v = (value ?? {}) as Record<string, unknown>;
+  const siteId = expectString(v.siteId, 'site id', LIMITS.siteIdChars);
+  if (typeof v.enabled !== 'boolean') throw new ProtocolError('enabled must be true or false');
+  return { siteId, enabled: v.enabled };
+}
+
+/** An http(s) origin such as `https://example.org` (what optional host permissions are granted for). */
+export function expectOrigin(value: unknown): string {
+  const raw = expectString(value, 'origin', LIMITS.originChars).trim();
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ProtocolError(`"${raw}" is not a web address`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ProtocolError('only http and https sites can be added');
+  }
+  return url.origin;
 }
