@@ -3,9 +3,9 @@ import { expectedUnigramF1, tokenLikelihood } from './expected-overlap.ts';
 
 describe('tokenLikelihood', () => {
   const likelihood = tokenLikelihood(new Set(['graph', 'norm']), [
-    ['the', 'graph', 'model'],
-    ['graph', 'layers', 'and', 'model'],
-    ['rare'],
+    new Set(['the', 'graph', 'model']),
+    new Set(['graph', 'layers', 'and', 'model']),
+    new Set(['rare']),
   ]);
 
   it('rates title words and recurring words above one-off words', () => {
@@ -19,8 +19,8 @@ describe('tokenLikelihood', () => {
 describe('expectedUnigramF1', () => {
   it('is 2 * expected overlap / (candidate + reference length), counting each type once', () => {
     const likelihood = new Map([['a', 0.5], ['b', 1]]);
-    // unique tokens a, b → overlap 1.5; 3 candidate tokens + reference 3
-    expect(expectedUnigramF1(['a', 'b', 'a'], likelihood, 3)).toBeCloseTo((2 * 1.5) / 6);
-    expect(expectedUnigramF1([], likelihood, 3)).toBe(0);
+    // candidate "a b a": types a, b → overlap 1.5; 3 tokens + reference 3
+    expect(expectedUnigramF1(new Set(['a', 'b']), 3, likelihood, 3)).toBeCloseTo((2 * 1.5) / 6);
+    expect(expectedUnigramF1(new Set(['zzz']), 1, likelihood, 3)).toBe(0);
   });
 });

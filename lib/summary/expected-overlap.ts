@@ -7,12 +7,13 @@ const COMMON_FUNCTION_WORDS = new Set(['for', 'in', 'that', 'this', 'we', 'on', 
  * paper is to contain it. Words the title shares or that recur across many
  * sentences are the topic and usually reappear; one-off details rarely do.
  * The rates are rounded from how often SciTLDR gold summaries reuse words in
- * each of these classes. Takes ROUGE tokens of the title and of each sentence.
+ * each of these classes. Takes the title's ROUGE tokens and each sentence's
+ * distinct ROUGE tokens.
  */
-export function tokenLikelihood(titleTokens: ReadonlySet<string>, sentenceTokens: string[][]): Map<string, number> {
+export function tokenLikelihood(titleTokens: ReadonlySet<string>, sentenceTypes: ReadonlySet<string>[]): Map<string, number> {
   const sentenceFrequency = new Map<string, number>();
-  for (const tokens of sentenceTokens) {
-    for (const t of new Set(tokens)) sentenceFrequency.set(t, (sentenceFrequency.get(t) ?? 0) + 1);
+  for (const types of sentenceTypes) {
+    for (const t of types) sentenceFrequency.set(t, (sentenceFrequency.get(t) ?? 0) + 1);
   }
   const likelihood = new Map<string, number>();
   for (const [token, df] of sentenceFrequency) {
@@ -27,11 +28,17 @@ export function tokenLikelihood(titleTokens: ReadonlySet<string>, sentenceTokens
 }
 
 /**
- * Expected ROUGE-1 F1 of a tokenised candidate against an unseen reference of
- * `referenceLength` tokens whose token probabilities are `likelihood`.
+ * Expected ROUGE-1 F1 of a candidate of `length` tokens with distinct tokens
+ * `types` against an unseen reference of `referenceLength` tokens whose token
+ * probabilities are `likelihood`.
  */
-export function expectedUnigramF1(tokens: string[], likelihood: ReadonlyMap<string, number>, referenceLength: number): number {
+export function expectedUnigramF1(
+  types: ReadonlySet<string>,
+  length: number,
+  likelihood: ReadonlyMap<string, number>,
+  referenceLength: number,
+): number {
   let overlap = 0;
-  for (const t of new Set(tokens)) overlap += likelihood.get(t) ?? 0;
-  return (2 * overlap) / (tokens.length + referenceLength);
+  for (const t of types) overlap += likelihood.get(t) ?? 0;
+  return (2 * overlap) / (length + referenceLength);
 }

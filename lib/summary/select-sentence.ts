@@ -5,7 +5,7 @@ import { sentenceFeatures, type SentenceFeatures } from './sentence-features.ts'
  * half of SciTLDR-A dev and checked on the other half. Expected F1 is the
  * main signal; the cue phrases break ties in favour of contribution sentences.
  */
-export const SENTENCE_WEIGHTS: Readonly<Record<keyof SentenceFeatures, number>> = {
+const SENTENCE_WEIGHTS: Readonly<Record<keyof SentenceFeatures, number>> = {
   contribution: 0.1,
   weVerb: 0.05,
   thisPaper: 0.12,

@@ -62,7 +62,8 @@ export function sentenceFeatures(sentences: string[], title: string): SentenceFe
   const titleTokens = new Set(rougeTokens(title));
   const titleContent = [...titleTokens].filter(isContentToken);
   const tokens = sentences.map(rougeTokens);
-  const likelihood = tokenLikelihood(titleTokens, tokens);
+  const types = tokens.map((t) => new Set(t));
+  const likelihood = tokenLikelihood(titleTokens, types);
   const bags = tokens.map(counts);
   const total = new Map<string, number>();
   for (const bag of bags) for (const [k, v] of bag) total.set(k, (total.get(k) ?? 0) + v);
@@ -87,7 +88,7 @@ export function sentenceFeatures(sentences: string[], title: string): SentenceFe
       boilerplate: flag(BOILERPLATE, sentence),
       titleOverlap: titleContent.length === 0 ? 0 : shared / titleContent.length,
       centrality,
-      expectedF1: expectedUnigramF1(tokens[i]!, likelihood, REFERENCE_LENGTH),
+      expectedF1: expectedUnigramF1(types[i]!, tokens[i]!.length, likelihood, REFERENCE_LENGTH),
       position: i / last,
       first: i === 0 ? 1 : 0,
       lengthDeviation: Math.abs(wordCount(sentence) - 25) / 10,

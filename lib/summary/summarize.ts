@@ -5,7 +5,7 @@ import { splitSentences } from './split-sentences.ts';
 import { wordCount } from './text.ts';
 
 /** Longest TL;DR we emit, in words. */
-export const MAX_WORDS = 30;
+const MAX_WORDS = 30;
 
 /** Below this many words the chosen sentence has room for the key result. */
 const SHORT_SENTENCE_WORDS = 15;
@@ -26,11 +26,11 @@ function titleNames(title: string): string[] {
 export function summarize(input: { title: string; abstract: string }): string {
   const sentences = splitSentences(input.abstract);
   const chosen = sentences[selectSentence(sentences, input.title)];
-  if (chosen === undefined) return finishSentence(input.title);
+  if (chosen === undefined) return finishSentence(truncateAtClause(input.title, MAX_WORDS, MIN_CLAUSE_WORDS));
   const compressed = truncateAtClause(dropLeadIn(dropParentheticals(chosen, titleNames(input.title))), MAX_WORDS, MIN_CLAUSE_WORDS);
   // Compression and cutting only remove text; a sentence of bare punctuation
   // ("!!!") can lose everything, and then the sentence itself is the answer.
-  if (finishSentence(compressed) === '') return chosen.split(/\s+/).slice(0, MAX_WORDS).join(' ');
+  if (!/[\p{L}\p{N}]/u.test(compressed)) return chosen.split(/\s+/).slice(0, MAX_WORDS).join(' ');
   return finishSentence(withKeyResult(compressed, input.abstract));
 }
 
@@ -52,7 +52,7 @@ function withKeyResult(sentence: string, abstract: string): string {
 }
 
 /** Capitalises and ends with a single period; text of only punctuation is returned as is. */
-export function finishSentence(text: string): string {
+function finishSentence(text: string): string {
   const trimmed = text.trim();
   const body = trimmed.replace(/[\s,;:.!?\-–—(]+$/, '');
   if (body === '') return trimmed;
