@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getDb, READING_STATUS, type Note, type ReadingStatus } from '@/lib/db/schema';
 import type { NoteInput, NoteSaveResult } from '@/lib/messaging/protocol';
+import { Markdown } from './Markdown';
+import { TagInput } from './TagInput';
 
 /** How long typing may pause before the draft is saved. */
 const AUTOSAVE_MS = 400;
@@ -39,6 +41,7 @@ export function NoteEditor({ paperId, save, autoFocus }: NoteEditorProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const [conflict, setConflict] = useState<Note | null>(null);
+  const [preview, setPreview] = useState(false);
   const base = useRef<number | null>(null);
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -138,19 +141,37 @@ export function NoteEditor({ paperId, save, autoFocus }: NoteEditorProps) {
             ))}
           </select>
         </label>
+        <button
+          type="button"
+          className="pl-note__preview"
+          aria-pressed={preview}
+          onClick={() => {
+            flush();
+            setPreview(!preview);
+          }}
+        >
+          {preview ? 'Edit' : 'Preview'}
+        </button>
         <span className="pl-note__state" role="status" aria-live="polite">
           {state.kind === 'saving' ? 'Saving…' : state.kind === 'saved' ? 'Saved' : state.kind === 'error' ? state.message : ''}
         </span>
       </div>
-      <textarea
-        className="pl-note__text"
-        aria-label="Your note"
-        placeholder="Your note (Markdown)…"
-        value={draft}
-        autoFocus={autoFocus}
-        onChange={(e) => onChange(e.target.value)}
-        onBlur={flush}
-      />
+      {preview ? (
+        <div className="pl-note__preview-body" aria-label="Note preview">
+          {draft.trim() ? <Markdown text={draft} /> : <p className="pl-note__empty">Nothing written yet.</p>}
+        </div>
+      ) : (
+        <textarea
+          className="pl-note__text"
+          aria-label="Your note"
+          placeholder="Your note (Markdown)…"
+          value={draft}
+          autoFocus={autoFocus}
+          onChange={(e) => onChange(e.target.value)}
+          onBlur={flush}
+        />
+      )}
+      <TagInput tags={stored?.tags ?? []} onChange={(tags) => void apply({ tags })} />
       {conflict && (
         <div className="pl-note__conflict" role="alert">
           <p>Newer text from another window:</p>

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { StoredPaper } from '@/lib/db/schema';
+import type { NoteInput, NoteSaveResult } from '@/lib/messaging/protocol';
+import { NoteEditor } from './NoteEditor';
+
+/** Abstracts longer than this start collapsed. */
+const ABSTRACT_PREVIEW_CHARS = 280;
+
+export interface PaperViewProps {
+  paper: StoredPaper;
+  save: (input: NoteInput) => Promise<NoteSaveResult>;
+  onBack: () => void;
+}
+
+/** One paper: what it is about, where its code is, and the user's note on it. */
+export function PaperView({ paper, save, onBack }: PaperViewProps) {
+  const [expanded, setExpanded] = useState(false);
+  const long = paper.abstract.length > ABSTRACT_PREVIEW_CHARS;
+  const shown = expanded || !long ? paper.abstract : `${paper.abstract.slice(0, ABSTRACT_PREVIEW_CHARS).replace(/\s+\S*$/, '')}…`;
+  const links = paper.links.filter((l) => l.kind !== 'other');
+
+  return (
+    <article className="pl-paper" aria-labelledby="pl-paper-title">
+      <button type="button" className="pl-back" onClick={onBack}>
+        ← Results
+      </button>
+      <h2 id="pl-paper-title" className="pl-paper__title">
+        {paper.title}
+      </h2>
+      {paper.topics.length > 0 && (
+        <ul className="pl-topics" aria-label="Topics">
+          {paper.topics.map((t) => (
+            <li key={t} className="pl-badge">
+              {t}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="pl-paper__tldr">
+        <strong>TL;DR</strong> {paper.tldr}
+      </p>
+      {paper.keyResult && paper.keyResult !== paper.tldr && (
+        <p className="pl-paper__key">
+          <strong>Key result</strong> {paper.keyResult}
+        </p>
+      )}
+      {links.length > 0 && (
+        <ul className="pl-links" aria-label="Links">
+          {links.map((l) => (
+            <li key={l.url}>
+              <a href={l.url} target="_blank" rel="noopener noreferrer" className={`pl-link pl-link--${l.kind}`}>
+                {l.kind === 'code' ? 'Code' : 'Project'}: {l.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <section className="pl-paper__abstract" aria-label="Abstract">
+        <p id="pl-abstract">{shown}</p>
+        {long && (
+          <button type="button" className="pl-link-button" aria-expanded={expanded} aria-controls="pl-abstract" onClick={() => setExpanded(!expanded)}>
+            {expanded ? 'Show less' : 'Show full abstract'}
+          </button>
+        )}
+      </section>
+      <NoteEditor paperId={paper.id} save={save} />
+    </article>
+  );
+}

@@ -1,0 +1,94 @@
+import type { StoredPaper, Note } from '@/lib/db/schema';
+import { highlightRanges, snippet } from '@/lib/search/highlight';
+import type { SearchHit } from '@/lib/search/search-index';
+import { FIELD } from '@/lib/search/text-index';
+import { Highlight } from './Highlight';
+
+/** What a row shows; the title comes from the index, the rest from Dexie once loaded. */
+export interface ResultRow {
+  hit: SearchHit;
+  title: string;
+  hasCode: boolean;
+  paper: StoredPaper | undefined;
+  note: Note | undefined;
+}
+
+export interface ResultListProps {
+  id: string;
+  rows: readonly ResultRow[];
+  terms: ReadonlySet<string>;
+  active: number;
+  onOpen: (index: number) => void;
+  onHover: (index: number) => void;
+}
+
+export function optionId(listId: string, index: number): string {
+  return `${listId}-${index}`;
+}
+
+const bit = (field: number) => 1 << field;
+
+/** The line under a title: where the query matched, when that is not the title or TL;DR. */
+function Detail({ row, terms }: { row: ResultRow; terms: ReadonlySet<string> }) {
+  const { hit, paper, note } = row;
+  if (note && hit.fields & bit(FIELD.notes)) {
+    const s = snippet(note.text, terms);
+    return (
+      <p className="pl-result__detail pl-result__detail--note">
+        <span className="pl-result__where">Note: </span>
+        <Highlight text={s.text} ranges={s.ranges} />
+      </p>
+    );
+  }
+  if (!paper) return null;
+  if (hit.fields & bit(FIELD.abstract) && !(hit.fields & (bit(FIELD.title) | bit(FIELD.tldr)))) {
+    const s = snippet(paper.abstract, terms);
+    return (
+      <p className="pl-result__detail">
+        <span className="pl-result__where">Abstract: </span>
+        <Highlight text={s.text} ranges={s.ranges} />
+      </p>
+    );
+  }
+  return (
+    <p className="pl-result__detail">
+      <Highlight text={paper.tldr} ranges={highlightRanges(paper.tldr, terms)} />
+    </p>
+  );
+}
+
+/** The result listbox of the search combobox. */
+export function ResultList({ id, rows, terms, active, onOpen, onHover }: ResultListProps) {
+  return (
+    <ul id={id} role="listbox" aria-label="Papers" className="pl-results">
+      {rows.map((row, i) => (
+        <li
+          key={row.hit.id}
+          id={optionId(id, i)}
+          role="option"
+          aria-selected={i === active}
+          className="pl-result"
+          // Keeps focus in the search field, where the keyboard handling lives.
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => onOpen(i)}
+          onMouseMove={() => i !== active && onHover(i)}
+        >
+          <span className="pl-result__title">
+            <Highlight text={row.title} ranges={highlightRanges(row.title, terms)} />
+          </span>
+          <Detail row={row} terms={terms} />
+          <span className="pl-result__badges">
+            {row.note?.starred && <span className="pl-badge pl-badge--star" title="Starred">★</span>}
+            {row.note?.status === 'to-read' && <span className="pl-badge">To read</span>}
+            {row.hasCode && <span className="pl-badge pl-badge--code">Code</span>}
+            {row.note?.tags.map((t) => (
+              <span key={t} className="pl-badge pl-badge--tag">
+                <Highlight text={`#${t}`} ranges={highlightRanges(`#${t}`, terms)} />
+              </span>
+            ))}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

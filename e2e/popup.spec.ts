@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { Catalog } from '../lib/catalog/types';
+import { EXTENSION_DIR, expect, test } from './fixtures';
+
+const options = (page: Page) => page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+
+async function openPopup(openExtensionPage: (path: string) => Promise<Page>, path = 'popup.html'): Promise<Page> {
+  const page = await openExtensionPage(path);
+  await expect(page.getByTestId('catalog-count')).toHaveText('333 papers in your catalog');
+  await expect(page.getByRole('status').first()).not.toHaveText('Loading the search index…');
+  return page;
+}
+
+test('a misspelled title finds the paper first, with the match highlighted', async ({ openExtensionPage }) => {
+  const errors: string[] = [];
+  const page = await openPopup(openExtensionPage);
+  page.on('pageerror', (e) => errors.push(e.message));
+  const search = page.getByRole('combobox', { name: 'Search papers and your notes' });
+  await expect(search).toBeFocused();
+  await expect(search).toHaveAttribute('type', 'search');
+
+  await page.keyboard.type('itransfomer');
+  await expect(options(page).first()).toContainText('iTransformer: Inverted Transformers Are Effective for Time Series Forecasting');
+  await expect(options(page).first().locator('mark').first()).toHaveText('iTransformer');
+  await expect(search).toHaveAttribute('aria-expanded', 'true');
+
+  await search.fill('forcasting');
+  await expect(options(page).first()).toContainText(/forecast/i);
+  expect(errors).toEqual([]);
+});
+
+test('a word written only in a note finds that paper', async ({ openExtensionPage }) => {
+  const page = await openPopup(openExtensionPage);
+  await page.keyboard.type('bytetransformer');
+  await expect(options(page).first()).toContainText('ByteTransformer');
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('heading', { level: 2 })).toContainText('ByteTransformer');
+  const note = page.getByRole('textbox', { name: 'Your note' });
+  await note.fill('Padding-free kernels; compare with **zanzibarite** later.');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Add a tag' }).fill('kernels');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Remove tag kernels' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.locator('.pl-md strong')).toHaveText('zanzibarite');
+
+  await page.getByRole('button', { name: '← Results' }).click();
+  const search = page.getByRole('combobox', { name: 'Search papers and your notes' });
+  await expect(search).toBeFocused();
+  await search.fill('zanzibarit');
+  await expect(options(page)).toHaveCount(1);
+  await expect(options(page).first()).toContainText('ByteTransformer');
+  await expect(options(page).first()).toContainText('Note:');
+  await expect(options(page).first().locator('mark').last()).toHaveText('zanzibarite');
+
+  // The note survives a reopened popup (saved through the background into IndexedDB).
+  // With nothing typed, the recently noted paper is listed.
+  const again = await openPopup(openExtensionPage);
+  await expect(options(again).first()).toContainText('ByteTransformer');
+  // Tags are searchable; "kernels" is also in other titles, the filter keeps the noted paper.
+  await again.keyboard.type('kernels');
+  await expect(options(again).nth(1)).toBeVisible();
+  await again.getByRole('button', { name: 'Has note' }).click();
+  await expect(options(again)).toHaveCount(1);
+  await expect(options(again).first()).toContainText('#kernels');
+});
+
+test('arrow keys move through results, Enter opens, Esc goes back then clears', async ({ openExtensionPage }) => {
+  const page = await openPopup(openExtensionPage);
+  const search = page.getByRole('combobox', { name: 'Search papers and your notes' });
+  await page.keyboard.type('time series');
+  await expect(options(page).nth(2)).toBeVisible();
+  const second = (await options(page).nth(1).locator('.pl-result__title').textContent()) ?? '';
+
+  await page.keyboard.press('ArrowDown');
+  await expect(options(page).nth(0)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(options(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(search).toHaveAttribute('aria-activedescendant', (await options(page).nth(1).getAttribute('id'))!);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(second);
+
+  await page.keyboard.press('Escape');
+  await expect(search).toHaveValue('time series');
+  await expect(search).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(search).toHaveValue('');
+});
+
+test('popup.html?paper=<id> opens on the paper view, with links and the full abstract on request', async ({ openExtensionPage }) => {
+  const catalog = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'catalog.json'), 'utf8')) as Catalog;
+  const paper = catalog.papers.find((p) => p.title.startsWith('iTransformer'))!;
+  const page = await openPopup(openExtensionPage, `popup.html?paper=${encodeURIComponent(paper.id)}`);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(paper.title);
+  await expect(page.getByRole('link', { name: /^Code: / }).first()).toHaveAttribute('href', /^https:\/\/github\.com\//);
+  await page.getByRole('button', { name: 'Show full abstract' }).click();
+  await expect(page.locator('#pl-abstract')).toHaveText(paper.abstract);
+});
