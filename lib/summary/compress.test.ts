@@ -27,7 +27,16 @@ describe('dropParentheticals', () => {
     expect(dropParentheticals('We propose Max-Margin Adversarial (MMA) training (Smith et al., 2019) [3].', ['MMA'])).toBe(
       'We propose Max-Margin Adversarial (MMA) training.',
     );
-    expect(dropParentheticals('Vision Transformers (ViTs), e.g. DeiT, work.', [])).toBe('Vision Transformers, e.g. DeiT, work.');
+    expect(dropParentheticals('Out-of-distribution (OOD) inputs (see Fig. 2), e.g. noise, fail.', [])).toBe(
+      'Out-of-distribution inputs, e.g. noise, fail.',
+    );
+  });
+
+  it('keeps a coined method name in parentheses', () => {
+    expect(dropParentheticals('We propose the Coordinate transFormer (CoordFormer) for meshes.', [])).toBe(
+      'We propose the Coordinate transFormer (CoordFormer) for meshes.',
+    );
+    expect(dropParentheticals('We propose Doubly Sparse Softmax (DS-Softmax).', [])).toBe('We propose Doubly Sparse Softmax (DS-Softmax).');
   });
 });
 

@@ -31,14 +31,20 @@ export function dropLeadIn(sentence: string): string {
   return capitalise(s);
 }
 
+/** A coined method name such as "CoordFormer" or "DS-Softmax": capitals inside a word with lower-case letters. */
+const COINED_NAME = /^(?=[\p{L}\p{N}-]*\p{Ll})[\p{L}\p{N}]*\p{Ll}[\p{L}\p{N}]*[\p{Lu}][\p{L}\p{N}-]*$|^\p{Lu}[\p{L}\p{N}]*-[\p{L}\p{N}-]+$/u;
+
 /**
- * Removes citations and parentheticals, except a parenthetical that holds a
- * name from `keep` (the method's acronym, say).
+ * Removes citations and parentheticals, except a parenthetical that is the
+ * method's coined name ("(CoordFormer)") or a name from `keep` (a title acronym).
  */
 export function dropParentheticals(sentence: string, keep: string[]): string {
   return sentence
     .replace(/\s*\[[^\][]*\]/g, '')
-    .replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => (keep.some((name) => inner.trim() === name) ? whole : ''))
+    .replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
+      const name = inner.trim();
+      return keep.includes(name) || COINED_NAME.test(name) ? whole : '';
+    })
     .replace(/\s+([,.;:])/g, '$1');
 }
 
