@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Paper } from '../catalog/types';
+import { loadCatalog } from '../db/catalog-load';
+import { PaperLensDB } from '../db/schema';
+import { NO_FILTERS } from './filters';
+import { loadCatalogIndex, SEARCH_INDEX_KEY } from './persist';
+import { Searcher } from './search-index';
+
+function paper(id: string, title: string, abstract: string): Paper {
+  return { id, title, abstract, tldr: abstract, keyResult: null, links: [], topics: [], sources: [] };
+}
+
+let dbs = 0;
+
+describe('loadCatalogIndex', () => {
+  it('builds and stores the index once, restores it while the papers are unchanged, rebuilds after a change', async () => {
+    const db = new PaperLensDB(`persist-test-${++dbs}`);
+    await loadCatalog(db, { version: 'v1', papers: [paper('a-1', 'Gated Linear Attention', 'Fast recurrent models.')] });
+
+    const first = await loadCatalogIndex(db);
+    expect(first.origin).toBe('built');
+    expect(await db.settings.get(SEARCH_INDEX_KEY)).toBeDefined();
+
+    const second = await loadCatalogIndex(db);
+    expect(second.origin).toBe('stored');
+    expect(new Searcher(second.index, []).search('gated linar', NO_FILTERS).hits.map((h) => h.id)).toEqual(['a-1']);
+
+    await loadCatalog(db, {
+      version: 'v2',
+      papers: [paper('a-1', 'Gated Linear Attention', 'Fast recurrent models.'), paper('b-2', 'Retentive Networks', 'Retention.')],
+    });
+    const third = await loadCatalogIndex(db);
+    expect(third.origin).toBe('built');
+    expect(third.revision).toBeGreaterThan(first.revision);
+    expect(new Searcher(third.index, []).search('retentive', NO_FILTERS).hits.map((h) => h.id)).toEqual(['b-2']);
+    db.close();
+  });
+
+  it('rebuilds an index stored in an unknown format', async () => {
+    const db = new PaperLensDB(`persist-test-${++dbs}`);
+    await loadCatalog(db, { version: 'v1', papers: [paper('a-1', 'Gated Linear Attention', 'x')] });
+    await db.settings.put({ key: SEARCH_INDEX_KEY, value: { format: 0, revision: 1, index: null } });
+    expect((await loadCatalogIndex(db)).origin).toBe('built');
+    db.close();
+  });
+});

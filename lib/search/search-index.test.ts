@@ -1,0 +1,179 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCatalog } from '../catalog/build';
+import { readSeedDir } from '../catalog/read-seeds';
+import type { Paper } from '../catalog/types';
+import type { Note } from '../db/schema';
+import { NO_FILTERS, type SearchFilters } from './filters';
+import { CatalogIndex, Searcher } from './search-index';
+import { FIELD } from './text-index';
+
+let papers: Paper[];
+let index: CatalogIndex;
+
+beforeAll(() => {
+  papers = buildCatalog(readSeedDir('seeds')).papers;
+  index = CatalogIndex.build(papers);
+});
+
+const titleOf = (id: string) => papers.find((p) => p.id === id)!.title;
+const idOf = (prefix: string) => papers.find((p) => p.title.startsWith(prefix))!.id;
+
+function note(paperId: string, fields: Partial<Note> = {}): Note {
+  return {
+    paperId,
+    text: '',
+    tags: [],
+    status: 'none',
+    starred: false,
+    titleSnapshot: titleOf(paperId),
+    createdAt: 1,
+    updatedAt: 1,
+    ...fields,
+  };
+}
+
+const titles = (s: Searcher, q: string, filters: SearchFilters = NO_FILTERS) =>
+  s.search(q, filters, 10).hits.map((h) => titleOf(h.id));
+
+describe('Searcher ranking', () => {
+  it('finds misspelled titles first', () => {
+    const s = new Searcher(index, []);
+    expect(titles(s, 'itransfomer')[0]).toMatch(/^iTransformer:/);
+    expect(titles(s, 'bytetransfomer')[0]).toMatch(/^ByteTransformer:/);
+    expect(titles(s, 'autofromer')[0]).toMatch(/^Autoformer:/);
+  });
+
+  it('finds forecasting papers for "forcasting"', () => {
+    const found = titles(new Searcher(index, []), 'forcasting');
+    expect(found.length).toBe(10);
+    const forecasting = papers.filter((p) => /forecast/i.test(p.title)).map((p) => p.title);
+    expect(found.slice(0, 5).every((t) => forecasting.includes(t))).toBe(true);
+  });
+
+  it('finds a title while it is being typed, word by word', () => {
+    const s = new Searcher(index, []);
+    const target = 'Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting';
+    expect(titles(s, 'informer beyond eff')[0]).toBe(target);
+    expect(titles(s, 'informer: beyond efficient transformer for long')[0]).toBe(target);
+  });
+
+  it('ranks title hits above abstract-only hits', () => {
+    const s = new Searcher(index, []);
+    const { hits } = s.search('mamba', NO_FILTERS, 50);
+    const inTitle = hits.map((h) => (h.fields & (1 << FIELD.title)) !== 0);
+    expect(inTitle[0]).toBe(true);
+    expect(inTitle.includes(false)).toBe(true);
+    // Once the hits leave the titles they never come back to them.
+    expect(inTitle.slice(inTitle.indexOf(false)).includes(true)).toBe(false);
+    expect(hits.every((h) => /mamba/i.test(titleOf(h.id)) || /mamba/i.test(papers.find((p) => p.id === h.id)!.abstract))).toBe(true);
+  });
+
+  it('requires every word when some paper has them all', () => {
+    const s = new Searcher(index, []);
+    const { hits } = s.search('mamba medical', NO_FILTERS, 50);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) {
+      const p = papers.find((x) => x.id === h.id)!;
+      const text = `${p.title} ${p.abstract} ${p.tldr}`.toLowerCase();
+      expect(text).toContain('mamba');
+      expect(text).toContain('medical');
+    }
+  });
+
+  it('returns the matched vocabulary words for highlighting', () => {
+    const { terms } = new Searcher(index, []).search('itransfomer', NO_FILTERS, 10);
+    expect(terms.has('itransformer')).toBe(true);
+  });
+
+  it('returns nothing for a query of stopwords or punctuation', () => {
+    const s = new Searcher(index, []);
+    expect(s.search('the ', NO_FILTERS).hits).toEqual([]);
+    expect(s.search('  ?! ', NO_FILTERS).hits).toEqual([]);
+  });
+});
+
+describe('Searcher over notes and tags', () => {
+  it('finds a paper by a word that is only in its note', () => {
+    const id = idOf('ByteTransformer');
+    const s = new Searcher(index, [note(id, { text: 'Compare with the zanzibarite kernels.' })]);
+    expect(papers.some((p) => /zanzibarite/i.test(p.abstract + p.title))).toBe(false);
+    const { hits } = s.search('zanzibarite', NO_FILTERS);
+    expect(hits.map((h) => h.id)).toEqual([id]);
+    expect(hits[0]!.fields & (1 << FIELD.notes)).not.toBe(0);
+    // With a typo, and while still typing.
+    expect(s.search('zanzibarit', NO_FILTERS).hits[0]?.id).toBe(id);
+    expect(s.search('zanzibrite', NO_FILTERS).hits[0]?.id).toBe(id);
+  });
+
+  it('finds a paper by its tag', () => {
+    const id = idOf('Autoformer');
+    const s = new Searcher(index, [note(id, { tags: ['must-cite'] })]);
+    expect(s.search('must-cite', NO_FILTERS).hits[0]?.id).toBe(id);
+  });
+
+  it('ignores notes whose paper is gone', () => {
+    const s = new Searcher(index, [note(idOf('Autoformer'), { paperId: 'gone-1234', text: 'zanzibarite' })]);
+    expect(s.search('zanzibarite', NO_FILTERS).hits).toEqual([]);
+  });
+});
+
+describe('Searcher filters', () => {
+  const itrans = () => idOf('iTransformer');
+  const auto = () => idOf('Autoformer');
+
+  it('filters by code link, note, star, read later and topic', () => {
+    const s = new Searcher(index, [
+      note(itrans(), { text: 'good', starred: true }),
+      note(auto(), { status: 'to-read' }),
+    ]);
+    const all = s.search('forecasting', NO_FILTERS, 400);
+    const only = (f: Partial<SearchFilters>) => s.search('forecasting', { ...NO_FILTERS, ...f }, 400).hits.map((h) => h.id);
+
+    expect(only({ hasNote: true })).toEqual([itrans()]);
+    expect(only({ starred: true })).toEqual([itrans()]);
+    expect(only({ readLater: true })).toEqual([auto()]);
+    const withCode = only({ hasCode: true });
+    expect(withCode.length).toBeGreaterThan(0);
+    expect(withCode.length).toBeLessThan(all.hits.length);
+    for (const id of withCode) expect(papers.find((p) => p.id === id)!.links.some((l) => l.kind === 'code')).toBe(true);
+    const vision = only({ topic: 'vision' });
+    for (const id of vision) expect(papers.find((p) => p.id === id)!.topics).toContain('vision');
+    expect(only({ topic: 'time series' }).length).toBeGreaterThan(vision.length);
+  });
+
+  it('browses recognized, then starred, then noted papers with no query', () => {
+    const recognized = papers[5]!.id;
+    const s = new Searcher(index, [
+      note(itrans(), { text: 'older note', updatedAt: 10 }),
+      note(auto(), { starred: true, updatedAt: 5 }),
+      note(papers[7]!.id, { text: 'newest note', updatedAt: 20 }),
+    ]);
+    expect(s.browse(NO_FILTERS, [recognized, 'not-a-paper']).map((h) => h.id)).toEqual([
+      recognized,
+      auto(),
+      papers[7]!.id,
+      itrans(),
+    ]);
+    const starred = s.browse({ ...NO_FILTERS, starred: true }, [recognized]);
+    expect(starred.map((h) => h.id)).toEqual([auto()]);
+    expect(s.browse({ ...NO_FILTERS, topic: 'speech' }, []).length).toBe(
+      papers.filter((p) => p.topics.includes('speech')).length,
+    );
+  });
+});
+
+describe('CatalogIndex serialization', () => {
+  it('gives the same results after a structured-clone round trip', () => {
+    const copy = CatalogIndex.deserialize(structuredClone(index.serialize()));
+    const a = new Searcher(index, []);
+    const b = new Searcher(copy, []);
+    for (const q of ['itransfomer', 'forcasting', 'vision transformer object', 'mamba med']) {
+      expect(b.search(q, NO_FILTERS, 20).hits).toEqual(a.search(q, NO_FILTERS, 20).hits);
+    }
+    expect(copy.allTopics()).toEqual(index.allTopics());
+  });
+
+  it('refuses an index of another format', () => {
+    expect(() => CatalogIndex.deserialize({ ...index.serialize(), format: 99 as 1 })).toThrow(/format 99/);
+  });
+});
