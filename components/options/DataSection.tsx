@@ -1,0 +1,205 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef, useState } from 'react';
+import { getDb, type PaperLensDB } from '@/lib/db/schema';
+import { toBibtex } from '@/lib/notes/bibtex';
+import { exportData, exportFileName, serializeExport, type ExportFile } from '@/lib/notes/export';
+import { applyImport, ImportError, MAX_IMPORT_BYTES, parseExport, previewImport, type ImportItem, type ImportPreview } from '@/lib/notes/import';
+import { countLibrary, deleteAllData, loadLibrary } from '@/lib/notes/library';
+import { toMarkdown } from '@/lib/notes/markdown-export';
+import { describeStorageError } from '@/lib/notes/storage-errors';
+
+export interface DataSectionProps {
+  /**
+   * Runs before "delete all my data" removes the settings: the entry point withdraws what the
+   * browser holds outside the database (opted-in sites' permissions and scripts).
+   */
+  beforeDeleteAll: () => Promise<void>;
+}
+
+type Status = { kind: 'none' } | { kind: 'ok'; text: string } | { kind: 'error'; text: string };
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  // The click has started the download; the URL is no longer needed after this task.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+async function exportJsonFile(db: PaperLensDB): Promise<void> {
+  const file = await exportData(db);
+  download(exportFileName(file.exportedAt, 'json'), 'application/json', serializeExport(file));
+}
+
+async function exportMarkdownFile(db: PaperLensDB): Promise<void> {
+  const now = Date.now();
+  download(exportFileName(now, 'md'), 'text/markdown', toMarkdown(await loadLibrary(db), now));
+}
+
+async function exportBibtexFile(db: PaperLensDB): Promise<void> {
+  const papers = await db.papers.where('source').equals('user').toArray();
+  download(exportFileName(Date.now(), 'bib'), 'application/x-bibtex', toBibtex(papers));
+}
+
+const KIND_WORDS: Record<ImportItem['kind'], string> = { note: 'Note', paper: 'Saved paper', setting: 'Setting' };
+
+function PreviewList({ title, items, testId }: { title: string; items: ImportItem[]; testId: string }) {
+  return (
+    <details open={items.length > 0 && items.length <= 20} data-testid={testId}>
+      <summary>
+        {title}: {items.length}
+      </summary>
+      <ul>
+        {items.map((item) => (
+          <li key={`${item.kind}:${item.id}`}>
+            {KIND_WORDS[item.kind]}: {item.label}
+            {item.reason !== item.kind && <span className="muted"> ({item.reason})</span>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** Counts, export (JSON, Markdown, BibTeX), import with a preview, and "delete all my data". */
+export function DataSection({ beforeDeleteAll }: DataSectionProps) {
+  const db = getDb();
+  const counts = useLiveQuery(() => countLibrary(db), [db]);
+  const [status, setStatus] = useState<Status>({ kind: 'none' });
+  const [pending, setPending] = useState<{ name: string; file: ExportFile; preview: ImportPreview } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [typed, setTyped] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const fail = (error: unknown) =>
+    setStatus({ kind: 'error', text: error instanceof ImportError ? `Nothing was imported. ${error.message}` : describeStorageError(error) });
+
+  const exportJson = () => exportJsonFile(db);
+  const exportMarkdown = () => exportMarkdownFile(db);
+  const exportBibtex = () => exportBibtexFile(db);
+  const run = (action: () => Promise<void>) => () => {
+    setStatus({ kind: 'none' });
+    action().catch(fail);
+  };
+
+  const chooseFile = async (file: File | undefined) => {
+    setPending(null);
+    setStatus({ kind: 'none' });
+    if (!file) return;
+    try {
+      if (file.size > MAX_IMPORT_BYTES) {
+        throw new ImportError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; no PaperLens export is that big.`);
+      }
+      const parsed = parseExport(await file.text());
+      setPending({ name: file.name, file: parsed, preview: await previewImport(db, parsed) });
+    } catch (error) {
+      fail(error);
+    } finally {
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  const apply = async () => {
+    if (!pending) return;
+    const result = await applyImport(db, pending.file);
+    setPending(null);
+    setStatus({
+      kind: 'ok',
+      text: `Imported: ${result.add.length} added, ${result.update.length} updated, ${result.skip.length} skipped.`,
+    });
+  };
+
+  const deleteAll = async () => {
+    await beforeDeleteAll();
+    await deleteAllData(db);
+    setConfirming(false);
+    setTyped('');
+    setStatus({ kind: 'ok', text: 'All your notes, saved papers and settings were deleted.' });
+  };
+
+  return (
+    <section aria-labelledby="data-heading">
+      <h2 id="data-heading">Your data</h2>
+      <p data-testid="data-counts">
+        {counts
+          ? `${counts.notes} notes · ${counts.userPapers} saved papers · ${counts.orphans} notes on papers no longer in the catalog`
+          : 'Counting…'}
+      </p>
+
+      <h3>Export</h3>
+      <div className="row">
+        <button type="button" onClick={run(exportJson)}>
+          Export everything (JSON)
+        </button>
+        <button type="button" onClick={run(exportMarkdown)}>
+          Export notes (Markdown)
+        </button>
+        <button type="button" onClick={run(exportBibtex)}>
+          Export saved papers (BibTeX)
+        </button>
+      </div>
+
+      <h3>Import</h3>
+      <label className="row">
+        Import a PaperLens JSON export:
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          data-testid="import-file"
+          onChange={(e) => void chooseFile(e.target.files?.[0])}
+        />
+      </label>
+      {pending && (
+        <div className="preview" data-testid="import-preview">
+          <p>
+            <strong>{pending.name}</strong>, exported {new Date(pending.file.exportedAt).toLocaleString()}. Newer notes
+            replace older ones; nothing of yours that is newer is overwritten.
+          </p>
+          <PreviewList title="Will be added" items={pending.preview.add} testId="preview-add" />
+          <PreviewList title="Will be updated" items={pending.preview.update} testId="preview-update" />
+          <PreviewList title="Will be skipped" items={pending.preview.skip} testId="preview-skip" />
+          <div className="row">
+            <button type="button" onClick={run(apply)}>
+              Apply import
+            </button>
+            <button type="button" onClick={() => setPending(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+
+      <h3>Delete</h3>
+      {confirming ? (
+        <div className="danger">
+          <p>
+            This deletes all your notes, the papers you saved and your settings from this browser. It cannot be undone:
+            export first if you may want them back. Type <strong>DELETE</strong> to confirm.
+          </p>
+          <div className="row">
+            <input aria-label="Type DELETE to confirm" value={typed} onChange={(e) => setTyped(e.target.value)} />
+            <button type="button" disabled={typed !== 'DELETE'} onClick={run(deleteAll)}>
+              Delete all my data
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)}>
+          Delete all my data…
+        </button>
+      )}
+
+      {status.kind !== 'none' && (
+        <p role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind} data-testid="data-status">
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { CatalogSection } from '@/components/options/CatalogSection';
+import { DataSection } from '@/components/options/DataSection';
+import { LibrarySection } from '@/components/options/LibrarySection';
+import { SitesSection } from '@/components/options/SitesSection';
+import { StorageSection } from '@/components/options/StorageSection';
+import { sendMessage, type NoteInput, type SiteSettings } from '@/lib/messaging/protocol';
+import { describeStorageError } from '@/lib/notes/storage-errors';
+import { SITES } from '@/lib/sites/registry';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The host permission pattern an opted-in origin is granted (and later withdrawn) with. */
+const pattern = (origin: string) => `${origin}/*`;
+
+export function App() {
+  const [sites, setSites] = useState<SiteSettings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const report = useCallback((what: string) => (e: unknown) => setError(`${what}: ${message(e)}`), []);
+
+  useEffect(() => {
+    // Asking for the status makes the background load the catalog if it has not yet.
+    sendMessage('catalogStatus').catch(report('The catalog could not be loaded'));
+    sendMessage('getSiteSettings').then(setSites, report('Site settings could not be read'));
+  }, [report]);
+
+  const saveNote = useCallback(async (input: NoteInput) => {
+    try {
+      return await sendMessage('saveNote', input);
+    } catch (e) {
+      // The editor shows this message; quota errors come back from the background as text.
+      throw new Error(describeStorageError(e).replace(/^Not saved: /, ''));
+    }
+  }, []);
+
+  const toggle = (siteId: string, enabled: boolean) => {
+    setError(null);
+    sendMessage('setSiteEnabled', { siteId, enabled }).then(setSites, report('The site could not be changed'));
+  };
+
+  const add = (origin: string) => {
+    setError(null);
+    // Called straight from the click: the browser only shows the permission prompt during a user gesture.
+    browser.permissions
+      .request({ origins: [pattern(origin)] })
+      .then(async (granted) => {
+        if (!granted) {
+          setError(`PaperLens was not allowed to read ${origin}, so it was not added.`);
+          return;
+        }
+        setSites(await sendMessage('addCustomSite', origin));
+      })
+      .catch(report(`${origin} could not be added`));
+  };
+
+  const remove = (origin: string) => {
+    setError(null);
+    sendMessage('removeCustomSite', origin)
+      .then(async (next) => {
+        setSites(next);
+        await browser.permissions.remove({ origins: [pattern(origin)] });
+      })
+      .catch(report(`${origin} could not be removed`));
+  };
+
+  const beforeDeleteAll = async () => {
+    const current = await sendMessage('getSiteSettings');
+    for (const origin of current.custom) {
+      await sendMessage('removeCustomSite', origin);
+      await browser.permissions.remove({ origins: [pattern(origin)] });
+    }
+    setSites({ disabled: [], custom: [] });
+  };
+
+  return (
+    <main className="options">
+      <header>
+        <img src="/icon/32.png" alt="" width={28} height={28} />
+        <h1>PaperLens settings</h1>
+      </header>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <SitesSection sites={SITES} settings={sites} onToggle={toggle} onAdd={add} onRemove={remove} />
+      <LibrarySection save={saveNote} />
+      <DataSection beforeDeleteAll={beforeDeleteAll} />
+      <CatalogSection />
+      <StorageSection />
+    </main>
+  );
+}

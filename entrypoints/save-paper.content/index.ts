@@ -1,0 +1,34 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { sendMessage } from '@/lib/messaging/protocol';
+import { readPageMetadata, type PageMetadata } from '@/lib/sites/page-metadata';
+import { mountSaveButton } from './save-button';
+
+/**
+ * "Save to PaperLens" on the abstract page of a paper the catalog does not have: reads the
+ * page's own metadata, asks the background whether the title is known, and offers to save it.
+ */
+export default defineContentScript({
+  matches: ['*://arxiv.org/abs/*', '*://www.arxiv.org/abs/*', '*://huggingface.co/papers/*'],
+  runAt: 'document_idle',
+  async main() {
+    const meta = readPageMetadata(document, location.href);
+    if (!meta) return;
+    // Switching a site off in the options turns all of PaperLens off there, this button included.
+    const site = location.hostname.endsWith('huggingface.co') ? 'huggingface' : 'arxiv';
+    if ((await sendMessage('getSiteSettings')).disabled.includes(site)) return;
+    const [known] = await sendMessage('lookupTitles', [meta.title]);
+    if (known) return;
+    mountSaveButton(placeFor(), () => save(meta));
+  },
+});
+
+async function save(meta: PageMetadata): Promise<void> {
+  await sendMessage('savePaper', meta);
+}
+
+/** Right after the title when the page has one where we expect it, else the body. */
+function placeFor(): { after: Element } | { fixed: HTMLElement } {
+  // In order of preference: a page header may hold an earlier, unrelated <h1>.
+  const title = ['h1.title', 'main h1'].map((s) => document.querySelector(s)).find((el) => el !== null);
+  return title ? { after: title } : { fixed: document.body };
+}
