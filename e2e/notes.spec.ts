@@ -86,3 +86,85 @@ test('no save button for a catalog paper; page scripts cannot reach into the but
   await page.waitForTimeout(500);
   await expect(page.locator('paperlens-save')).toHaveCount(0);
 });
+
+/** Sends a message the way @webext-core/messaging does, from an extension page. */
+async function send<T>(page: Page, type: string, data: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    ([type, data]) => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome
+        .runtime;
+      return runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() });
+    },
+    [type, data] as const,
+  );
+  const { res, err } = reply as { res?: T; err?: unknown };
+  if (err) throw new Error(JSON.stringify(err));
+  return res as T;
+}
+
+test('export everything, delete all, import the file: everything is back', async ({ context, server, openExtensionPage }) => {
+  server.page(ABS_URL, absPage());
+  const page = await context.newPage();
+  await saveFromAbsPage(page);
+
+  const options = await openExtensionPage('options.html');
+  const [byteId] = await send<string[]>(options, 'lookupTitles', [
+    'ByteTransformer: A High-Performance Transformer Boosted for Variable-Length Inputs',
+  ]);
+  const odd = 'Emoji 🧠, RTL مرحبا, tab\tand\nnewline — kept exactly.';
+  await send(options, 'saveNote', { paperId: byteId, text: odd, tags: ['gpu', 'fast kernels'], status: 'read', starred: true });
+  const saved = options.getByTestId('library-entry').filter({ hasText: TITLE });
+  await saved.getByRole('button', { name: TITLE }).click();
+  await saved.getByLabel('Your note').fill('My note on world models');
+  await saved.getByLabel('Your note').blur();
+  await expect(saved.getByRole('status')).toHaveText('Saved');
+  await expect(options.getByTestId('data-counts')).toHaveText(/^2 notes · 1 saved papers/);
+  const titles = () => options.getByTestId('library-entry').getByRole('button', { expanded: false }).allTextContents();
+  await saved.getByRole('button', { name: TITLE }).click();
+  const before = await titles();
+  expect(before).toHaveLength(2);
+
+  const [download] = await Promise.all([
+    options.waitForEvent('download'),
+    options.getByRole('button', { name: 'Export everything (JSON)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^paperlens-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = await download.path();
+  const exported = JSON.parse(readFileSync(file, 'utf8')) as { format: string; notes: { text: string }[]; userPapers: unknown[] };
+  expect(exported.format).toBe('paperlens-export');
+  expect(exported.notes.map((n) => n.text).sort()).toEqual(['My note on world models', odd].sort());
+  expect(exported.userPapers).toHaveLength(1);
+
+  await options.getByRole('button', { name: 'Delete all my data…' }).click();
+  const confirm = options.getByRole('button', { name: 'Delete all my data', exact: true });
+  await expect(confirm).toBeDisabled();
+  await options.getByLabel('Type DELETE to confirm').fill('DELETE');
+  await confirm.click();
+  await expect(options.getByTestId('data-status')).toContainText('were deleted');
+  await expect(options.getByTestId('data-counts')).toHaveText(/^0 notes · 0 saved papers/);
+  await expect(options.getByTestId('library-entry')).toHaveCount(0);
+
+  await options.getByTestId('import-file').setInputFiles(file);
+  const preview = options.getByTestId('import-preview');
+  await expect(preview.getByTestId('preview-add')).toContainText('Will be added: 3');
+  await expect(preview.getByTestId('preview-add')).toContainText(`Saved paper: ${TITLE}`);
+  await expect(preview.getByTestId('preview-update')).toContainText('Will be updated: 0');
+  await preview.getByRole('button', { name: 'Apply import' }).click();
+  await expect(options.getByTestId('data-status')).toHaveText('Imported: 3 added, 0 updated, 0 skipped.');
+  await expect(options.getByTestId('data-counts')).toHaveText(/^2 notes · 1 saved papers/);
+  expect(await titles()).toEqual(before);
+  // Exporting again gives the same notes and papers: the round trip lost nothing.
+  const [again] = await Promise.all([
+    options.waitForEvent('download'),
+    options.getByRole('button', { name: 'Export everything (JSON)' }).click(),
+  ]);
+  const reexported = JSON.parse(readFileSync(await again.path(), 'utf8')) as typeof exported;
+  expect(reexported.notes).toEqual(exported.notes);
+  expect(reexported.userPapers).toEqual(exported.userPapers);
+  const note = await send<{ note: { text: string; tags: string[]; starred: boolean } }>(options, 'getPaper', byteId);
+  expect(note.note).toMatchObject({ text: odd, tags: ['gpu', 'fast kernels'], starred: true });
+
+  // Importing the same file again changes nothing: every item is skipped.
+  await options.getByTestId('import-file').setInputFiles(file);
+  await expect(options.getByTestId('preview-skip')).toContainText('Will be skipped: 3');
+});

@@ -1,0 +1,74 @@
+import { expect, test } from './fixtures';
+
+const note = (paperId: string, titleSnapshot: string, text: string) => ({
+  paperId,
+  text,
+  tags: ['kept'],
+  status: 'reading',
+  starred: false,
+  titleSnapshot,
+  createdAt: 1_700_000_000_000,
+  updatedAt: 1_700_000_000_000,
+});
+const exportFile = (notes: unknown[]) =>
+  JSON.stringify({ format: 'paperlens-export', version: 1, exportedAt: 1_700_000_000_000, catalogVersion: null, notes, userPapers: [], settings: [] });
+const upload = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+test('a broken or foreign file is refused with a clear message and changes nothing', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  await expect(options.getByTestId('catalog-status')).toContainText('333');
+  await expect(options.getByTestId('data-counts')).toHaveText(/^0 notes/);
+  const input = options.getByTestId('import-file');
+  const status = options.getByTestId('data-status');
+
+  const good = exportFile([note('some-paper-00000000', 'Some paper', 'text')]);
+  await input.setInputFiles(upload('truncated.json', good.slice(0, -20)));
+  await expect(status).toContainText('Nothing was imported. The file is not valid JSON');
+  await input.setInputFiles(upload('foreign.json', '{"hello": "world"}'));
+  await expect(status).toContainText('This is not a PaperLens export');
+  await input.setInputFiles(upload('future.json', good.replace('"version":1', '"version":7')));
+  await expect(status).toContainText('This export has version 7; this PaperLens reads version 1');
+  await input.setInputFiles(upload('wrong.json', good.replace('"updatedAt":1700000000000', '"updatedAt":"yesterday"')));
+  await expect(status).toHaveText('Nothing was imported. notes[0].updatedAt must be a number');
+  await expect(options.getByTestId('import-preview')).toHaveCount(0);
+  await expect(options.getByTestId('data-counts')).toHaveText(/^0 notes/);
+});
+
+test('a note whose paper left the catalog is listed as an orphan under its snapshot title, and stays editable', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  await options.getByTestId('import-file').setInputFiles(upload('orphan.json', exportFile([note('gone-paper-1234abcd', 'A Paper The Catalog Dropped', 'my old thoughts')])));
+  await expect(options.getByTestId('preview-add')).toContainText('Note: A Paper The Catalog Dropped');
+  await options.getByRole('button', { name: 'Apply import' }).click();
+
+  const entry = options.getByTestId('library-entry').filter({ hasText: 'A Paper The Catalog Dropped' });
+  await expect(entry).toHaveAttribute('data-orphan', 'true');
+  await expect(entry).toContainText('no longer in the catalog');
+  await expect(options.getByTestId('data-counts')).toContainText('1 notes on papers no longer in the catalog');
+  await entry.getByRole('button', { name: 'A Paper The Catalog Dropped' }).click();
+  const editor = entry.getByLabel('Your note');
+  await expect(editor).toHaveValue('my old thoughts');
+  await editor.fill('my new thoughts');
+  await editor.blur();
+  await expect(entry.getByRole('status')).toHaveText('Saved');
+});
+
+test('switching arXiv off hides the save button there; storage usage is shown', async ({ context, server, openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  await expect(options.getByTestId('storage-usage')).toContainText(/Using \d/);
+  await expect(options.getByTestId('storage-persisted')).toHaveText(/persistent/i);
+
+  const title = 'Pancake Stacking with Diffusion Policies';
+  server.page('http://arxiv.org/abs/2401.00002', `<html><head><meta name="citation_title" content="${title}"></head><body><h1 class="title">${title}</h1></body></html>`);
+  const page = await context.newPage();
+  await page.goto('http://arxiv.org/abs/2401.00002');
+  await expect(page.locator('paperlens-save')).toHaveAttribute('data-state', 'ready');
+
+  const arxiv = options.getByRole('checkbox', { name: 'arXiv' });
+  await expect(arxiv).toBeChecked();
+  await arxiv.uncheck();
+  await expect(arxiv).not.toBeChecked();
+  await page.reload();
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(500);
+  await expect(page.locator('paperlens-save')).toHaveCount(0);
+});
