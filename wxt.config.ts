@@ -14,7 +14,19 @@ export default defineConfig({
     name: 'PaperLens',
     description:
       'Recognizes machine-learning papers on arXiv and other pages, explains them on hover, and keeps your notes.',
-    permissions: [],
+    // scripting: registering the content script on sites the user opts into from the options page.
+    permissions: ['scripting'],
+    // Asked for one origin at a time, in the user's gesture, when they add a site.
+    optional_host_permissions: ['*://*/*'],
+    web_accessible_resources: [
+      {
+        // The hover card is an extension page framed into web pages; the dynamic URL keeps pages
+        // from probing for it or framing it on their own.
+        resources: ['card.html'],
+        matches: ['*://*/*'],
+        ...(browser !== 'firefox' && { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

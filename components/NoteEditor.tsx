@@ -24,6 +24,12 @@ export interface NoteEditorProps {
   save: (input: NoteInput) => Promise<NoteSaveResult>;
   /** Focus the text area on mount (the card does, the popup's paper view does not). */
   autoFocus?: boolean;
+  /**
+   * The stored note, supplied by a host that cannot open the database itself: the hover card is
+   * a frame inside a web page, where a browser blocking third-party storage denies IndexedDB.
+   * `{ note: undefined }` means no note yet. Omitted: the editor reads Dexie live.
+   */
+  current?: { note: Note | undefined };
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
@@ -34,9 +40,14 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { k
  * and when the page is hidden, and never overwrites a newer note written elsewhere: it shows
  * the conflict and lets the user choose.
  */
-export function NoteEditor({ paperId, save, autoFocus }: NoteEditorProps) {
+export function NoteEditor({ paperId, save, autoFocus, current }: NoteEditorProps) {
   // Wrapped so that "no note yet" ({ note: undefined }) differs from "still loading" (undefined).
-  const live = useLiveQuery(async () => ({ note: await getDb().notes.get(paperId) }), [paperId]);
+  const supplied = current !== undefined;
+  const queried = useLiveQuery(
+    async () => (supplied ? null : { note: await getDb().notes.get(paperId) }),
+    [paperId, supplied],
+  );
+  const live = current ?? queried ?? undefined;
   const stored = live?.note;
   const [draft, setDraft] = useState<string | null>(null);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });

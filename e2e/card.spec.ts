@@ -1,0 +1,125 @@
+import { resolve } from 'node:path';
+import type { Frame, Page } from '@playwright/test';
+import { buildCatalog } from '../lib/catalog/build';
+import { readSeedDir } from '../lib/catalog/read-seeds';
+import { expect, test } from './fixtures';
+
+const catalog = buildCatalog(readSeedDir(resolve('seeds')));
+const paper = catalog.papers.find((p) => p.title.startsWith('Autoformer'))!;
+const code = paper.links.filter((l) => l.kind === 'code');
+
+/** An arXiv abstract page in arxiv.org's markup, with page CSS that tries to restyle everything. */
+const ABS_PAGE = `<!doctype html><html><head><title>[2106.13008] ${paper.title}</title>
+<style>* { color: red !important; font-size: 40px !important; } iframe { display: none !important; }</style></head>
+<body><div id="abs"><h1 class="title mathjax"><span class="descriptor">Title:</span>${paper.title}</h1>
+<blockquote class="abstract mathjax"><span class="descriptor">Abstract:</span> Long text.</blockquote>
+</div></body></html>`;
+
+async function cardFrame(page: Page): Promise<Frame> {
+  await expect.poll(() => page.frames().some((f) => f.url().includes('/card.html'))).toBe(true);
+  return page.frames().find((f) => f.url().includes('/card.html'))!;
+}
+
+test('hovering a mark opens the card with TL;DR, code links and topics; Escape closes it', async ({ context, server }) => {
+  server.page('http://arxiv.org/abs/2106.13008', ABS_PAGE);
+  const page = await context.newPage();
+  await page.goto('http://arxiv.org/abs/2106.13008');
+  const mark = page.locator(`h1.title[data-paperlens-id="${paper.id}"]`);
+  await mark.hover();
+  const card = await cardFrame(page);
+  await expect(card.getByRole('heading', { name: paper.title })).toBeVisible();
+  await expect(card.getByTestId('card-tldr')).toHaveText(paper.tldr);
+  const links = card.getByTestId('card-code-link');
+  await expect(links).toHaveCount(code.length);
+  await expect(links.first()).toHaveText(new RegExp(code[0]!.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await expect(links.first()).toHaveAttribute('target', '_blank');
+  await expect(links.first()).toHaveAttribute('href', code[0]!.url);
+  // The page's `* { color: red !important }` does not reach into the card.
+  await expect(card.getByTestId('card-tldr')).not.toHaveCSS('color', 'rgb(255, 0, 0)');
+  await expect(page.locator('paperlens-card')).toHaveCSS('visibility', 'visible');
+
+  await page.screenshot({ path: test.info().outputPath('card.png') });
+  await page.keyboard.press('Escape');
+  await expect(page.locator('paperlens-card')).toHaveCSS('visibility', 'hidden');
+
+  // Moving the mouse away (not into the card) closes it too.
+  await page.mouse.move(5, 5);
+  await mark.hover({ position: { x: 40, y: 10 } });
+  await expect(page.locator('paperlens-card')).toHaveCSS('visibility', 'visible');
+  await page.mouse.move(5, 400);
+  await expect(page.locator('paperlens-card')).toHaveCSS('visibility', 'hidden');
+});
+
+test('the badge opens the card from the keyboard', async ({ context, server }) => {
+  server.page('http://arxiv.org/abs/2106.13008', ABS_PAGE);
+  const page = await context.newPage();
+  await page.goto('http://arxiv.org/abs/2106.13008');
+  const badge = page.locator(`h1.title[data-paperlens-id="${paper.id}"] paperlens-badge`);
+  await expect(badge).toHaveAttribute('aria-label', /PaperLens/);
+  await badge.focus();
+  const card = await cardFrame(page);
+  await expect(card.getByRole('heading', { name: paper.title })).toBeVisible();
+  await expect(page.locator('paperlens-card')).toHaveCSS('visibility', 'visible');
+});
+
+test('a note saved from the card survives a reload, shows in the extension, and page scripts cannot read it', async ({
+  context,
+  server,
+  openExtensionPage,
+}) => {
+  const secret = `my private thoughts ${Date.now()}`;
+  server.page('http://arxiv.org/abs/2106.13008', ABS_PAGE);
+  const page = await context.newPage();
+  await page.goto('http://arxiv.org/abs/2106.13008');
+  await page.locator(`h1.title[data-paperlens-id="${paper.id}"]`).hover();
+  let card = await cardFrame(page);
+  await card.getByLabel('Your note').fill(secret);
+  await expect(card.getByRole('status')).toHaveText('Saved');
+
+  // A hostile page script tries every way it has to read the card.
+  const seen = await page.evaluate(() => {
+    const found: string[] = [document.body.innerText, document.documentElement.outerHTML];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) {
+          found.push(el.shadowRoot.innerHTML);
+          walk(el.shadowRoot);
+        }
+      }
+    };
+    walk(document);
+    for (const frame of document.querySelectorAll('iframe')) {
+      try {
+        found.push(frame.contentDocument?.body.innerText ?? '');
+      } catch (error) {
+        found.push(`blocked: ${String(error)}`);
+      }
+    }
+    document.execCommand('selectAll');
+    found.push(window.getSelection()?.toString() ?? '');
+    return found.join('\n');
+  });
+  expect(seen).not.toContain('private thoughts');
+
+  await page.reload();
+  await page.locator(`h1.title[data-paperlens-id="${paper.id}"]`).hover();
+  card = await cardFrame(page);
+  await expect(card.getByLabel('Your note')).toHaveValue(secret);
+
+  const popup = await openExtensionPage('popup.html');
+  const stored = await popup.evaluate(async (id) => {
+    const open = indexedDB.open('paperlens');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const req = db.transaction('notes').objectStore('notes').get(id);
+    const note = await new Promise<{ text: string } | undefined>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result as { text: string } | undefined);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return note?.text;
+  }, paper.id);
+  expect(stored).toBe(secret);
+});

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildCatalog } from '../lib/catalog/build';
+import { readSeedDir } from '../lib/catalog/read-seeds';
+import { expect, hasSharedPages, SHARED_PAGES, test } from './fixtures';
+
+const catalog = buildCatalog(readSeedDir(resolve('seeds')));
+const byTitle = (start: string) => {
+  const paper = catalog.papers.find((p) => p.title.startsWith(start));
+  if (!paper) throw new Error(`no catalog paper starts with "${start}"`);
+  return paper;
+};
+const autoformer = byTitle('Autoformer');
+const bytes = byTitle('Bytes Are All You Need');
+const any2point = byTitle('Any2Point');
+const scaling = byTitle('Scaling Vision Transformers');
+// The one entry of the saved listing that really is in the catalog.
+const flatformer = byTitle('FlatFormer');
+
+const shared = (name: string) => readFileSync(resolve(SHARED_PAGES, name), 'utf8');
+
+/** An arXiv search results page in arxiv.org's markup, with `search-hit` highlights in titles. */
+function searchPage(titles: string[]): string {
+  const items = titles
+    .map(
+      (t) => `<li class="arxiv-result">
+  <div class="is-marginless"><p class="list-title is-inline-block"><a href="https://arxiv.org/abs/2301.00001">arXiv:2301.00001</a></p></div>
+  <p class="title is-5 mathjax">
+      ${t}
+    </p>
+  <p class="authors"><span class="search-hit">Authors:</span> <a href="/a/x">A. Author</a></p>
+</li>`,
+    )
+    .join('\n');
+  return `<!doctype html><html><head><title>Search | arXiv e-print repository</title></head>
+<body><main><ol class="breathe-horizontal" start="1">${items}</ol></main></body></html>`;
+}
+
+test('marks a catalog title on an arXiv abstract page, with a badge, and nothing else', async ({ context, server }) => {
+  test.skip(!hasSharedPages, 'needs ../shared/fixtures/pages');
+  const html = shared('arxiv-abs-2021.html').replaceAll(
+    'Learning Knowledge Graph-based World Models of Textual Environments',
+    autoformer.title,
+  );
+  server.page('http://arxiv.org/abs/2106.09608', html);
+  const page = await context.newPage();
+  await page.goto('http://arxiv.org/abs/2106.09608');
+  const mark = page.locator(`h1.title[data-paperlens-id="${autoformer.id}"]`);
+  await expect(mark).toBeVisible();
+  await expect(mark.locator('paperlens-badge')).toHaveAttribute('tabindex', '0');
+  await expect(page.locator('[data-paperlens-id]')).toHaveCount(1);
+});
+
+test('marks planted titles on a 200-entry arXiv listing and leaves the other entries alone', async ({ context, server }) => {
+  test.skip(!hasSharedPages, 'needs ../shared/fixtures/pages');
+  const html = shared('arxiv-list-2023.html')
+    .replace('InfiniCity: Infinite-Scale City Synthesis', bytes.title)
+    // The listing wraps long titles over lines and pads them with spaces.
+    .replace('HexPlane: A Fast Representation for Dynamic Scenes', any2point.title.replace(' Large ', '\n   Large '))
+    .replace('Multiview Compressive Coding for 3D Reconstruction', autoformer.title.toUpperCase());
+  server.page('http://arxiv.org/list/cs.LG/new', html);
+  const page = await context.newPage();
+  await page.goto('http://arxiv.org/list/cs.LG/new');
+  await expect(page.locator('div.list-title[data-paperlens-id]')).toHaveCount(4);
+  const ids = await page.locator('[data-paperlens-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-paperlens-id')));
+  expect(ids.filter((id) => id !== flatformer.id)).toEqual([bytes.id, any2point.id, autoformer.id]);
+  expect(ids).toContain(flatformer.id);
+});
+
+test('marks titles with search-hit highlights on an arXiv search page', async ({ context, server }) => {
+  const highlighted = scaling.title.replace('Vision', '<span class="search-hit">Vision</span>');
+  server.page(
+    'http://arxiv.org/search/',
+    searchPage([highlighted, 'A Paper That Is Not In The Catalog At All', `${bytes.title}.`]),
+  );
+  const page = await context.newPage();
+  await page.goto('http://arxiv.org/search/?query=vision&searchtype=all');
+  await expect(page.locator('p.title[data-paperlens-id]')).toHaveCount(2);
+  await expect(page.locator(`p.title[data-paperlens-id="${scaling.id}"]`)).toContainText('Scaling');
+  await expect(page.locator('li.arxiv-result').nth(1).locator('[data-paperlens-id]')).toHaveCount(0);
+});
+
+test('marks mentions in running text and titles added later by the page', async ({ context, server }) => {
+  server.page(
+    'http://news.ycombinator.com/item',
+    `<!doctype html><html><body><div class="commtext">
+      <ul><li><a href="https://arxiv.org/abs/2106.13008">${autoformer.title}</a> - NeurIPS 2021</li></ul>
+      <p>We keep scaling vision transformers in our lab, and we liked “${scaling.title}” a lot.</p>
+    </div></body></html>`,
+  );
+  const page = await context.newPage();
+  await page.goto('http://news.ycombinator.com/item');
+  await expect(page.locator(`a[data-paperlens-id="${autoformer.id}"]`)).toBeVisible();
+  // Only the quoted mention is wrapped: the lowercase words earlier in the sentence are prose.
+  const wrapped = page.locator(`span[data-paperlens-id="${scaling.id}"]`);
+  await expect(wrapped).toHaveCount(1);
+  await expect(wrapped).toHaveText(scaling.title);
+  // The badge takes no room: the text after the mention does not move when it is removed.
+  const shift = await wrapped.evaluate((span) => {
+    const after = span.nextSibling!;
+    const x = () => {
+      const range = document.createRange();
+      range.selectNodeContents(after);
+      return range.getBoundingClientRect().left;
+    };
+    const before = x();
+    span.querySelector('paperlens-badge')!.remove();
+    return x() - before;
+  });
+  expect(shift).toBe(0);
+
+  await page.evaluate((title) => {
+    const li = document.createElement('li');
+    li.textContent = `"${title}" (2023)`;
+    document.querySelector('ul')!.appendChild(li);
+  }, bytes.title);
+  await expect(page.locator(`span[data-paperlens-id="${bytes.id}"]`)).toHaveText(bytes.title);
+});

@@ -1,0 +1,51 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { PaperCard } from '@/components/card/PaperCard';
+import { CARD_MESSAGE } from '@/components/card/card-messages';
+import { sendMessage } from '@/lib/messaging/protocol';
+import './style.css';
+
+/**
+ * The hash the content script sets: `#<paper id>/<times shown>`. Anything else shows "not in
+ * your catalog"; the background validates the id again.
+ */
+function fromHash(): { paperId: string; shown: string } {
+  const [id = '', shown = ''] = location.hash.slice(1).split('/');
+  try {
+    return { paperId: decodeURIComponent(id).slice(0, 200), shown };
+  } catch {
+    return { paperId: '', shown };
+  }
+}
+
+const load = (id: string) => (id ? sendMessage('getPaper', id) : Promise.resolve(null));
+
+function post(message: Record<string, unknown>): void {
+  // The host content script checks that the message comes from this frame.
+  window.parent.postMessage(message, '*');
+}
+
+const root = createRoot(document.getElementById('root')!);
+const render = () =>
+  root.render(
+    <StrictMode>
+      <PaperCard
+        {...fromHash()}
+        load={load}
+        save={(input) => sendMessage('saveNote', input)}
+        popupUrl={(id) => `${browser.runtime.getURL('/popup.html')}?paper=${encodeURIComponent(id)}`}
+      />
+    </StrictMode>,
+  );
+render();
+window.addEventListener('hashchange', render);
+
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') post({ type: CARD_MESSAGE.close });
+});
+// The content's own height (not the frame's), so the frame can shrink as well as grow.
+const content = document.getElementById('root')!;
+new ResizeObserver(() => post({ type: CARD_MESSAGE.size, height: content.getBoundingClientRect().height })).observe(
+  content,
+);

@@ -1,0 +1,94 @@
+import { browser } from 'wxt/browser';
+import { CARD_MESSAGE, CARD_SIZE } from '@/components/card/card-messages';
+
+/** Where the card is shown: next to the mark, flipped above it when there is no room below. */
+function place(host: HTMLElement, anchor: DOMRect, height: number): void {
+  const margin = 8;
+  const vw = document.documentElement.clientWidth;
+  const vh = document.documentElement.clientHeight;
+  const left = Math.max(margin, Math.min(anchor.left, vw - CARD_SIZE.width - margin));
+  const below = anchor.bottom + 6;
+  const top = below + height <= vh - margin ? below : Math.max(margin, anchor.top - 6 - height);
+  host.style.setProperty('left', `${left}px`, 'important');
+  host.style.setProperty('top', `${top}px`, 'important');
+}
+
+/**
+ * The hover card's frame: an extension page in an iframe inside a closed shadow root. The page
+ * cannot restyle it (shadow DOM, `all: initial`) and cannot read it (the iframe is another
+ * origin, and the closed root hides even the frame element from page scripts).
+ */
+export class CardHost {
+  private host: HTMLElement | null = null;
+  private frame: HTMLIFrameElement | null = null;
+  private anchor: DOMRect | null = null;
+  private height: number = CARD_SIZE.height;
+  private shown = 0;
+  paperId: string | null = null;
+
+  constructor(private readonly on: { close(): void; enter(): void; leave(): void }) {
+    window.addEventListener('message', this.onMessage);
+  }
+
+  /** The card's own element (hover over it keeps the card open). */
+  get element(): HTMLElement | null {
+    return this.host;
+  }
+
+  open(paperId: string, anchor: DOMRect): void {
+    this.anchor = anchor;
+    // A new hash per showing: the card reloads the note, which the popup may have changed.
+    this.shown++;
+    const src = `${browser.runtime.getURL('/card.html')}#${encodeURIComponent(paperId)}/${this.shown}`;
+    if (!this.host || !this.frame) {
+      const host = document.createElement('paperlens-card');
+      host.setAttribute(
+        'style',
+        'all: initial !important; position: fixed !important; z-index: 2147483647 !important; display: block !important;',
+      );
+      const root = host.attachShadow({ mode: 'closed' });
+      const frame = document.createElement('iframe');
+      frame.title = 'PaperLens';
+      frame.setAttribute(
+        'style',
+        `all: initial; display: block; width: ${CARD_SIZE.width}px; height: ${CARD_SIZE.height}px; border: 0; ` +
+          'border-radius: 12px; box-shadow: 0 12px 32px rgba(15, 23, 42, 0.22), 0 2px 6px rgba(15, 23, 42, 0.12); ' +
+          'background: transparent; color-scheme: normal;',
+      );
+      root.appendChild(frame);
+      host.addEventListener('mouseenter', () => this.on.enter());
+      host.addEventListener('mouseleave', () => this.on.leave());
+      this.host = host;
+      this.frame = frame;
+      frame.src = src;
+      document.documentElement.appendChild(host);
+    } else if (this.paperId !== paperId) {
+      this.frame.src = src;
+    }
+    this.paperId = paperId;
+    this.host.style.setProperty('visibility', 'visible', 'important');
+    place(this.host, anchor, this.height);
+  }
+
+  close(): void {
+    if (!this.host || this.paperId === null) return;
+    this.host.style.setProperty('visibility', 'hidden', 'important');
+    this.paperId = null;
+  }
+
+  get isOpen(): boolean {
+    return this.paperId !== null;
+  }
+
+  /** Only the card frame may talk to us; anything else posting to this window is ignored. */
+  private readonly onMessage = (event: MessageEvent): void => {
+    if (!this.frame || event.source !== this.frame.contentWindow) return;
+    const data = event.data as { type?: unknown; height?: unknown } | null;
+    if (data?.type === CARD_MESSAGE.close) this.on.close();
+    else if (data?.type === CARD_MESSAGE.size && typeof data.height === 'number' && Number.isFinite(data.height)) {
+      this.height = Math.max(120, Math.min(CARD_SIZE.maxHeight, Math.ceil(data.height)));
+      this.frame.style.height = `${this.height}px`;
+      if (this.host && this.anchor && this.isOpen) place(this.host, this.anchor, this.height);
+    }
+  };
+}

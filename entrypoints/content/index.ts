@@ -1,0 +1,155 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { DEFAULT_PATTERNS, adapterFor } from '@/lib/sites/registry';
+import { MARK_ATTR, OWN_TAGS, applyMatches, collectScan, toCandidates } from '@/lib/sites/scan';
+import { BADGE_TAG, ensureBadge, markOf } from './badge';
+import { CardHost } from './card-host';
+
+/** Wait after the last page change before rescanning (infinite scroll, MathJax, SPA navigation). */
+const RESCAN_MS = 300;
+/** Hover this long before the card opens, so passing the mouse over a list opens nothing. */
+const OPEN_MS = 300;
+/** Grace period to move the mouse from the mark into the card. */
+const CLOSE_MS = 250;
+
+export default defineContentScript({
+  matches: [...DEFAULT_PATTERNS],
+  runAt: 'document_idle',
+  async main() {
+    performance.mark('paperlens:start');
+    const adapter = adapterFor(new URL(location.href));
+    const settings = await sendMessage('getSiteSettings', undefined);
+    const enabled =
+      adapter.id === 'generic' ? settings.custom.includes(location.origin) : !settings.disabled.includes(adapter.id);
+    if (!enabled) return;
+
+    // Answered from the DOM each time, so marks removed by the page are not reported.
+    onMessage('recognizedPapers', () => {
+      const ids: string[] = [];
+      for (const el of document.querySelectorAll(`[${MARK_ATTR}]`)) {
+        const id = el.getAttribute(MARK_ATTR);
+        if (id && !ids.includes(id)) ids.push(id);
+      }
+      return ids;
+    });
+
+    let observer: MutationObserver | null = null;
+    let scanning = false;
+    let again = false;
+    const scan = async (): Promise<void> => {
+      if (scanning) {
+        again = true;
+        return;
+      }
+      scanning = true;
+      try {
+        const found = collectScan(document, adapter);
+        if (found.truncated) console.warn('PaperLens: this page has more text than one scan reads; the rest was skipped.');
+        performance.mark('paperlens:collected');
+        const matches = found.blocks.length > 0 ? await sendMessage('matchPage', toCandidates(found)) : [];
+        // Our own marking must not wake the observer.
+        observer?.disconnect();
+        applyMatches(document, found, matches);
+        for (const el of document.querySelectorAll(`[${MARK_ATTR}]`)) ensureBadge(el);
+        observer?.takeRecords();
+        observe();
+        performance.mark('paperlens:marked', { detail: { candidates: found.blocks.length, matches: matches.length } });
+      } catch (error) {
+        console.error('PaperLens: recognizing papers on this page failed', error);
+      } finally {
+        scanning = false;
+        if (again) {
+          again = false;
+          schedule();
+        }
+      }
+    };
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void scan(), RESCAN_MS);
+    };
+    const ours = (node: Node): boolean => node instanceof Element && OWN_TAGS.has(node.tagName);
+    observer = new MutationObserver((records) => {
+      const relevant = records.some((r) => {
+        if (r.type === 'characterData') return true;
+        const nodes = [...r.addedNodes, ...r.removedNodes];
+        return nodes.length > 0 && !nodes.every(ours);
+      });
+      if (relevant) schedule();
+    });
+    const observe = () =>
+      observer?.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+
+    const card = new CardHost({
+      close: () => close(),
+      enter: () => clearTimeout(closeTimer),
+      leave: () => closeSoon(),
+    });
+    let openTimer: ReturnType<typeof setTimeout> | undefined;
+    let closeTimer: ReturnType<typeof setTimeout> | undefined;
+    const openFor = (mark: Element) => {
+      clearTimeout(closeTimer);
+      const id = mark.getAttribute(MARK_ATTR);
+      if (id) card.open(id, mark.getBoundingClientRect());
+    };
+    const close = () => {
+      clearTimeout(openTimer);
+      clearTimeout(closeTimer);
+      card.close();
+    };
+    const closeSoon = () => {
+      clearTimeout(openTimer);
+      clearTimeout(closeTimer);
+      closeTimer = setTimeout(() => {
+        if (card.element?.matches(':hover') || document.activeElement === card.element) return;
+        card.close();
+      }, CLOSE_MS);
+    };
+
+    document.addEventListener('mouseover', (e) => {
+      const mark = markOf(e.target);
+      if (!mark) return;
+      clearTimeout(closeTimer);
+      clearTimeout(openTimer);
+      openTimer = setTimeout(() => openFor(mark), OPEN_MS);
+    });
+    document.addEventListener('mouseout', (e) => {
+      const mark = markOf(e.target);
+      if (mark && !mark.contains(e.relatedTarget as Node | null)) closeSoon();
+    });
+    document.addEventListener('focusin', (e) => {
+      const target = e.target as Element;
+      if (target.tagName !== BADGE_TAG.toUpperCase()) return;
+      (target as HTMLElement).style.setProperty('box-shadow', '0 0 0 2px #fff, 0 0 0 4px #6d5bd0', 'important');
+      const mark = markOf(target);
+      if (mark) openFor(mark);
+    });
+    document.addEventListener('focusout', (e) => {
+      const target = e.target as Element;
+      if (target.tagName !== BADGE_TAG.toUpperCase()) return;
+      (target as HTMLElement).style.removeProperty('box-shadow');
+      closeSoon();
+    });
+    document.addEventListener(
+      'click',
+      (e) => {
+        const target = e.target as Element;
+        if (target.tagName !== BADGE_TAG.toUpperCase()) return;
+        // The badge often sits inside a title link; a click on it opens the card, not the link.
+        e.preventDefault();
+        e.stopPropagation();
+        const mark = markOf(target);
+        if (mark) openFor(mark);
+      },
+      true,
+    );
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && card.isOpen) close();
+    });
+
+    await scan();
+    observe();
+  },
+});

@@ -1,0 +1,237 @@
+import type { MatchCandidate, PageMatch } from '../messaging/protocol';
+import type { SiteAdapter } from './types';
+
+/** The attribute every recognized mention carries: the catalog id of the paper it names. */
+export const MARK_ATTR = 'data-paperlens-id';
+/** Tag names of PaperLens's own nodes (badges, the card host), which scans and the observer ignore. */
+export const OWN_TAGS = new Set(['PAPERLENS-BADGE', 'PAPERLENS-CARD']);
+
+/** Elements whose text is never page prose: scripts, styles, hidden JSON, form fields, the tab title. */
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG',
+  'CODE', 'PRE', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD',
+]);
+/** Tags that start a new block of running text; inline elements (`a`, `b`, `em`) join their parent's. */
+const BLOCK_TAGS = new Set([
+  'P', 'DIV', 'LI', 'UL', 'OL', 'DL', 'DD', 'DT', 'TD', 'TH', 'TR', 'TABLE', 'TBODY', 'THEAD',
+  'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION', 'ARTICLE', 'ASIDE', 'HEADER',
+  'FOOTER', 'NAV', 'MAIN', 'FIGURE', 'FIGCAPTION', 'DETAILS', 'SUMMARY', 'BODY', 'FORM', 'FIELDSET',
+  'CAPTION', 'ADDRESS', 'HR',
+]);
+/** Page text sent per scan is capped below the background's limit (lib/messaging/validate.ts). */
+export const SCAN_TEXT_BUDGET = 3_500_000;
+
+/** Links longer than this are sentences, not titles. */
+const LINK_TEXT_CHARS = 400;
+
+/** Where one running-text block's characters come from, to turn a match range back into DOM nodes. */
+interface TextPiece {
+  node: Text | null;
+  /** Offset of the piece in the block's text. */
+  at: number;
+}
+
+/** One candidate of a scan, with what is needed to mark it. */
+export type ScanBlock =
+  | { kind: 'title'; element: Element; text: string }
+  | { kind: 'text'; element: Element; text: string; pieces: TextPiece[] };
+
+/** A scan's candidates, plus whether running text was cut off at the budget. */
+export interface Scan {
+  blocks: ScanBlock[];
+  truncated: boolean;
+}
+
+function isOwn(el: Element): boolean {
+  return OWN_TAGS.has(el.tagName) || el.hasAttribute(MARK_ATTR);
+}
+
+/** Whether a node is inside an element already marked or inside PaperLens's own UI. */
+export function insideMarkOrOwn(node: Node): boolean {
+  for (let el = node.parentElement; el; el = el.parentElement) if (isOwn(el)) return true;
+  return false;
+}
+
+/**
+ * Collects one scan's candidates: the adapter's title elements not yet marked, then running
+ * text blocks in its text regions. Scripts, styles, `<title>`, attributes and hidden JSON are
+ * never read, so a title that sits there as well is not marked twice.
+ */
+export function collectScan(root: ParentNode, adapter: SiteAdapter): Scan {
+  const blocks: ScanBlock[] = [];
+  let budget = SCAN_TEXT_BUDGET;
+  let truncated = false;
+  for (const element of adapter.candidates(root)) {
+    if (element.hasAttribute(MARK_ATTR) || insideMarkOrOwn(element)) continue;
+    const text = element.textContent ?? '';
+    if (!text.trim()) continue;
+    budget -= text.length;
+    blocks.push({ kind: 'title', element, text });
+  }
+
+  const listed = new Set(adapter.textRoots(root));
+  const regions = [...listed].filter((region) => {
+    // A region inside another is already read with it.
+    for (let p = region.parentElement; p; p = p.parentElement) if (listed.has(p)) return false;
+    return !insideMarkOrOwn(region);
+  });
+  // Link text in running text is a title of its own ("as link text" counts as a mention).
+  for (const region of regions) {
+    for (const link of region.querySelectorAll('a')) {
+      if (link.hasAttribute(MARK_ATTR) || insideMarkOrOwn(link)) continue;
+      const text = link.textContent ?? '';
+      if (text.length > LINK_TEXT_CHARS || !/[\p{L}\p{N}]/u.test(text)) continue;
+      budget -= text.length;
+      blocks.push({ kind: 'title', element: link, text });
+    }
+  }
+
+  const visit = (el: Element, block: { element: Element; text: string; pieces: TextPiece[] }) => {
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const data = (child as Text).data;
+        block.pieces.push({ node: child as Text, at: block.text.length });
+        block.text += data;
+      } else if (child.nodeType === 1) {
+        const c = child as Element;
+        if (SKIP_TAGS.has(c.tagName.toUpperCase()) || isOwn(c) || c.getAttribute('aria-hidden') === 'true') continue;
+        if (c.tagName === 'BR') {
+          block.pieces.push({ node: null, at: block.text.length });
+          block.text += ' ';
+        } else if (BLOCK_TAGS.has(c.tagName)) {
+          const inner = { element: c, text: '', pieces: [] as TextPiece[] };
+          visit(c, inner);
+          push(inner);
+        } else {
+          visit(c, block);
+        }
+      }
+    }
+  };
+  const push = (block: { element: Element; text: string; pieces: TextPiece[] }) => {
+    if (!/[\p{L}\p{N}]/u.test(block.text)) return;
+    if (block.text.length > budget) {
+      truncated = true;
+      return;
+    }
+    budget -= block.text.length;
+    blocks.push({ kind: 'text', ...block });
+  };
+  for (const region of regions) {
+    const block = { element: region, text: '', pieces: [] as TextPiece[] };
+    visit(region, block);
+    push(block);
+  }
+  return { blocks, truncated };
+}
+
+/** The wire form of a scan: one batched request. */
+export function toCandidates(scan: Scan): MatchCandidate[] {
+  return scan.blocks.map((b) => ({ kind: b.kind, text: b.text }));
+}
+
+/** The text node and offset holding a block character (`end` picks the node a range ends in). */
+function locate(pieces: TextPiece[], offset: number, end: boolean): { node: Text; offset: number } | null {
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    const at = pieces[mid]!.at;
+    if (at < offset || (!end && at === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  const piece = pieces[lo];
+  if (!piece?.node) return null;
+  return { node: piece.node, offset: offset - piece.at };
+}
+
+/**
+ * Wraps the characters [start, end) of a running-text block in a new span, when they lie in one
+ * text node or in sibling nodes of one parent (so no page element is split).
+ */
+function wrapMention(doc: Document, pieces: TextPiece[], start: number, end: number): Element | null {
+  const from = locate(pieces, start, false);
+  const to = locate(pieces, end, true);
+  if (!from || !to) return null;
+  if (from.node === to.node) {
+    const mention = from.node.splitText(from.offset);
+    mention.splitText(to.offset - from.offset);
+    const span = doc.createElement('span');
+    mention.parentNode!.insertBefore(span, mention);
+    span.appendChild(mention);
+    return span;
+  }
+  // A mention spanning inline elements (`<b>Attention</b> Is All…`): wrap whole siblings only.
+  const parent = from.node.parentNode;
+  const common = commonAncestor(from.node, to.node);
+  if (!common) return null;
+  if (common.nodeType === 1 && sameText(common.textContent ?? '', textOf(pieces, start, end))) return common as Element;
+  if (parent !== to.node.parentNode) return null;
+  const range = doc.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  const span = doc.createElement('span');
+  span.appendChild(range.extractContents());
+  range.insertNode(span);
+  return span;
+}
+
+function textOf(pieces: TextPiece[], start: number, end: number): string {
+  let out = '';
+  for (const p of pieces) {
+    if (!p.node) continue;
+    const s = Math.max(start - p.at, 0);
+    const e = Math.min(end - p.at, p.node.data.length);
+    if (e > s) out += p.node.data.slice(s, e);
+  }
+  return out;
+}
+
+function sameText(a: string, b: string): boolean {
+  const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+  return squash(a) === squash(b);
+}
+
+function commonAncestor(a: Node, b: Node): Node | null {
+  const chain = new Set<Node>();
+  for (let n: Node | null = a; n; n = n.parentNode) chain.add(n);
+  for (let n: Node | null = b; n; n = n.parentNode) if (chain.has(n)) return n;
+  return null;
+}
+
+/**
+ * Marks a scan's matches: title elements get the attribute themselves, running-text mentions
+ * a new span wrapping just the mention. Title matches are applied first, and a running-text
+ * match inside an element already marked is dropped, so nothing is marked twice. Returns the
+ * marked elements in the order of the matches.
+ */
+export function applyMatches(doc: Document, scan: Scan, matches: readonly PageMatch[]): Element[] {
+  const marked: Element[] = [];
+  const byBlock = new Map<number, PageMatch[]>();
+  for (const m of matches) {
+    const block = scan.blocks[m.candidate];
+    if (!block) continue;
+    if (block.kind === 'title') {
+      if (block.element.isConnected === false || insideMarkOrOwn(block.element)) continue;
+      block.element.setAttribute(MARK_ATTR, m.id);
+      marked.push(block.element);
+    } else {
+      const list = byBlock.get(m.candidate);
+      if (list) list.push(m);
+      else byBlock.set(m.candidate, [m]);
+    }
+  }
+  for (const [index, list] of byBlock) {
+    const block = scan.blocks[index] as Extract<ScanBlock, { kind: 'text' }>;
+    // Right to left, so splitting text nodes does not move the offsets still to be wrapped.
+    for (const m of [...list].sort((a, b) => b.start - a.start)) {
+      const first = locate(block.pieces, m.start, false);
+      if (!first || insideMarkOrOwn(first.node)) continue;
+      const el = wrapMention(doc, block.pieces, m.start, m.end);
+      if (!el || el.hasAttribute(MARK_ATTR)) continue;
+      el.setAttribute(MARK_ATTR, m.id);
+      marked.push(el);
+    }
+  }
+  return marked;
+}
