@@ -168,3 +168,26 @@ test('export everything, delete all, import the file: everything is back', async
   await options.getByTestId('import-file').setInputFiles(file);
   await expect(options.getByTestId('preview-skip')).toContainText('Will be skipped: 3');
 });
+
+test('a note typed while the service worker is stopped, then the page closed at once, is not lost', async ({ context, openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  const [byteId] = await send<string[]>(options, 'lookupTitles', [
+    'ByteTransformer: A High-Performance Transformer Boosted for Variable-Length Inputs',
+  ]);
+  await send(options, 'saveNote', { paperId: byteId, text: 'first draft' });
+  const entry = options.getByTestId('library-entry').filter({ hasText: 'ByteTransformer' });
+  await entry.getByRole('button', { name: /ByteTransformer/ }).click();
+  await expect(entry.getByLabel('Your note')).toHaveValue('first draft');
+
+  // MV3 stops idle workers; the save must wake it rather than vanish.
+  const cdp = await context.newCDPSession(options);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await entry.getByLabel('Your note').fill('typed just before closing');
+  await options.close({ runBeforeUnload: true });
+
+  const again = await openExtensionPage('options.html');
+  await expect
+    .poll(async () => (await send<{ note: { text: string } }>(again, 'getPaper', byteId)).note.text)
+    .toBe('typed just before closing');
+});

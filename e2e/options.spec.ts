@@ -72,3 +72,29 @@ test('switching arXiv off hides the save button there; storage usage is shown', 
   await page.waitForTimeout(500);
   await expect(page.locator('paperlens-save')).toHaveCount(0);
 });
+
+test('unsaved text that meets a newer note is shown, and the user chooses', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  await options.getByTestId('import-file').setInputFiles(upload('one.json', exportFile([note('kept-paper-1234abcd', 'A Kept Paper', 'newer text from the popup')])));
+  await options.getByRole('button', { name: 'Apply import' }).click();
+  await expect(options.getByTestId('data-counts')).toHaveText(/^1 notes/);
+  // What a page that closed before its save arrived leaves behind, started from an older version.
+  await options.evaluate(() =>
+    localStorage.setItem(
+      'paperlens:pending-note-saves',
+      JSON.stringify({ 'kept-paper-1234abcd': { paperId: 'kept-paper-1234abcd', text: 'typed in a closed window', baseUpdatedAt: 1 } }),
+    ),
+  );
+  await options.reload();
+  const recovered = options.getByTestId('recovered-drafts');
+  await expect(recovered).toContainText('typed in a closed window');
+  await expect(recovered).toContainText('newer text from the popup');
+  await recovered.getByRole('button', { name: 'Keep the recovered text' }).click();
+  await expect(recovered).toHaveCount(0);
+  const entry = options.getByTestId('library-entry').filter({ hasText: 'A Kept Paper' });
+  await entry.getByRole('button', { name: 'A Kept Paper' }).click();
+  await expect(entry.getByLabel('Your note')).toHaveValue('typed in a closed window');
+  await options.reload();
+  await expect(options.getByTestId('library-entry')).toHaveCount(1);
+  await expect(options.getByTestId('recovered-drafts')).toHaveCount(0);
+});

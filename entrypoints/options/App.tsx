@@ -3,9 +3,11 @@ import { browser } from 'wxt/browser';
 import { CatalogSection } from '@/components/options/CatalogSection';
 import { DataSection } from '@/components/options/DataSection';
 import { LibrarySection } from '@/components/options/LibrarySection';
+import { RecoveredDrafts } from '@/components/options/RecoveredDrafts';
 import { SitesSection } from '@/components/options/SitesSection';
 import { StorageSection } from '@/components/options/StorageSection';
 import { sendMessage, type NoteInput, type SiteSettings } from '@/lib/messaging/protocol';
+import { clearJournal, journalSave, replayPendingSaves, settleSave, type RecoveredDraft } from '@/lib/notes/pending-saves';
 import { describeStorageError } from '@/lib/notes/storage-errors';
 import { SITES } from '@/lib/sites/registry';
 
@@ -27,13 +29,37 @@ export function App() {
   }, [report]);
 
   const saveNote = useCallback(async (input: NoteInput) => {
+    // Journaled first, synchronously: a page closing right now may lose the message, not the text.
+    journalSave(localStorage, input);
     try {
-      return await sendMessage('saveNote', input);
+      const result = await sendMessage('saveNote', input);
+      // A conflict is the editor's to show while this page is open; either way the save was answered.
+      settleSave(localStorage, input);
+      return result;
     } catch (e) {
       // The editor shows this message; quota errors come back from the background as text.
       throw new Error(describeStorageError(e).replace(/^Not saved: /, ''));
     }
   }, []);
+
+  const [recovered, setRecovered] = useState<RecoveredDraft[]>([]);
+  useEffect(() => {
+    replayPendingSaves(localStorage, (input) => sendMessage('saveNote', input)).then(
+      setRecovered,
+      report('Unsaved notes could not be recovered'),
+    );
+  }, [report]);
+
+  const resolve = (draft: RecoveredDraft, keepRecovered: boolean) => {
+    const done = () => {
+      settleSave(localStorage, draft.input);
+      setRecovered((list) => list.filter((d) => d !== draft));
+    };
+    if (!keepRecovered) return done();
+    sendMessage('saveNote', { ...draft.input, baseUpdatedAt: draft.stored.updatedAt })
+      .then((result) => (result.ok ? done() : setError('That note changed again; reload this page to compare once more.')))
+      .catch((e: unknown) => setError(describeStorageError(e)));
+  };
 
   const toggle = (siteId: string, enabled: boolean) => {
     setError(null);
@@ -71,6 +97,8 @@ export function App() {
       await sendMessage('removeCustomSite', origin);
       await browser.permissions.remove({ origins: [pattern(origin)] });
     }
+    clearJournal(localStorage);
+    setRecovered([]);
     setSites({ disabled: [], custom: [] });
   };
 
@@ -85,6 +113,7 @@ export function App() {
           {error}
         </p>
       )}
+      <RecoveredDrafts drafts={recovered} keep={(d) => resolve(d, true)} discard={(d) => resolve(d, false)} />
       <SitesSection sites={SITES} settings={sites} onToggle={toggle} onAdd={add} onRemove={remove} />
       <LibrarySection save={saveNote} />
       <DataSection beforeDeleteAll={beforeDeleteAll} />

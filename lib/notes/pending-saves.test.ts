@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildCatalog } from '../catalog/build';
+import { readSeedDir } from '../catalog/read-seeds';
+import { loadCatalog } from '../db/catalog-load';
+import { PaperLensDB } from '../db/schema';
+import type { NoteInput } from '../messaging/protocol';
+import { saveNote } from './notes';
+import { clearJournal, journalSave, JOURNAL_KEY, replayPendingSaves, settleSave, type JournalStorage } from './pending-saves';
+
+const catalog = buildCatalog(readSeedDir('seeds'));
+const [a, b] = catalog.papers as [(typeof catalog.papers)[0], (typeof catalog.papers)[0]];
+
+function memoryStorage(): JournalStorage & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
+}
+
+let db: PaperLensDB;
+let n = 0;
+beforeEach(async () => {
+  db = new PaperLensDB(`pending-${n++}`);
+  await loadCatalog(db, catalog);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('the note save journal', () => {
+  it('replays a save that never got an answer, then forgets it', async () => {
+    const storage = memoryStorage();
+    const first = await saveNote(db, { paperId: a.id, text: 'v1' }, 100);
+    const lost: NoteInput = { paperId: a.id, text: 'typed before the page closed', baseUpdatedAt: first.ok ? first.note.updatedAt : null };
+    journalSave(storage, lost);
+    expect(await replayPendingSaves(storage, (input) => saveNote(db, input, 200))).toEqual([]);
+    expect((await db.notes.get(a.id))?.text).toBe('typed before the page closed');
+    expect(JSON.parse(storage.map.get(JOURNAL_KEY)!)).toEqual({});
+  });
+
+  it('keeps a newer journaled save when an older one is answered', () => {
+    const storage = memoryStorage();
+    journalSave(storage, { paperId: a.id, text: 'one', baseUpdatedAt: 1 });
+    journalSave(storage, { paperId: a.id, text: 'two', baseUpdatedAt: 1 });
+    journalSave(storage, { paperId: b.id, starred: true });
+    settleSave(storage, { paperId: a.id, text: 'one', baseUpdatedAt: 1 });
+    expect(JSON.parse(storage.map.get(JOURNAL_KEY)!)).toEqual({
+      [a.id]: { paperId: a.id, text: 'two', baseUpdatedAt: 1 },
+      [b.id]: { paperId: b.id, starred: true },
+    });
+    settleSave(storage, { paperId: a.id, text: 'two', baseUpdatedAt: 5 });
+    expect(Object.keys(JSON.parse(storage.map.get(JOURNAL_KEY)!))).toEqual([b.id]);
+  });
+
+  it('never overwrites a newer note written elsewhere: the replay reports it for the user to choose', async () => {
+    const storage = memoryStorage();
+    journalSave(storage, { paperId: a.id, text: 'mine, never sent', baseUpdatedAt: null });
+    await saveNote(db, { paperId: a.id, text: 'written in the popup meanwhile' }, 300);
+    const conflicts = await replayPendingSaves(storage, (input) => saveNote(db, input, 400));
+    expect(conflicts.map((c) => [c.input.text, c.stored.text])).toEqual([['mine, never sent', 'written in the popup meanwhile']]);
+    expect((await db.notes.get(a.id))?.text).toBe('written in the popup meanwhile');
+    // Still journaled until the user decides.
+    expect(JSON.parse(storage.map.get(JOURNAL_KEY)!)[a.id].text).toBe('mine, never sent');
+  });
+
+  it('keeps a save whose replay fails, survives a corrupt journal, and can be cleared', async () => {
+    const storage = memoryStorage();
+    journalSave(storage, { paperId: a.id, text: 'x' });
+    expect(await replayPendingSaves(storage, () => Promise.reject(new Error('worker unreachable')))).toEqual([]);
+    expect(JSON.parse(storage.map.get(JOURNAL_KEY)!)[a.id].text).toBe('x');
+    clearJournal(storage);
+    expect(JSON.parse(storage.map.get(JOURNAL_KEY)!)).toEqual({});
+    storage.map.set(JOURNAL_KEY, '{not json');
+    journalSave(storage, { paperId: b.id, text: 'y' });
+    expect(JSON.parse(storage.map.get(JOURNAL_KEY)!)).toEqual({ [b.id]: { paperId: b.id, text: 'y' } });
+  });
+});
