@@ -191,3 +191,26 @@ test('a note typed while the service worker is stopped, then the page closed at 
     .poll(async () => (await send<{ note: { text: string } }>(again, 'getPaper', byteId)).note.text)
     .toBe('typed just before closing');
 });
+
+test('save a paper from its Hugging Face page', async ({ context, server, openExtensionPage }) => {
+  const title = 'xLSTM: Extended Long Short-Term Memory';
+  server.page(
+    'http://huggingface.co/papers/2405.04517',
+    `<!doctype html><html><head><meta property="og:title" content="Paper page - ${title}">
+<meta property="og:description" content="Join the discussion on this paper page"></head>
+<body><main><h1>${title}</h1><h2>Abstract</h2><p>In the 1990s, the constant error carousel and gating were
+introduced as the central ideas of the Long Short-Term Memory (LSTM). We scale LSTMs to billions of parameters.</p></main></body></html>`,
+  );
+  const page = await context.newPage();
+  await page.goto('http://huggingface.co/papers/2405.04517');
+  const button = page.locator('paperlens-save');
+  await expect(button).toHaveAttribute('data-state', 'ready');
+  await button.click();
+  await expect(button).toHaveAttribute('data-state', 'saved');
+
+  const options = await openExtensionPage('options.html');
+  const entry = options.getByTestId('library-entry').filter({ hasText: title });
+  await expect(entry).toContainText('saved by you');
+  await expect(entry).toContainText('LSTM');
+  await expect(entry.getByRole('link', { name: 'open' })).toHaveAttribute('href', 'https://arxiv.org/abs/2405.04517');
+});

@@ -1,3 +1,5 @@
+import { describeStorageError } from '@/lib/notes/storage-errors';
+
 /** What the host element's `data-state` says, so tests and the page can see progress without reaching inside. */
 export const SAVE_STATE = {
   ready: 'ready',
@@ -53,7 +55,7 @@ export function mountSaveButton(place: { after: Element } | { fixed: HTMLElement
       (error: unknown) => {
         host.dataset.state = SAVE_STATE.error;
         button.textContent = 'Save to PaperLens';
-        message.textContent = `Not saved: ${error instanceof Error ? error.message : String(error)}`;
+        message.textContent = describeStorageError(error);
       },
     );
   });
