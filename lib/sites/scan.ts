@@ -154,11 +154,14 @@ function wrapMention(doc: Document, pieces: TextPiece[], start: number, end: num
   const to = locate(pieces, end, true);
   if (!from || !to) return null;
   if (from.node === to.node) {
-    const mention = from.node.splitText(from.offset);
-    mention.splitText(to.offset - from.offset);
+    // The node keeps the text before the mention, so offsets left of it stay valid.
+    const node = from.node;
+    const data = node.data;
     const span = doc.createElement('span');
-    mention.parentNode!.insertBefore(span, mention);
-    span.appendChild(mention);
+    span.appendChild(doc.createTextNode(data.slice(from.offset, to.offset)));
+    node.data = data.slice(0, from.offset);
+    node.parentNode!.insertBefore(span, node.nextSibling);
+    if (to.offset < data.length) node.parentNode!.insertBefore(doc.createTextNode(data.slice(to.offset)), span.nextSibling);
     return span;
   }
   // A mention spanning inline elements (`<b>Attention</b> Is All…`): wrap whole siblings only.
