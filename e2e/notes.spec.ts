@@ -214,3 +214,32 @@ introduced as the central ideas of the Long Short-Term Memory (LSTM). We scale L
   await expect(entry).toContainText('LSTM');
   await expect(entry.getByRole('link', { name: 'open' })).toHaveAttribute('href', 'https://arxiv.org/abs/2405.04517');
 });
+
+test('the same note edited in two windows at once: the later save does not silently overwrite', async ({ context, openExtensionPage }) => {
+  const first = await openExtensionPage('options.html');
+  const [byteId] = await send<string[]>(first, 'lookupTitles', [
+    'ByteTransformer: A High-Performance Transformer Boosted for Variable-Length Inputs',
+  ]);
+  await send(first, 'saveNote', { paperId: byteId, text: 'common start' });
+
+  // The second window's autosave timer is frozen, so its edit is still unsaved when the first window saves.
+  const second = await context.newPage();
+  await second.clock.install();
+  await second.goto(first.url());
+  const entry = second.getByTestId('library-entry').filter({ hasText: 'ByteTransformer' });
+  await entry.getByRole('button', { name: /ByteTransformer/ }).click();
+  const editor = entry.getByLabel('Your note');
+  await expect(editor).toHaveValue('common start');
+  await editor.fill('edit in the second window');
+
+  await send(first, 'saveNote', { paperId: byteId, text: 'edit in the first window' });
+  await editor.blur();
+
+  const conflict = entry.getByRole('alert');
+  await expect(conflict).toContainText('edit in the first window');
+  expect((await send<{ note: { text: string } }>(first, 'getPaper', byteId)).note.text).toBe('edit in the first window');
+  await conflict.getByRole('button', { name: 'Keep mine' }).click();
+  await expect
+    .poll(async () => (await send<{ note: { text: string } }>(first, 'getPaper', byteId)).note.text)
+    .toBe('edit in the second window');
+});

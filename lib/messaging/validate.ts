@@ -74,7 +74,9 @@ export function expectNoteInput(value: unknown): NoteInput {
     if (typeof v.starred !== 'boolean') throw new ProtocolError('starred must be true or false');
     input.starred = v.starred;
   }
-  if (v.baseUpdatedAt !== undefined && v.baseUpdatedAt !== null) {
+  // null is kept: "the editor started from no note", so a note created elsewhere meanwhile is a conflict.
+  if (v.baseUpdatedAt === null) input.baseUpdatedAt = null;
+  else if (v.baseUpdatedAt !== undefined) {
     if (typeof v.baseUpdatedAt !== 'number' || !Number.isFinite(v.baseUpdatedAt)) {
       throw new ProtocolError('baseUpdatedAt must be a number');
     }

@@ -1,0 +1,31 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildCatalog } from '../catalog/build';
+import { readSeedDir } from '../catalog/read-seeds';
+import { PaperLensDB } from '../db/schema';
+import { createHandlers } from '../messaging/handlers';
+
+const catalog = buildCatalog(readSeedDir('seeds'));
+const paper = catalog.papers[0]!;
+let db: PaperLensDB;
+let n = 0;
+beforeEach(() => {
+  db = new PaperLensDB(`notes-${n++}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('saving a note through the background', () => {
+  it('treats an editor that started from no note as stale once a note was created elsewhere', async () => {
+    const h = createHandlers(db, async () => catalog);
+    await h.saveNote({ paperId: paper.id, text: 'written in the card' });
+    const popup = await h.saveNote({ paperId: paper.id, text: 'written in the popup', baseUpdatedAt: null });
+    expect(popup.ok).toBe(false);
+    expect(!popup.ok && popup.conflict.text).toBe('written in the card');
+    // Same text is no conflict: nothing would be lost.
+    expect((await h.saveNote({ paperId: paper.id, text: 'written in the card', baseUpdatedAt: null })).ok).toBe(true);
+    // The first note of a paper saves with a null base.
+    const other = catalog.papers[1]!;
+    expect((await h.saveNote({ paperId: other.id, text: 'first', baseUpdatedAt: null })).ok).toBe(true);
+  });
+});
