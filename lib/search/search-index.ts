@@ -133,6 +133,23 @@ export interface SearchResult {
   total: number;
 }
 
+/**
+ * Papers missing a query word still show (after those that have them all), so one word beyond
+ * typo tolerance does not empty the list; the cube keeps a title hit on one word of two below
+ * a paper that has both words in its abstract.
+ */
+function coverageFactor(matched: number, words: number): number {
+  const c = matched / words;
+  return c * c * c;
+}
+
+/**
+ * How many postings a word being typed may expand to, per paper in the catalog. One or two
+ * letters match thousands of words; their most frequent completions are enough to show, and
+ * scanning all of them is what would make the first keystrokes slow at 100,000 papers.
+ */
+const PREFIX_POSTINGS_PER_PAPER = 2;
+
 /** Candidates re-ranked with the title phrase bonus before the final cut. */
 const RERANK = 200;
 
@@ -180,8 +197,8 @@ class TopK {
 
 /**
  * Answers queries over the catalog index plus the user's notes and tags. Two stages: the
- * inverted indexes pick and score candidates (every query word must match when any paper
- * matches them all; field weights put title hits first), then the best few hundred get a bonus
+ * inverted indexes pick and score candidates (field weights put title hits first, papers with
+ * every query word before those missing one), then the best few hundred get a bonus
  * when the query is (the start of) their title, so typing a title finds it in a few keystrokes.
  */
 export class Searcher {
@@ -233,7 +250,7 @@ export class Searcher {
     for (const { w, prefix } of queried) {
       const tokTouched: number[] = [];
       for (const index of [this.catalog.text, this.notes]) {
-        for (const e of index.expand(w, prefix)) {
+        for (const e of index.expand(w, prefix, PREFIX_POSTINGS_PER_PAPER * n)) {
           terms.add(index.terms[e.term]!);
           const from = index.starts[e.term]!;
           const to = index.starts[e.term + 1]!;
@@ -258,17 +275,12 @@ export class Searcher {
     }
 
     const filtering = hasActiveFilter(filters);
-    let best = 0;
-    for (const doc of touched) {
-      if (matched[doc]! > best && (!filtering || this.passes(filters, doc))) best = matched[doc]!;
-    }
     const top = new TopK(Math.max(RERANK, limit));
     let total = 0;
     for (const doc of touched) {
-      if (matched[doc] === best && (!filtering || this.passes(filters, doc))) {
-        total++;
-        top.push(doc, score[doc]!);
-      }
+      if (filtering && !this.passes(filters, doc)) continue;
+      total++;
+      top.push(doc, score[doc]! * coverageFactor(matched[doc]!, queried.length));
     }
     const phrase = words.join(' ');
     const hits: SearchHit[] = top.docs.map((doc, i) => ({

@@ -167,10 +167,11 @@ export class TextIndex {
 
   /**
    * The vocabulary words a query word stands for: itself; words it begins, when it is the word
-   * being typed (the most frequent ones, so one letter does not expand to the whole vocabulary);
-   * and, when it is not a word of the index, words within `allowedTypos` edits.
+   * being typed (the most frequent ones, within `postingBudget` postings, so one letter does not
+   * expand to the whole index); and, when it is not a word of the index, words within
+   * `allowedTypos` edits.
    */
-  expand(word: string, isPrefix: boolean): Expansion[] {
+  expand(word: string, isPrefix: boolean, postingBudget = Infinity): Expansion[] {
     const out: Expansion[] = [];
     const first = this.lowerBound(word);
     const exact = this.terms[first] === word;
@@ -181,12 +182,15 @@ export class TextIndex {
       const from = end;
       const hi = this.lowerBound(upper);
       end = hi;
-      let range: number[] = [];
+      const range: number[] = [];
       for (let t = from; t < end; t++) range.push(t);
-      if (range.length > MAX_PREFIX_TERMS) {
-        range = range.sort((a, b) => this.df(b) - this.df(a)).slice(0, MAX_PREFIX_TERMS);
+      if (range.length > 1) range.sort((a, b) => this.df(b) - this.df(a));
+      let postings = 0;
+      for (const t of range.slice(0, MAX_PREFIX_TERMS)) {
+        if (postings > 0 && postings + this.df(t) > postingBudget) break;
+        postings += this.df(t);
+        out.push({ term: t, sim: 0.55 + 0.35 * (word.length / this.terms[t]!.length) });
       }
-      for (const t of range) out.push({ term: t, sim: 0.55 + 0.35 * (word.length / this.terms[t]!.length) });
     }
     const typos = allowedTypos(word.length);
     if (!exact && typos > 0) {

@@ -1,0 +1,259 @@
+/**
+ * Search speed and quality: per-keystroke latency of lib/search at 333 (the real catalog),
+ * 10,000 and 100,000 papers with abstracts and notes, against plain fuse.js over title +
+ * abstract, plus popup open → first results painted in real Chromium (built extension).
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fuse from 'fuse.js';
+import { buildCatalog } from '../lib/catalog/build';
+import { readSeedDir } from '../lib/catalog/read-seeds';
+import type { Paper } from '../lib/catalog/types';
+import type { Note } from '../lib/db/schema';
+import { NO_FILTERS } from '../lib/search/filters';
+import { CatalogIndex, Searcher, type SerializedCatalogIndex } from '../lib/search/search-index';
+
+/** The fixed query set: misspelled and partial titles, topics with and without typos, a note word. */
+const QUERIES = [
+  'itransfomer',
+  'forcasting',
+  'autofromer decomposition',
+  'bytetransformer',
+  'informer long sequence',
+  'attention is all',
+  'linear attention',
+  'quantization llm',
+  'vision transformer segmentation',
+  'speech recognition',
+  'graph neural network',
+  'diffusion image generation',
+  'reinforcement learning policy',
+  'medical image segmentation',
+  'mixture of experts',
+  'knowledge distillation',
+  'long context',
+  'state space model',
+  'efficent transformer',
+  'mamba',
+  'retreival augmented',
+  'zanzibarite',
+];
+
+/**
+ * Known-item queries (typos, partial titles) and the title the user is after: the measure of
+ * "find any paper in a few keystrokes", where a first result is right or wrong.
+ */
+const KNOWN: [query: string, titleStart: string][] = [
+  ['itransfomer', 'iTransformer:'],
+  ['autofromer', 'Autoformer:'],
+  ['bytetransfomer', 'ByteTransformer:'],
+  ['informer beyond', 'Informer:'],
+  ['mamba linear time', 'Mamba: Linear-Time'],
+  ['tinyvit distilation', 'TinyViT:'],
+  ['restormer efficent', 'Restormer:'],
+  ['moeut universal', 'MoEUT:'],
+  ['ecoformer energy', 'EcoFormer:'],
+  ['tsmixer', 'TSMixer:'],
+  ['landmark atention', 'Landmark Attention:'],
+  ['swin transfomer shifted', 'Swin Transformer:'],
+  ['scaling vison transformers 22', 'Scaling Vision Transformers to 22'],
+];
+
+/** Deterministic PRNG (mulberry32), so every run benches the same catalog. */
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = ['vor', 'lex', 'tra', 'qui', 'mo', 'zen', 'ka', 'dri', 'pho', 'nu', 'sel', 'ix', 'gar', 'bo', 'rey', 'ta'];
+const NOTE_WORDS = ['reproduce', 'baseline', 'ablation', 'compare', 'cite', 'weak', 'strong', 'follow-up', 'dataset', 'kernel'];
+const TAGS = ['must-read', 'survey', 'cite', 'reproduce', 'teaching', 'idea'];
+
+/**
+ * The real papers plus synthetic ones: a made-up model name and a mix of two real titles, an
+ * abstract of sentences from two real abstracts, the real topics and links; notes on 10%.
+ */
+function syntheticCatalog(real: Paper[], size: number): { papers: Paper[]; notes: Note[] } {
+  const rand = rng(size);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const papers = real.slice(0, size);
+  const sentences = real.map((p) => p.abstract.split(/(?<=\.)\s+/));
+  for (let i = papers.length; i < size; i++) {
+    const a = pick(real);
+    const b = pick(real);
+    const name = Array.from({ length: 2 + Math.floor(rand() * 2) }, () => pick(SYLLABLES)).join('');
+    const ta = a.title.split(/\s+/);
+    const tb = b.title.split(/\s+/);
+    const title = `${name[0]!.toUpperCase()}${name.slice(1)}: ${ta.slice(0, Math.ceil(ta.length / 2)).join(' ')} ${tb.slice(Math.ceil(tb.length / 2)).join(' ')}`;
+    const sa = sentences[real.indexOf(a)]!;
+    const sb = sentences[real.indexOf(b)]!;
+    const abstract = [...sa.slice(0, Math.ceil(sa.length * 0.6)), ...sb.slice(Math.floor(sb.length * 0.6))].join(' ');
+    papers.push({ ...a, id: `syn-${i}`, title, abstract, tldr: sa[0] ?? '', sources: [] });
+  }
+  const notes: Note[] = [];
+  for (let i = 0; i < size; i += 10) {
+    const p = papers[i]!;
+    const words = Array.from({ length: 12 }, () => pick(NOTE_WORDS)).join(' ');
+    notes.push({
+      paperId: p.id,
+      text: `${words}. ${p.abstract.slice(0, 120)}`,
+      tags: [pick(TAGS)],
+      status: rand() < 0.3 ? 'to-read' : 'none',
+      starred: rand() < 0.2,
+      titleSnapshot: p.title,
+      createdAt: i,
+      updatedAt: i,
+    });
+  }
+  // The one word that is only in a note, to check notes are searched at every size.
+  const noted = papers.find((p) => p.title.startsWith('ByteTransformer'))!;
+  notes.push({ ...notes[0]!, paperId: noted.id, text: 'Compare with zanzibarite kernels.', titleSnapshot: noted.title });
+  return { papers, notes };
+}
+
+const ms = (t: number) => `${t.toFixed(2)} ms`;
+
+function stats(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    mean: times.reduce((a, b) => a + b, 0) / times.length,
+    p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!,
+    max: sorted[sorted.length - 1]!,
+  };
+}
+
+function serializedBytes(s: SerializedCatalogIndex): number {
+  const text = (xs: string[]) => xs.reduce((n, x) => n + Buffer.byteLength(x) + 1, 0);
+  return (
+    text(s.ids) + text(s.titles) + text(s.topics) + s.hasCode.byteLength +
+    Buffer.byteLength(s.text.terms) + s.text.starts.byteLength + s.text.docs.byteLength + s.text.fields.byteLength
+  );
+}
+
+function time<T>(fn: () => T): [T, number] {
+  const t = performance.now();
+  const out = fn();
+  return [out, performance.now() - t];
+}
+
+function benchSize(real: Paper[], size: number, fuseQueries: number) {
+  const { papers, notes } = syntheticCatalog(real, size);
+  console.log(`\n### ${size.toLocaleString('en')} papers (${notes.length.toLocaleString('en')} notes)\n`);
+  const [index, buildMs] = time(() => CatalogIndex.build(papers));
+  const serialized = index.serialize();
+  const [restored, loadMs] = time(() => CatalogIndex.deserialize(structuredClone(serialized)));
+  const [searcher, notesMs] = time(() => new Searcher(restored, notes));
+  const [, warmMs] = time(() => restored.text.warm());
+  console.log(`index build ${ms(buildMs)}; serialized ${(serializedBytes(serialized) / 1e6).toFixed(1)} MB;` +
+    ` load (structured clone + deserialize) ${ms(loadMs)}; notes index ${ms(notesMs)}; typo table ${ms(warmMs)}`);
+
+  // Warm the JIT, then replay every query keystroke by keystroke.
+  for (const q of QUERIES) searcher.search(q, NO_FILTERS, 30);
+  const perKey: number[] = [];
+  const perQuery: number[] = [];
+  for (const q of QUERIES) {
+    for (let i = 1; i <= q.length; i++) perKey.push(time(() => searcher.search(q.slice(0, i), NO_FILTERS, 30))[1]);
+    perQuery.push(time(() => searcher.search(q, NO_FILTERS, 30))[1]);
+  }
+  const k = stats(perKey);
+  const full = stats(perQuery);
+  console.log(`lib/search per keystroke (${perKey.length} keystrokes): mean ${ms(k.mean)}, p95 ${ms(k.p95)}, max ${ms(k.max)}`);
+  console.log(`lib/search per full query: mean ${ms(full.mean)}, p95 ${ms(full.p95)}`);
+  const zanzi = searcher.search('zanzibarite', NO_FILTERS, 1).hits[0];
+  console.log(`note-only word "zanzibarite" → ${zanzi ? restored.titles[zanzi.ordinal]!.slice(0, 40) : 'nothing'}`);
+
+  // Plain fuse.js over title + abstract, as the issue measured it.
+  const [fuse, fuseBuildMs] = time(() => new Fuse(papers, { keys: ['title', 'abstract'] }));
+  const fuseTimes: number[] = [];
+  let overlap = 0;
+  let firstAgree = 0;
+  const qs = QUERIES.filter((q) => q !== 'zanzibarite').slice(0, fuseQueries);
+  for (const q of qs) {
+    const [found, t] = time(() => fuse.search(q, { limit: 10 }));
+    fuseTimes.push(t);
+    const theirs = new Set(found.map((r) => r.item.id));
+    const ours = searcher.search(q, NO_FILTERS, 10).hits.map((h) => h.id);
+    const denominator = Math.min(10, theirs.size) || 1;
+    overlap += ours.filter((id) => theirs.has(id)).length / denominator;
+    if (found[0] && ours[0] === found[0].item.id) firstAgree++;
+  }
+  const f = stats(fuseTimes);
+  console.log(`fuse.js baseline (${qs.length} queries, index ${ms(fuseBuildMs)}): mean ${ms(f.mean)} a query, p95 ${ms(f.p95)}`);
+  console.log(`top-10 overlap with fuse.js: ${((overlap / qs.length) * 100).toFixed(0)}%; same first result: ${firstAgree}/${qs.length}`);
+
+  const known = KNOWN.slice(0, fuseQueries);
+  const firstIs = (title: string | undefined, start: string) => title?.startsWith(start) ?? false;
+  const oursRight = known.filter(([q, t]) => firstIs(restored.titles[searcher.search(q, NO_FILTERS, 1).hits[0]?.ordinal ?? -1], t));
+  const fuseRight = known.filter(([q, t]) => firstIs(fuse.search(q, { limit: 1 })[0]?.item.title, t));
+  console.log(`known-item queries with the wanted paper first: lib/search ${oursRight.length}/${known.length}, fuse.js ${fuseRight.length}/${known.length}`);
+  return { index, notes };
+}
+
+/** Popup open → first results painted, and keystroke → results painted, in Chromium. */
+async function benchPopup() {
+  const dir = resolve(process.env.PAPERLENS_OUT_DIR ?? '.output', 'chrome-mv3');
+  console.log('\n### Popup in Chromium (real 333-paper catalog)\n');
+  if (!existsSync(resolve(dir, 'manifest.json'))) {
+    console.log(`skipped: no built extension at ${dir} (run \`npm run build\` first)`);
+    return;
+  }
+  const { chromium } = await import('@playwright/test');
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const url = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
+    const opens: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const page = await context.newPage();
+      await page.goto(url);
+      await page
+        .waitForFunction(() => performance.getEntriesByName('paperlens:first-results').length > 0, null, { timeout: 30_000 })
+        .catch(() => {
+          throw new Error(`The popup at ${dir} set no paint mark: rebuild it (PAPERLENS_OUT_DIR=… npx wxt build).`);
+        });
+      opens.push(await page.evaluate(() => performance.getEntriesByName('paperlens:first-results')[0]!.startTime));
+      if (i < 5) await page.close();
+      else {
+        // Keystroke → results painted, measured inside the page from keydown to the next paint mark.
+        await page.evaluate(() => {
+          const w = window as unknown as { keydowns: number[] };
+          w.keydowns = [];
+          addEventListener('keydown', () => w.keydowns.push(performance.now()), true);
+          performance.clearMarks('paperlens:results');
+        });
+        const typed = 'itransfomer forcasting';
+        await page.keyboard.type(typed, { delay: 60 });
+        await page.waitForTimeout(300);
+        const deltas = await page.evaluate(() => {
+          const downs = (window as unknown as { keydowns: number[] }).keydowns;
+          const marks = performance.getEntriesByName('paperlens:results').map((m) => m.startTime);
+          return downs.map((d) => (marks.find((m) => m >= d) ?? NaN) - d).filter((x) => !Number.isNaN(x));
+        });
+        const s = stats(deltas);
+        console.log(`keystroke → results painted (${deltas.length} keys): mean ${ms(s.mean)}, p95 ${ms(s.p95)}`);
+      }
+    }
+    console.log(`popup open → first results painted: first open (builds and stores the index) ${ms(opens[0]!)};` +
+      ` later opens (index restored) ${opens.slice(1).map((t) => t.toFixed(0)).join(', ')} ms`);
+  } finally {
+    await context.close();
+  }
+}
+
+export default async function bench(): Promise<void> {
+  const real = buildCatalog(readSeedDir('seeds')).papers;
+  benchSize(real, real.length, QUERIES.length);
+  benchSize(real, 10_000, QUERIES.length);
+  benchSize(real, 100_000, 3);
+  await benchPopup();
+}
