@@ -14,6 +14,8 @@ export interface DataSectionProps {
    * browser holds outside the database (opted-in sites' permissions and scripts).
    */
   beforeDeleteAll: () => Promise<void>;
+  /** Runs after an import landed, so views kept outside the database (site settings) refresh. */
+  afterImport: () => void;
 }
 
 type Status = { kind: 'none' } | { kind: 'ok'; text: string } | { kind: 'error'; text: string };
@@ -64,7 +66,7 @@ function PreviewList({ title, items, testId }: { title: string; items: ImportIte
 }
 
 /** Counts, export (JSON, Markdown, BibTeX), import with a preview, and "delete all my data". */
-export function DataSection({ beforeDeleteAll }: DataSectionProps) {
+export function DataSection({ beforeDeleteAll, afterImport }: DataSectionProps) {
   const db = getDb();
   const counts = useLiveQuery(() => countLibrary(db), [db]);
   const [status, setStatus] = useState<Status>({ kind: 'none' });
@@ -105,6 +107,7 @@ export function DataSection({ beforeDeleteAll }: DataSectionProps) {
     if (!pending) return;
     const result = await applyImport(db, pending.file);
     setPending(null);
+    afterImport();
     setStatus({
       kind: 'ok',
       text: `Imported: ${result.add.length} added, ${result.update.length} updated, ${result.skip.length} skipped.`,

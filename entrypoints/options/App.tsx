@@ -22,11 +22,15 @@ export function App() {
 
   const report = useCallback((what: string) => (e: unknown) => setError(`${what}: ${message(e)}`), []);
 
+  const readSites = useCallback(() => {
+    sendMessage('getSiteSettings').then(setSites, report('Site settings could not be read'));
+  }, [report]);
+
   useEffect(() => {
     // Asking for the status makes the background load the catalog if it has not yet.
     sendMessage('catalogStatus').catch(report('The catalog could not be loaded'));
-    sendMessage('getSiteSettings').then(setSites, report('Site settings could not be read'));
-  }, [report]);
+    readSites();
+  }, [report, readSites]);
 
   const saveNote = useCallback(async (input: NoteInput) => {
     // Journaled first, synchronously: a page closing right now may lose the message, not the text.
@@ -116,7 +120,7 @@ export function App() {
       <RecoveredDrafts drafts={recovered} keep={(d) => resolve(d, true)} discard={(d) => resolve(d, false)} />
       <SitesSection sites={SITES} settings={sites} onToggle={toggle} onAdd={add} onRemove={remove} />
       <LibrarySection save={saveNote} />
-      <DataSection beforeDeleteAll={beforeDeleteAll} />
+      <DataSection beforeDeleteAll={beforeDeleteAll} afterImport={readSites} />
       <CatalogSection />
       <StorageSection />
     </main>

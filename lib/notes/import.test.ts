@@ -41,6 +41,8 @@ async function fillLibrary(): Promise<void> {
   await saveNote(db, { paperId: first.id, text: ODD, starred: true }, 3_000);
   await saveNote(db, { paperId: second.id, text: 'plain', status: 'read' }, 4_000);
   await db.settings.put({ key: 'sites', value: { disabled: ['x'], custom: ['https://example.org'] } });
+  // A derived cache: neither exported nor deleted.
+  await db.settings.put({ key: 'search:catalogIndex', value: { format: 1 } });
 }
 
 async function snapshot(d: PaperLensDB) {
@@ -56,6 +58,7 @@ describe('JSON export and import', () => {
     await fillLibrary();
     const before = await snapshot(db);
     const text = serializeExport(await exportData(db, 5_000));
+    expect(text).not.toContain('search:catalogIndex');
     // Lone surrogates are escaped, so the text is valid UTF-16 and survives a UTF-8 file.
     expect(text.isWellFormed()).toBe(true);
     const bytes = new TextEncoder().encode(text);
@@ -189,7 +192,8 @@ describe('import validation', () => {
     reject({ ...valid(), notes: [note, note] }).toThrow('notes[1] repeats "p"');
     reject({ ...valid(), notes: null }).toThrow('notes must be an array');
     reject({ ...valid(), userPapers: [{ source: 'catalog' }] }).toThrow('userPapers[0].source must be "user"');
-    reject({ ...valid(), settings: [{ key: 'revision:papers', value: 9 }] }).toThrow('belongs to the catalog');
+    reject({ ...valid(), settings: [{ key: 'revision:papers', value: 9 }] }).toThrow('is PaperLens\'s own bookkeeping');
+    reject({ ...valid(), settings: [{ key: 'search:catalogIndex', value: {} }] }).toThrow('settings[0].key "search:catalogIndex" is PaperLens');
   });
 
   it('refuses a file over 50 MB before parsing it', () => {

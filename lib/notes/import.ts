@@ -106,7 +106,7 @@ function validatePaper(value: unknown, path: string): StoredPaper {
 function validateSetting(value: unknown, path: string): Setting {
   const v = object(value, path);
   const key = id(v.key, `${path}.key`);
-  if (isInternalSetting(key)) throw new ImportError(`${path}.key "${key}" belongs to the catalog, not to an export`);
+  if (isInternalSetting(key)) throw new ImportError(`${path}.key "${key}" is PaperLens's own bookkeeping, not part of an export`);
   if (!('value' in v)) throw new ImportError(`${path}.value is missing`);
   return { key, value: v.value };
 }

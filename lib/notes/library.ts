@@ -3,6 +3,7 @@ import { CATALOG_VERSION_KEY } from '../db/catalog-load';
 import { bumpRevision, REVISION_KEYS } from '../db/revisions';
 import type { Note, PaperLensDB, StoredPaper } from '../db/schema';
 import type { SavePaperInput, SavePaperResult } from '../messaging/protocol';
+import { SEARCH_INDEX_KEY } from '../search/persist';
 
 /**
  * Adds a paper from a page to the user's library, described by the catalog's own summarizer and
@@ -79,9 +80,11 @@ export async function countLibrary(db: PaperLensDB): Promise<LibraryCounts> {
   };
 }
 
-/** Settings that belong to the catalog and its caches, not to the user: kept by "delete all". */
+/** Settings that are bookkeeping or derived caches, not the user's: never exported, kept by "delete all". */
+const INTERNAL_SETTINGS: readonly string[] = [CATALOG_VERSION_KEY, ...Object.values(REVISION_KEYS), SEARCH_INDEX_KEY];
+
 export function isInternalSetting(key: string): boolean {
-  return key === CATALOG_VERSION_KEY || (Object.values(REVISION_KEYS) as string[]).includes(key);
+  return INTERNAL_SETTINGS.includes(key);
 }
 
 /**
