@@ -196,6 +196,10 @@ describe('import validation', () => {
     reject({ ...valid(), settings: [{ key: 'search:catalogIndex', value: {} }] }).toThrow('settings[0].key "search:catalogIndex" is PaperLens');
   });
 
+  it('reads back a setting whose value was undefined (JSON leaves the key out)', () => {
+    expect(validateExport({ ...valid(), settings: [{ key: 'flag' }] }).settings).toEqual([{ key: 'flag', value: undefined }]);
+  });
+
   it('refuses a file over 50 MB before parsing it', () => {
     expect(() => parseExport(' '.repeat(50 * 1024 * 1024 + 1))).toThrow('larger than 50 MB');
   });

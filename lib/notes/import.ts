@@ -107,7 +107,7 @@ function validateSetting(value: unknown, path: string): Setting {
   const v = object(value, path);
   const key = id(v.key, `${path}.key`);
   if (isInternalSetting(key)) throw new ImportError(`${path}.key "${key}" is PaperLens's own bookkeeping, not part of an export`);
-  if (!('value' in v)) throw new ImportError(`${path}.value is missing`);
+  // JSON drops an undefined value, so a missing one is what an undefined setting exports as.
   return { key, value: v.value };
 }
 
