@@ -37,8 +37,8 @@ export function App() {
     journalSave(localStorage, input);
     try {
       const result = await sendMessage('saveNote', input);
-      // A conflict is the editor's to show while this page is open; either way the save was answered.
-      settleSave(localStorage, input);
+      // A conflict stays journaled: if this page closes before the user chooses, the next replay asks again.
+      if (result.ok) settleSave(localStorage, input);
       return result;
     } catch (e) {
       // The editor shows this message; quota errors come back from the background as text.
