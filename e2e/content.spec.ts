@@ -116,3 +116,52 @@ test('marks mentions in running text and titles added later by the page', async 
   }, bytes.title);
   await expect(page.locator(`span[data-paperlens-id="${bytes.id}"]`)).toHaveText(bytes.title);
 });
+
+/** The few extension APIs the tests call from an extension page. */
+interface ChromeApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+}
+
+test('tells the popup which papers the page shows, and stays off on a site switched off', async ({
+  context,
+  server,
+  openExtensionPage,
+}) => {
+  server.page('http://arxiv.org/search/', searchPage([bytes.title, 'Not In The Catalog', scaling.title, bytes.title]));
+  const page = await context.newPage();
+  await page.goto('http://arxiv.org/search/?query=x');
+  await expect(page.locator('[data-paperlens-id]')).toHaveCount(3);
+
+  const ext = await openExtensionPage('popup.html');
+  // The wire format of @webext-core/messaging, as the popup's sendMessage(…, tabId) sends it.
+  const send = (type: string, data?: unknown) =>
+    ext.evaluate(
+      async ([type, data]) => {
+        const c = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+        return c.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() });
+      },
+      [type, data] as const,
+    );
+  const recognized = await ext.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+    const answers: unknown[] = [];
+    for (const tab of await c.tabs.query({})) {
+      try {
+        answers.push(await c.tabs.sendMessage(tab.id!, { id: 2, type: 'recognizedPapers', timestamp: Date.now() }));
+      } catch {
+        // Tabs without the content script (the extension page itself).
+      }
+    }
+    return answers;
+  });
+  expect(recognized).toEqual([{ res: [bytes.id, scaling.id] }]);
+
+  expect(await send('setSiteEnabled', { siteId: 'arxiv', enabled: false })).toEqual({ res: { disabled: ['arxiv'], custom: [] } });
+  await page.reload();
+  await page.waitForTimeout(1500);
+  await expect(page.locator('[data-paperlens-id]')).toHaveCount(0);
+  await send('setSiteEnabled', { siteId: 'arxiv', enabled: true });
+  await page.reload();
+  await expect(page.locator('[data-paperlens-id]')).toHaveCount(3);
+});

@@ -11,6 +11,8 @@ const RESCAN_MS = 300;
 const OPEN_MS = 300;
 /** Grace period to move the mouse from the mark into the card. */
 const CLOSE_MS = 250;
+/** Performance marks of the latest scan, read by `npm run bench` (and visible in DevTools). */
+const SCAN_MARKS = ['scan', 'collected', 'matched', 'marked', 'rendered'].map((m) => `paperlens:${m}`);
 
 export default defineContentScript({
   matches: [...DEFAULT_PATTERNS],
@@ -43,10 +45,13 @@ export default defineContentScript({
       }
       scanning = true;
       try {
+        for (const name of SCAN_MARKS) performance.clearMarks(name);
+        performance.mark('paperlens:scan');
         const found = collectScan(document, adapter);
         if (found.truncated) console.warn('PaperLens: this page has more text than one scan reads; the rest was skipped.');
         performance.mark('paperlens:collected');
         const matches = found.blocks.length > 0 ? await sendMessage('matchPage', toCandidates(found)) : [];
+        performance.mark('paperlens:matched');
         // Our own marking must not wake the observer.
         observer?.disconnect();
         applyMatches(document, found, matches);
@@ -54,6 +59,8 @@ export default defineContentScript({
         observer?.takeRecords();
         observe();
         performance.mark('paperlens:marked', { detail: { candidates: found.blocks.length, matches: matches.length } });
+        // After the frame that paints the marks.
+        requestAnimationFrame(() => setTimeout(() => performance.mark('paperlens:rendered')));
       } catch (error) {
         console.error('PaperLens: recognizing papers on this page failed', error);
       } finally {

@@ -70,9 +70,21 @@ function foldChar(ch: string): string {
   return out;
 }
 
+/** Text with no non-ASCII character and no TeX markup: its words are just its ASCII letter/digit runs. */
+const PLAIN_ASCII = /^[^\u0080-\uffff\\$^_{}]*$/;
+const ASCII_RUN = /[A-Za-z0-9]+/g;
+
 /** Splits text into normalized word tokens with their source offsets. */
 export function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
+  // Fast path for the common case (most titles and page text), same result as the loop below.
+  if (PLAIN_ASCII.test(input)) {
+    ASCII_RUN.lastIndex = 0;
+    for (let m = ASCII_RUN.exec(input); m; m = ASCII_RUN.exec(input)) {
+      tokens.push({ text: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+    }
+    return tokens;
+  }
   let word = '';
   let start = -1;
   let end = -1;

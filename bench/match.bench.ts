@@ -1,0 +1,249 @@
+/**
+ * Page recognition speed in real Chromium with the built extension: an arXiv listing of 2,000
+ * entries (the saved 2023 listing repeated, or generated in its markup when the shared pages are
+ * absent) against catalogs of 333 (real), 10,000 and 100,000 titles (real + deterministic
+ * synthetic). The same bundle is used for every size; only catalog.json differs.
+ *
+ * Reported per size: the floor (reading the 2,000 titles' text in the page), the content
+ * script's main-thread time from scan start to marks painted, the longest main-thread task in
+ * that window (Long Tasks API), the background's match time for the one batched request, and
+ * the index build (once per catalog version).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { paperId } from '../lib/catalog/id';
+import type { Catalog, Paper } from '../lib/catalog/types';
+
+const OUT_DIR = '.output-bench-match';
+const SIZES = [333, 10_000, 100_000];
+const ENTRIES = 2_000;
+/** Catalog titles planted into the listing (the same real ones at every size). */
+const PLANTED = 100;
+const RUNS = 3;
+const SHARED_LIST = resolve('..', 'shared', 'fixtures', 'pages', 'arxiv-list-2023.html');
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run pads the catalog alike. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = (
+  'adaptive sparse attention transformer diffusion graph neural network contrastive learning efficient ' +
+  'scalable robust multimodal vision language model reinforcement policy optimization federated privacy ' +
+  'quantization pruning distillation retrieval augmented generation benchmark dataset segmentation ' +
+  'detection forecasting time series mixture experts state space long context reasoning alignment ' +
+  'self supervised pretraining tokenization speech audio video point cloud 3d reconstruction medical ' +
+  'imaging protein molecular causal inference uncertainty calibration continual few shot zero domain'
+).split(' ');
+const NAMES = 'Flux Nova Orbit Prism Quanta Helix Vertex Cobalt Lumen Atlas Ember Zephyr Cipher Astra Kairos'.split(' ');
+
+/** Real papers plus synthetic ones with title-like titles, `size` in all. */
+function paddedCatalog(real: Catalog, size: number): Catalog {
+  const next = rng(size);
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  const papers: Paper[] = [...real.papers];
+  const seen = new Set(papers.map((p) => p.id));
+  while (papers.length < size) {
+    const words = Array.from({ length: 4 + Math.floor(next() * 7) }, () => pick(WORDS));
+    const title = `${pick(NAMES)}${Math.floor(next() * 1000)}: ${words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ')}`;
+    const id = paperId(title);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    papers.push({ id, title, abstract: '', tldr: '', keyResult: null, links: [], topics: [], sources: ['synthetic'] });
+  }
+  return { version: `${real.version}-pad${size}`, papers };
+}
+
+/** The listing entries: the saved page's 200 repeated, or generated in the same markup. */
+function listingPage(planted: string[]): string {
+  let entries: string[];
+  if (existsSync(SHARED_LIST)) {
+    entries = readFileSync(SHARED_LIST, 'utf8').split('<div class="meta">').slice(1).map((e) => `<div class="meta">${e}`);
+  } else {
+    const next = rng(7);
+    entries = Array.from(
+      { length: 200 },
+      (_, i) => `<div class="meta"><div class="list-title mathjax">
+<span class="descriptor"><h3><a name="item1">[${i + 1}] </a></span> ${Array.from({ length: 8 }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' ')} [<a href="http://arxiv.org/abs/2301.0${i}" title="Abstract">arXiv:2301.0${i}</a>]</h3>
+</div><div class="list-authors"><span class="descriptor"><strong>Authors:</strong></span> A. Author, B. Author</div>
+<div class="list-abs"><span class="descriptor"><strong>Abstract:</strong></span> ${'We study things. '.repeat(60)}</div></div></dt><br />`,
+    );
+  }
+  const out: string[] = [];
+  for (let i = 0; i < ENTRIES; i++) {
+    let entry = entries[i % entries.length]!;
+    const spacing = Math.floor(ENTRIES / PLANTED);
+    if (i % spacing === 0 && i / spacing < planted.length) {
+      entry = entry.replace(/(<\/span>\s*)([^[<]+?)(\s*\[<a)/, (_, a: string, _t: string, b: string) => `${a}${planted[i / spacing]}${b}`);
+    }
+    out.push(entry);
+  }
+  return `<!DOCTYPE html><html><head><title>Computer Science authors/titles "new"</title></head><body>
+<h2>Machine Learning</h2><dl>${out.join('\n')}</dl></body></html>`;
+}
+
+interface Run {
+  floor: number;
+  collect: number;
+  apply: number;
+  paint: number;
+  idleFrame: number;
+  mainThread: number;
+  wall: number;
+  longest: number;
+  ownLongest: number;
+  match: number;
+  marks: number;
+  candidates: number;
+}
+
+async function measure(extDir: string, html: string): Promise<{ cold: Run; warm: Run[]; indexBuild: number; load: number }> {
+  const server = createServer((_, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+      `--host-resolver-rules=MAP arxiv.org 127.0.0.1:${port}, EXCLUDE localhost`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const loadStart = Date.now();
+    // Loads the catalog into IndexedDB through the real handler, as an install does.
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
+    await popup.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(
+        { id: 1, type: 'catalogStatus', timestamp: Date.now() },
+      ),
+    );
+    await popup.close();
+    const load = Date.now() - loadStart;
+    const runOnce = async (): Promise<Run> => {
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        // tsx compiles named arrow functions with an `__name` helper that the page lacks.
+        (globalThis as unknown as { __name: (f: unknown) => unknown }).__name = (f) => f;
+        const tasks: { start: number; duration: number }[] = [];
+        (window as unknown as { __tasks: typeof tasks }).__tasks = tasks;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto('http://arxiv.org/list/cs.LG/new', { timeout: 120_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('paperlens:rendered').length > 0, undefined, {
+        timeout: 120_000,
+      });
+      const run = await page.evaluate(async () => {
+        const at = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
+        const marked = performance.getEntriesByName('paperlens:marked')[0] as PerformanceMark;
+        const detail = marked.detail as { candidates: number; matches: number };
+        const collect = at('paperlens:collected') - at('paperlens:scan');
+        const apply = at('paperlens:marked') - at('paperlens:matched');
+        const paint = at('paperlens:rendered') - at('paperlens:marked');
+        const start = at('paperlens:start');
+        const end = at('paperlens:rendered');
+        const tasks = (window as unknown as { __tasks: { start: number; duration: number }[] }).__tasks;
+        const inWindow = tasks.filter((t) => t.start + t.duration >= start && t.start <= end);
+        const t0 = performance.now();
+        let chars = 0;
+        for (const el of document.querySelectorAll('div.list-title')) chars += (el.textContent ?? '').length;
+        const floor = performance.now() - t0;
+        // The same wait for a frame with nothing changed: what "painted" costs without our marks.
+        const f0 = performance.now();
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+        const idleFrame = performance.now() - f0;
+        return {
+          floor,
+          chars,
+          collect,
+          apply,
+          paint,
+          idleFrame,
+          mainThread: collect + apply + paint,
+          wall: end - start,
+          longest: Math.max(0, ...inWindow.map((t) => t.duration)),
+          ownLongest: Math.max(collect, apply),
+          marks: detail.matches,
+          candidates: detail.candidates,
+        };
+      });
+      const match = await worker.evaluate(() => performance.getEntriesByName('paperlens:match').at(-1)?.duration ?? NaN);
+      await page.close();
+      return { ...run, match };
+    };
+    const cold = await runOnce();
+    const indexBuild = await worker.evaluate(
+      () => performance.getEntriesByName('paperlens:index-build').at(-1)?.duration ?? NaN,
+    );
+    const warm: Run[] = [];
+    for (let i = 0; i < RUNS; i++) warm.push(await runOnce());
+    return { cold, warm, indexBuild, load };
+  } finally {
+    await context.close();
+    server.close();
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
+
+export default async function matchBench(): Promise<void> {
+  console.log(`Building the extension into ${OUT_DIR} …`);
+  execFileSync('npx', ['wxt', 'build'], { env: { ...process.env, PAPERLENS_OUT_DIR: OUT_DIR }, stdio: 'ignore' });
+  const built = resolve(OUT_DIR, 'chrome-mv3');
+  const real = JSON.parse(readFileSync(join(built, 'catalog.json'), 'utf8')) as Catalog;
+  const planted = real.papers.slice(0, PLANTED).map((p) => p.title);
+  const html = listingPage(planted);
+  console.log(
+    `Listing: ${ENTRIES} entries (${existsSync(SHARED_LIST) ? 'saved arXiv listing repeated' : 'generated'}), ` +
+      `${planted.length} catalog titles planted, ${(html.length / 1e6).toFixed(1)} MB; median of ${RUNS} warm runs.\n`,
+  );
+  const rows: string[] = [];
+  for (const size of SIZES) {
+    const dir = mkdtempSync(join(tmpdir(), `paperlens-bench-${size}-`));
+    try {
+      cpSync(built, dir, { recursive: true });
+      writeFileSync(join(dir, 'catalog.json'), JSON.stringify(paddedCatalog(real, size)));
+      const { cold, warm, indexBuild, load } = await measure(dir, html);
+      const m = (k: keyof Run) => median(warm.map((r) => r[k]));
+      rows.push(
+        `| ${size.toLocaleString('en')} | ${ms(m('floor'))} | ${ms(m('collect'))} | ${ms(m('apply'))} | ` +
+          `${ms(m('paint'))} (idle frame ${ms(m('idleFrame'))}) | ${ms(m('mainThread'))} | ${ms(m('ownLongest'))} | ` +
+          `${m('longest') > 0 ? ms(m('longest')) : 'none > 50 ms'} | ${ms(m('match'))} | ${ms(m('wall'))} | ` +
+          `${ms(indexBuild)} | ${ms(cold.wall)} | ${m('marks')}/${m('candidates')} | ${(load / 1000).toFixed(1)} s |`,
+      );
+      console.log(rows.at(-1));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  console.log(
+    '\n| catalog | floor: read 2,000 titles | collect + batch | mark + badges | next frame painted | main thread: scan → marks painted | longest own task | longest task (Long Tasks API) | background match | wall: start → painted | index build (once per version) | cold wall (incl. build) | marks/candidates | catalog load into IndexedDB |',
+  );
+  console.log(`|${' --- |'.repeat(14)}`);
+  for (const row of rows) console.log(row);
+}
