@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { StoredPaper, Note } from '@/lib/db/schema';
 import { highlightRanges, snippet } from '@/lib/search/highlight';
 import type { SearchHit } from '@/lib/search/search-index';
@@ -59,6 +60,11 @@ function Detail({ row, terms }: { row: ResultRow; terms: ReadonlySet<string> }) 
 
 /** The result listbox of the search combobox. */
 export function ResultList({ id, rows, terms, active, onOpen, onHover }: ResultListProps) {
+  // Arrow keys move the highlight past the visible part of the list; keep it in view.
+  useEffect(() => {
+    if (active >= 0) document.getElementById(optionId(id, active))?.scrollIntoView({ block: 'nearest' });
+  }, [id, active]);
+
   return (
     <ul id={id} role="listbox" aria-label="Papers" className="pl-results">
       {rows.map((row, i) => (

@@ -102,3 +102,23 @@ test('popup.html?paper=<id> opens on the paper view, with links and the full abs
   await page.getByRole('button', { name: 'Show full abstract' }).click();
   await expect(page.locator('#pl-abstract')).toHaveText(paper.abstract);
 });
+
+test('a change made in one window shows up live in another', async ({ openExtensionPage }) => {
+  const list = await openPopup(openExtensionPage);
+  await list.getByRole('button', { name: 'Starred' }).click();
+  await expect(list.getByRole('status').first()).toHaveText('No paper passes these filters.');
+
+  const editor = await openPopup(openExtensionPage);
+  await editor.keyboard.type('autofromer');
+  await editor.keyboard.press('Enter');
+  await editor.locator('.pl-note__star').click();
+  await expect(editor.locator('.pl-note__star')).toHaveAttribute('aria-pressed', 'true');
+  await editor.getByRole('textbox', { name: 'Your note' }).fill('Decomposition blocks, quokkaesque trick.');
+
+  // The first window was not touched: its list and search follow the database.
+  await expect(options(list)).toHaveCount(1);
+  await expect(options(list).first()).toContainText('Autoformer');
+  await list.getByRole('button', { name: 'Starred' }).click();
+  await list.getByRole('combobox', { name: 'Search papers and your notes' }).fill('quokkaesque');
+  await expect(options(list).first()).toContainText('Autoformer');
+});

@@ -4,22 +4,26 @@ import { browser } from 'wxt/browser';
 import { getRevision } from '@/lib/db/revisions';
 import type { PaperLensDB } from '@/lib/db/schema';
 import { sendMessage } from '@/lib/messaging/protocol';
-import { loadCatalogIndex, type LoadedIndex } from '@/lib/search/persist';
+import { loadCatalogIndex, loadNotesIndex, readNotes, type LoadedIndex, type NotesSnapshot } from '@/lib/search/persist';
 import { Searcher } from '@/lib/search/search-index';
+import type { TextIndex } from '@/lib/search/text-index';
 
 /** How long the active tab's content script gets to answer before the popup goes on without it. */
 const RECOGNIZED_TIMEOUT_MS = 400;
 
 /**
- * The searcher for the current papers and notes. The catalog part is restored from (or built
- * into) the settings table whenever the papers revision changes; the notes part follows the
- * notes table live, so a note saved anywhere is searchable at once.
+ * The searcher for the current papers and notes. Both parts are restored from the settings
+ * table when stored for the current revisions, else built and stored for the next opening; the
+ * notes part follows the notes table live, so a note saved anywhere is searchable at once.
  */
 export function useSearcher(db: PaperLensDB): { searcher: Searcher | null; error: string | null } {
   const revision = useLiveQuery(() => getRevision(db, 'papers'), [db]);
-  const notes = useLiveQuery(() => db.notes.toArray(), [db]);
+  const snapshot = useLiveQuery(() => readNotes(db), [db]);
   const [loaded, setLoaded] = useState<LoadedIndex | null>(null);
+  const [parts, setParts] = useState<{ catalog: LoadedIndex; snapshot: NotesSnapshot; notes: TextIndex } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const fail = (what: string) => (e: unknown) =>
+    setError(`The search index could not be ${what}: ${e instanceof Error ? e.message : String(e)}`);
 
   useEffect(() => {
     if (revision === undefined || loaded?.revision === revision) return;
@@ -32,15 +36,30 @@ export function useSearcher(db: PaperLensDB): { searcher: Searcher | null; error
         // Typo lookups need the trigram table; build it before the user's fourth letter does.
         setTimeout(() => l.index.text.warm(), 0);
       })
-      .catch((e: unknown) => {
-        if (!cancelled) setError(`The search index could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
-      });
+      .catch(fail('loaded'));
     return () => {
       cancelled = true;
     };
   }, [db, revision, loaded?.revision]);
 
-  const searcher = useMemo(() => (loaded && notes ? new Searcher(loaded.index, notes) : null), [loaded, notes]);
+  useEffect(() => {
+    if (!loaded || !snapshot) return;
+    let cancelled = false;
+    loadNotesIndex(db, loaded, snapshot)
+      .then(({ index }) => {
+        if (!cancelled) setParts({ catalog: loaded, snapshot, notes: index });
+      })
+      .catch(fail('updated with your notes'));
+    return () => {
+      cancelled = true;
+    };
+  }, [db, loaded, snapshot]);
+
+  // The previous searcher stays in use until the parts for a newer revision are ready.
+  const searcher = useMemo(
+    () => (parts ? new Searcher(parts.catalog.index, parts.snapshot.notes, parts.notes) : null),
+    [parts],
+  );
   return { searcher, error };
 }
 

@@ -3,7 +3,8 @@ import type { Paper } from '../catalog/types';
 import { loadCatalog } from '../db/catalog-load';
 import { PaperLensDB } from '../db/schema';
 import { NO_FILTERS } from './filters';
-import { loadCatalogIndex, SEARCH_INDEX_KEY } from './persist';
+import { saveNote } from '../notes/notes';
+import { loadCatalogIndex, loadNotesIndex, readNotes, SEARCH_INDEX_KEY } from './persist';
 import { Searcher } from './search-index';
 
 function paper(id: string, title: string, abstract: string): Paper {
@@ -41,6 +42,28 @@ describe('loadCatalogIndex', () => {
     await loadCatalog(db, { version: 'v1', papers: [paper('a-1', 'Gated Linear Attention', 'x')] });
     await db.settings.put({ key: SEARCH_INDEX_KEY, value: { format: 0, revision: 1, index: null } });
     expect((await loadCatalogIndex(db)).origin).toBe('built');
+    db.close();
+  });
+
+  it('stores the notes index per notes revision and rebuilds it after a note is saved', async () => {
+    const db = new PaperLensDB(`persist-test-${++dbs}`);
+    await loadCatalog(db, { version: 'v1', papers: [paper('a-1', 'Gated Linear Attention', 'x'), paper('b-2', 'Retentive Networks', 'y')] });
+    await saveNote(db, { paperId: 'b-2', text: 'zanzibarite idea' });
+    const catalog = await loadCatalogIndex(db);
+
+    const built = await loadNotesIndex(db, catalog, await readNotes(db));
+    expect(built.origin).toBe('built');
+    const snapshot = await readNotes(db);
+    const restored = await loadNotesIndex(db, catalog, snapshot);
+    expect(restored.origin).toBe('stored');
+    const searcher = new Searcher(catalog.index, snapshot.notes, restored.index);
+    expect(searcher.search('zanzibarite', NO_FILTERS).hits.map((h) => h.id)).toEqual(['b-2']);
+
+    await saveNote(db, { paperId: 'a-1', text: 'quokkaesque' });
+    const after = await readNotes(db);
+    const rebuilt = await loadNotesIndex(db, catalog, after);
+    expect(rebuilt.origin).toBe('built');
+    expect(new Searcher(catalog.index, after.notes, rebuilt.index).search('quokkaesque', NO_FILTERS).hits.map((h) => h.id)).toEqual(['a-1']);
     db.close();
   });
 });

@@ -1,9 +1,12 @@
 import { getRevision } from '../db/revisions';
-import type { PaperLensDB } from '../db/schema';
-import { CatalogIndex, INDEX_FORMAT, type SerializedCatalogIndex } from './search-index';
+import type { Note, PaperLensDB } from '../db/schema';
+import { buildNotesIndex, CatalogIndex, INDEX_FORMAT, type SerializedCatalogIndex } from './search-index';
+import { TextIndex, type SerializedTextIndex } from './text-index';
 
 /** Settings key of the serialized catalog index. */
 export const SEARCH_INDEX_KEY = 'search:catalogIndex';
+/** Settings key of the serialized notes index. */
+export const NOTES_INDEX_KEY = 'search:notesIndex';
 
 interface StoredIndex {
   format: number;
@@ -45,4 +48,59 @@ export async function loadCatalogIndex(db: PaperLensDB): Promise<LoadedIndex> {
     if ((await getRevision(db, 'papers')) === current) await db.settings.put({ key: SEARCH_INDEX_KEY, value });
   });
   return { index, revision: current, origin: 'built' };
+}
+
+/** All notes and the notes revision they are at, read in one transaction. */
+export interface NotesSnapshot {
+  notes: Note[];
+  revision: number;
+}
+
+export function readNotes(db: PaperLensDB): Promise<NotesSnapshot> {
+  return db.transaction('r', db.notes, db.settings, async () => ({
+    notes: await db.notes.toArray(),
+    revision: await getRevision(db, 'notes'),
+  }));
+}
+
+interface StoredNotesIndex {
+  format: number;
+  papersRevision: number;
+  notesRevision: number;
+  index: SerializedTextIndex;
+}
+
+function isStoredNotesIndex(value: unknown): value is StoredNotesIndex {
+  return typeof value === 'object' && value !== null && (value as StoredNotesIndex).format === INDEX_FORMAT;
+}
+
+/**
+ * The notes index for a catalog index and a notes snapshot: restored when stored for the same
+ * papers and notes revisions (its ordinals are the catalog index's), else built and stored.
+ */
+export async function loadNotesIndex(
+  db: PaperLensDB,
+  catalog: LoadedIndex,
+  snapshot: NotesSnapshot,
+): Promise<{ index: TextIndex; origin: 'stored' | 'built' }> {
+  const stored = (await db.settings.get(NOTES_INDEX_KEY))?.value;
+  if (
+    isStoredNotesIndex(stored) &&
+    stored.papersRevision === catalog.revision &&
+    stored.notesRevision === snapshot.revision
+  ) {
+    return { index: TextIndex.deserialize(stored.index), origin: 'stored' };
+  }
+  const index = buildNotesIndex(catalog.index, snapshot.notes);
+  const value: StoredNotesIndex = {
+    format: INDEX_FORMAT,
+    papersRevision: catalog.revision,
+    notesRevision: snapshot.revision,
+    index: index.serialize(),
+  };
+  await db.transaction('rw', db.settings, async () => {
+    const current = (await getRevision(db, 'papers')) === catalog.revision && (await getRevision(db, 'notes')) === snapshot.revision;
+    if (current) await db.settings.put({ key: NOTES_INDEX_KEY, value });
+  });
+  return { index, origin: 'built' };
 }

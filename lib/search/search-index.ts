@@ -103,7 +103,10 @@ export class CatalogIndex {
   }
 }
 
-/** The notes part of the index: small, so rebuilt whenever notes change instead of stored. */
+/**
+ * The notes part of the index, over the user's notes and tags. Separate from the catalog part
+ * so a note edit rebuilds only this (small) part; ordinals are the catalog index's.
+ */
 export function buildNotesIndex(catalog: CatalogIndex, notes: readonly Note[]): TextIndex {
   const builder = new TextIndexBuilder();
   const placed = notes
@@ -209,12 +212,14 @@ export class Searcher {
   private readonly matched: Uint8Array;
   private readonly fieldMask: Uint8Array;
 
+  /** `notesIndex` is `buildNotesIndex(catalog, notes)`, or that index restored from storage. */
   constructor(
     readonly catalog: CatalogIndex,
     notes: readonly Note[],
+    notesIndex: TextIndex = buildNotesIndex(catalog, notes),
   ) {
     for (const n of notes) this.noteOf.set(n.paperId, n);
-    this.notes = buildNotesIndex(catalog, notes);
+    this.notes = notesIndex;
     const n = catalog.size;
     this.score = new Float32Array(n);
     this.tokScore = new Float32Array(n);
