@@ -14,7 +14,7 @@ import { NO_FILTERS } from '../lib/search/filters';
 import { CatalogIndex, Searcher, type SerializedCatalogIndex } from '../lib/search/search-index';
 
 /** The fixed query set: misspelled and partial titles, topics with and without typos, a note word. */
-const QUERIES = [
+export const QUERIES = [
   'itransfomer',
   'forcasting',
   'autofromer decomposition',
@@ -78,7 +78,7 @@ const TAGS = ['must-read', 'survey', 'cite', 'reproduce', 'teaching', 'idea'];
  * The real papers plus synthetic ones: a made-up model name and a mix of two real titles, an
  * abstract of sentences from two real abstracts, the real topics and links; notes on 10%.
  */
-function syntheticCatalog(real: Paper[], size: number): { papers: Paper[]; notes: Note[] } {
+export function syntheticCatalog(real: Paper[], size: number): { papers: Paper[]; notes: Note[] } {
   const rand = rng(size);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const papers = real.slice(0, size);

@@ -147,14 +147,22 @@ function coverageFactor(matched: number, words: number): number {
 }
 
 /**
- * How many postings a word being typed may expand to, per paper in the catalog. One or two
+ * How many postings a word may expand to (completions, typo neighbours), per paper in the catalog. One or two
  * letters match thousands of words; their most frequent completions are enough to show, and
  * scanning all of them is what would make the first keystrokes slow at 100,000 papers.
  */
-const PREFIX_POSTINGS_PER_PAPER = 2;
+const PREFIX_POSTINGS_PER_PAPER = 1;
 
 /** Candidates re-ranked with the title phrase bonus before the final cut. */
 const RERANK = 200;
+
+/** One query word's matches: papers, their score for the word, and the fields it matched in. */
+interface WordScores {
+  docs: Uint32Array;
+  scores: Float32Array;
+  fields: Uint8Array;
+  terms: string[];
+}
 
 /** A small binary min-heap keeping the `capacity` best-scored documents. */
 class TopK {
@@ -211,6 +219,9 @@ export class Searcher {
   private readonly tokScore: Float32Array;
   private readonly matched: Uint8Array;
   private readonly fieldMask: Uint8Array;
+  private readonly tokFields: Uint8Array;
+  private readonly touched: Uint32Array;
+  private wordCache = new Map<string, WordScores>();
 
   /** `notesIndex` is `buildNotesIndex(catalog, notes)`, or that index restored from storage. */
   constructor(
@@ -225,6 +236,8 @@ export class Searcher {
     this.tokScore = new Float32Array(n);
     this.matched = new Uint8Array(n);
     this.fieldMask = new Uint8Array(n);
+    this.tokFields = new Uint8Array(n);
+    this.touched = new Uint32Array(n);
   }
 
   note(id: string): Note | undefined {
@@ -249,40 +262,31 @@ export class Searcher {
       .filter(({ w, prefix }) => prefix || !isStopword(w));
     if (queried.length === 0) return { hits: [], terms, total: 0 };
 
-    const { score, tokScore, matched, fieldMask } = this;
-    const n = this.catalog.size;
-    const touched: number[] = [];
+    const { score, matched, fieldMask, touched } = this;
+    let count = 0;
+    const cache = new Map<string, WordScores>();
     for (const { w, prefix } of queried) {
-      const tokTouched: number[] = [];
-      for (const index of [this.catalog.text, this.notes]) {
-        for (const e of index.expand(w, prefix, PREFIX_POSTINGS_PER_PAPER * n)) {
-          terms.add(index.terms[e.term]!);
-          const from = index.starts[e.term]!;
-          const to = index.starts[e.term + 1]!;
-          const base = e.sim * Math.log(1 + n / (to - from));
-          for (let p = from; p < to; p++) {
-            const doc = index.docs[p]!;
-            const f = index.fields[p]!;
-            const wgt = base * maskWeight(f);
-            const prev = tokScore[doc]!;
-            if (prev === 0) tokTouched.push(doc);
-            if (wgt > prev) tokScore[doc] = wgt;
-            fieldMask[doc]! |= f;
-          }
-        }
-      }
-      for (const doc of tokTouched) {
-        if (matched[doc] === 0) touched.push(doc);
+      const key = `${prefix ? 'p' : 'w'}:${w}`;
+      const word = cache.get(key) ?? this.wordCache.get(key) ?? this.scoreWord(w, prefix);
+      cache.set(key, word);
+      for (const t of word.terms) terms.add(t);
+      const { docs, scores, fields } = word;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        if (matched[doc] === 0) touched[count++] = doc;
         matched[doc]!++;
-        score[doc]! += tokScore[doc]!;
-        tokScore[doc] = 0;
+        score[doc]! += scores[i]!;
+        fieldMask[doc]! |= fields[i]!;
       }
     }
+    // Typing extends the last word; the words before it are reused from the previous keystroke.
+    this.wordCache = cache;
 
     const filtering = hasActiveFilter(filters);
     const top = new TopK(Math.max(RERANK, limit));
     let total = 0;
-    for (const doc of touched) {
+    for (let i = 0; i < count; i++) {
+      const doc = touched[i]!;
       if (filtering && !this.passes(filters, doc)) continue;
       total++;
       top.push(doc, score[doc]! * coverageFactor(matched[doc]!, queried.length));
@@ -294,13 +298,50 @@ export class Searcher {
       score: top.scores[i]! + this.titleBonus(doc, phrase),
       fields: fieldMask[doc]!,
     }));
-    for (const doc of touched) {
+    for (let i = 0; i < count; i++) {
+      const doc = touched[i]!;
       score[doc] = 0;
       matched[doc] = 0;
       fieldMask[doc] = 0;
     }
     hits.sort((a, b) => b.score - a.score || a.ordinal - b.ordinal);
     return { hits: hits.slice(0, limit), terms, total };
+  }
+
+  /** Each paper's best score for one query word over both indexes, and the fields it matched in. */
+  private scoreWord(w: string, prefix: boolean): WordScores {
+    const { tokScore, tokFields } = this;
+    const n = this.catalog.size;
+    const hit: number[] = [];
+    const terms: string[] = [];
+    for (const index of [this.catalog.text, this.notes]) {
+      for (const e of index.expand(w, prefix, PREFIX_POSTINGS_PER_PAPER * n)) {
+        terms.push(index.terms[e.term]!);
+        const from = index.starts[e.term]!;
+        const to = index.starts[e.term + 1]!;
+        const base = e.sim * Math.log(1 + n / (to - from));
+        for (let p = from; p < to; p++) {
+          const doc = index.docs[p]!;
+          const f = index.fields[p]!;
+          const wgt = base * maskWeight(f);
+          const prev = tokScore[doc]!;
+          if (prev === 0) hit.push(doc);
+          if (wgt > prev) tokScore[doc] = wgt;
+          tokFields[doc]! |= f;
+        }
+      }
+    }
+    const docs = Uint32Array.from(hit);
+    const scores = new Float32Array(docs.length);
+    const fields = new Uint8Array(docs.length);
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      scores[i] = tokScore[doc]!;
+      fields[i] = tokFields[doc]!;
+      tokScore[doc] = 0;
+      tokFields[doc] = 0;
+    }
+    return { docs, scores, fields, terms };
   }
 
   /** Typing a title (or its start) should put that paper first, whatever its abstract says. */

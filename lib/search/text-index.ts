@@ -124,6 +124,11 @@ export class TextIndexBuilder {
 }
 
 const MAX_PREFIX_TERMS = 64;
+/**
+ * Shorter words being typed are not matched against prefixes with a typo: "itra" is one edit
+ * from the start of every "tra…" word, which is noise, not a typo.
+ */
+const MIN_FUZZY_PREFIX = 5;
 
 /**
  * An inverted index over one set of fields: a sorted vocabulary (prefix lookups are a binary
@@ -169,7 +174,7 @@ export class TextIndex {
    * The vocabulary words a query word stands for: itself; words it begins, when it is the word
    * being typed (the most frequent ones, within `postingBudget` postings, so one letter does not
    * expand to the whole index); and, when it is not a word of the index, words within
-   * `allowedTypos` edits.
+   * `allowedTypos` edits (the closest first, within the same budget).
    */
   expand(word: string, isPrefix: boolean, postingBudget = Infinity): Expansion[] {
     const out: Expansion[] = [];
@@ -195,17 +200,25 @@ export class TextIndex {
     const typos = allowedTypos(word.length);
     if (!exact && typos > 0) {
       const seen = new Set(out.map((e) => e.term));
+      const near: Expansion[] = [];
       for (const t of this.similarTerms(word, typos)) {
         if (seen.has(t)) continue;
         const term = this.terms[t]!;
         const full = boundedDistance(word, term, typos);
         if (full <= typos) {
-          out.push({ term: t, sim: full === 1 ? 0.75 : 0.5 });
+          near.push({ term: t, sim: full === 1 ? 0.75 : 0.5 });
           continue;
         }
-        if (!isPrefix) continue;
+        if (!isPrefix || word.length < MIN_FUZZY_PREFIX) continue;
         const partial = boundedDistance(word, term, typos, true);
-        if (partial <= typos) out.push({ term: t, sim: (partial === 1 ? 0.65 : 0.45) * (0.6 + 0.4 * (word.length / term.length)) });
+        if (partial <= typos) near.push({ term: t, sim: (partial === 1 ? 0.65 : 0.45) * (0.6 + 0.4 * (word.length / term.length)) });
+      }
+      near.sort((a, b) => b.sim - a.sim || this.df(b.term) - this.df(a.term));
+      let postings = 0;
+      for (const e of near) {
+        if (postings > 0 && postings + this.df(e.term) > postingBudget) break;
+        postings += this.df(e.term);
+        out.push(e);
       }
     }
     return out;
