@@ -60,6 +60,15 @@ test('the badge opens the card from the keyboard', async ({ context, server }) =
   const card = await cardFrame(page);
   await expect(card.getByRole('heading', { name: paper.title })).toBeVisible();
   await expect(page.locator('paperlens-card')).toHaveCSS('visibility', 'visible');
+  // Enter takes the keyboard into the card, which stays open while focus is inside it.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.waitForTimeout(500);
+  await expect(page.locator('paperlens-card')).toHaveCSS('visibility', 'visible');
+  expect(await card.evaluate(() => document.hasFocus() && document.activeElement !== document.body)).toBe(true);
+  // Escape inside the card closes it.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('paperlens-card')).toHaveCSS('visibility', 'hidden');
 });
 
 test('a note saved from the card survives a reload, shows in the extension, and page scripts cannot read it', async ({

@@ -70,6 +70,11 @@ export class CardHost {
     place(this.host, anchor, this.height);
   }
 
+  /** Moves keyboard focus into the card. */
+  focus(): void {
+    this.frame?.focus();
+  }
+
   close(): void {
     if (!this.host || this.paperId === null) return;
     this.host.style.setProperty('visibility', 'hidden', 'important');

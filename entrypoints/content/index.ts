@@ -12,7 +12,7 @@ const OPEN_MS = 300;
 /** Grace period to move the mouse from the mark into the card. */
 const CLOSE_MS = 250;
 /** Performance marks of the latest scan, read by `npm run bench` (and visible in DevTools). */
-const SCAN_MARKS = ['scan', 'collected', 'matched', 'marked', 'rendered'].map((m) => `paperlens:${m}`);
+const SCAN_MARKS = ['scan', 'collected', 'sent', 'matched', 'marked', 'rendered'].map((m) => `paperlens:${m}`);
 
 export default defineContentScript({
   matches: [...DEFAULT_PATTERNS],
@@ -35,6 +35,7 @@ export default defineContentScript({
       return ids;
     });
 
+    let sent = new WeakMap<Element, string>();
     let observer: MutationObserver | null = null;
     let scanning = false;
     let again = false;
@@ -47,10 +48,13 @@ export default defineContentScript({
       try {
         for (const name of SCAN_MARKS) performance.clearMarks(name);
         performance.mark('paperlens:scan');
-        const found = collectScan(document, adapter);
+        const found = collectScan(document, adapter, sent);
         if (found.truncated) console.warn('PaperLens: this page has more text than one scan reads; the rest was skipped.');
         performance.mark('paperlens:collected');
-        const matches = found.blocks.length > 0 ? await sendMessage('matchPage', toCandidates(found)) : [];
+        const pending = found.blocks.length > 0 ? sendMessage('matchPage', toCandidates(found)) : Promise.resolve([]);
+        // After the request was serialized and posted: the rest of this task.
+        performance.mark('paperlens:sent');
+        const matches = await pending;
         performance.mark('paperlens:matched');
         // Our own marking must not wake the observer.
         observer?.disconnect();
@@ -63,6 +67,8 @@ export default defineContentScript({
         requestAnimationFrame(() => setTimeout(() => performance.mark('paperlens:rendered')));
       } catch (error) {
         console.error('PaperLens: recognizing papers on this page failed', error);
+        // What this scan read was not matched: the next scan sends it again.
+        sent = new WeakMap();
       } finally {
         scanning = false;
         if (again) {
@@ -154,6 +160,14 @@ export default defineContentScript({
     );
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && card.isOpen) close();
+      const target = e.target as Element;
+      // Enter on a focused badge moves the keyboard into the card (to edit the note).
+      if ((e.key === 'Enter' || e.key === ' ') && target.tagName === BADGE_TAG.toUpperCase()) {
+        e.preventDefault();
+        const mark = markOf(target);
+        if (mark) openFor(mark);
+        card.focus();
+      }
     });
 
     await scan();

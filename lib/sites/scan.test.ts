@@ -1,6 +1,9 @@
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { generic } from './generic';
 import { github } from './github';
+import { hackernews } from './hackernews';
+import { collectScan } from './scan';
 import { paper, scanPage } from './testing';
 
 const autoformer = paper('Autoformer');
@@ -54,5 +57,19 @@ describe('running-text scan', () => {
     const again = scanPage(first.document.documentElement.outerHTML, generic);
     expect(again.ids).toEqual([scaling.id]);
     expect(again.scan.blocks.some((b) => b.text.includes('Scaling'))).toBe(false);
+  });
+});
+
+describe('rescans', () => {
+  it('send only elements whose text changed since the last scan', () => {
+    const { document } = parseHTML(
+      `<span class="titleline"><a href="1">First story</a></span><div class="commtext">A comment.</div>`,
+    );
+    const doc = document as unknown as Document;
+    const sent = new WeakMap<Element, string>();
+    expect(collectScan(doc, hackernews, sent).blocks.map((b) => b.text)).toEqual(['First story', 'A comment.']);
+    expect(collectScan(doc, hackernews, sent).blocks).toEqual([]);
+    doc.querySelector('.commtext')!.textContent = 'An edited comment.';
+    expect(collectScan(doc, hackernews, sent).blocks.map((b) => b.text)).toEqual(['An edited comment.']);
   });
 });

@@ -57,14 +57,20 @@ export function insideMarkOrOwn(node: Node): boolean {
  * text blocks in its text regions. Scripts, styles, `<title>`, attributes and hidden JSON are
  * never read, so a title that sits there as well is not marked twice.
  */
-export function collectScan(root: ParentNode, adapter: SiteAdapter): Scan {
+export function collectScan(root: ParentNode, adapter: SiteAdapter, sent?: WeakMap<Element, string>): Scan {
   const blocks: ScanBlock[] = [];
   let budget = SCAN_TEXT_BUDGET;
   let truncated = false;
+  // A rescan (infinite scroll, a live timeline) sends only what changed since the last scan.
+  const fresh = (element: Element, text: string): boolean => {
+    if (sent?.get(element) === text) return false;
+    sent?.set(element, text);
+    return true;
+  };
   for (const element of adapter.candidates(root)) {
     if (element.hasAttribute(MARK_ATTR) || insideMarkOrOwn(element)) continue;
     const text = element.textContent ?? '';
-    if (!text.trim()) continue;
+    if (!text.trim() || !fresh(element, text)) continue;
     budget -= text.length;
     blocks.push({ kind: 'title', element, text });
   }
@@ -80,7 +86,7 @@ export function collectScan(root: ParentNode, adapter: SiteAdapter): Scan {
     for (const link of region.querySelectorAll('a')) {
       if (link.hasAttribute(MARK_ATTR) || insideMarkOrOwn(link)) continue;
       const text = link.textContent ?? '';
-      if (text.length > LINK_TEXT_CHARS || !/[\p{L}\p{N}]/u.test(text)) continue;
+      if (text.length > LINK_TEXT_CHARS || !/[\p{L}\p{N}]/u.test(text) || !fresh(link, text)) continue;
       budget -= text.length;
       blocks.push({ kind: 'title', element: link, text });
     }
@@ -114,6 +120,7 @@ export function collectScan(root: ParentNode, adapter: SiteAdapter): Scan {
       truncated = true;
       return;
     }
+    if (!fresh(block.element, block.text)) return;
     budget -= block.text.length;
     blocks.push({ kind: 'text', ...block });
   };
