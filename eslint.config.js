@@ -33,4 +33,24 @@ export default tseslint.config(
     files: ['lib/db/**', 'lib/**/*.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  {
+    // Content-script code runs in the page's origin: its IndexedDB is the page's, not ours.
+    files: ['entrypoints/content/**', 'lib/sites/**'],
+    ignores: ['lib/sites/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'dexie', message: 'Only lib/db opens Dexie; content scripts talk to the background.' }],
+          patterns: [
+            {
+              group: ['**/db/*', '@/lib/db/*'],
+              allowTypeImports: true,
+              message: 'Content scripts never open the database: ask the background through lib/messaging.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
