@@ -122,3 +122,41 @@ test('a change made in one window shows up live in another', async ({ openExtens
   await list.getByRole('combobox', { name: 'Search papers and your notes' }).fill('quokkaesque');
   await expect(options(list).first()).toContainText('Autoformer');
 });
+
+test('the toolbar popup lists the papers recognized on the current tab first, then starred ones', async ({
+  context,
+  server,
+  openExtensionPage,
+}) => {
+  // An extension tab to star a paper in, and later to read the real popup's DOM through.
+  const tab = await openPopup(openExtensionPage);
+  await tab.keyboard.type('itransfomer');
+  await tab.keyboard.press('Enter');
+  await tab.locator('.pl-note__star').click();
+  await expect(tab.locator('.pl-note__star')).toHaveAttribute('aria-pressed', 'true');
+
+  server.page(
+    'http://arxiv.org/list/cs.LG/recent',
+    `<!doctype html><html><head><title>Search | arXiv e-print repository</title></head><body><main>
+<ol class="breathe-horizontal" start="1"><li class="arxiv-result"><p class="title is-5 mathjax">
+Autoformer: Decomposition Transformers with Auto-Correlation for Long-Term Series Forecasting</p></li></ol>
+</main></body></html>`,
+  );
+  const page = await context.newPage();
+  await page.goto('http://arxiv.org/list/cs.LG/recent');
+  await expect(page.locator('[data-paperlens-id]').first()).toBeAttached();
+
+  // The real toolbar popup, whose active tab is the arXiv page.
+  const worker = context.serviceWorkers()[0]!;
+  await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+  const listed = () =>
+    tab.evaluate(() => {
+      type Ext = { extension: { getViews(q: { type: string }): Window[] } };
+      const [popup] = (globalThis as unknown as { chrome: Ext }).chrome.extension.getViews({ type: 'popup' });
+      return [...(popup?.document.querySelectorAll('[role=option] .pl-result__title') ?? [])].map((e) => e.textContent ?? '');
+    });
+  await expect.poll(listed).toEqual([
+    'Autoformer: Decomposition Transformers with Auto-Correlation for Long-Term Series Forecasting',
+    'iTransformer: Inverted Transformers Are Effective for Time Series Forecasting',
+  ]);
+});

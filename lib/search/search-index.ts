@@ -221,6 +221,7 @@ export class Searcher {
   private readonly fieldMask: Uint8Array;
   private readonly tokFields: Uint8Array;
   private readonly touched: Uint32Array;
+  private readonly wordDocs: Uint32Array;
   private wordCache = new Map<string, WordScores>();
 
   /** `notesIndex` is `buildNotesIndex(catalog, notes)`, or that index restored from storage. */
@@ -238,6 +239,7 @@ export class Searcher {
     this.fieldMask = new Uint8Array(n);
     this.tokFields = new Uint8Array(n);
     this.touched = new Uint32Array(n);
+    this.wordDocs = new Uint32Array(n);
   }
 
   note(id: string): Note | undefined {
@@ -310,9 +312,9 @@ export class Searcher {
 
   /** Each paper's best score for one query word over both indexes, and the fields it matched in. */
   private scoreWord(w: string, prefix: boolean): WordScores {
-    const { tokScore, tokFields } = this;
+    const { tokScore, tokFields, wordDocs } = this;
     const n = this.catalog.size;
-    const hit: number[] = [];
+    let count = 0;
     const terms: string[] = [];
     for (const index of [this.catalog.text, this.notes]) {
       for (const e of index.expand(w, prefix, PREFIX_POSTINGS_PER_PAPER * n)) {
@@ -325,16 +327,16 @@ export class Searcher {
           const f = index.fields[p]!;
           const wgt = base * maskWeight(f);
           const prev = tokScore[doc]!;
-          if (prev === 0) hit.push(doc);
+          if (prev === 0) wordDocs[count++] = doc;
           if (wgt > prev) tokScore[doc] = wgt;
           tokFields[doc]! |= f;
         }
       }
     }
-    const docs = Uint32Array.from(hit);
-    const scores = new Float32Array(docs.length);
-    const fields = new Uint8Array(docs.length);
-    for (let i = 0; i < docs.length; i++) {
+    const docs = wordDocs.slice(0, count);
+    const scores = new Float32Array(count);
+    const fields = new Uint8Array(count);
+    for (let i = 0; i < count; i++) {
       const doc = docs[i]!;
       scores[i] = tokScore[doc]!;
       fields[i] = tokFields[doc]!;
