@@ -10,6 +10,9 @@ export default defineConfig({
   imports: false,
   // Lets parallel builds (tests, benches) write to their own folders.
   outDir: process.env.PAPERLENS_OUT_DIR ?? '.output',
+  // MV3 for Firefox too: opting into more sites needs scripting.registerContentScripts and
+  // optional_host_permissions, which Firefox has only in MV3.
+  manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'PaperLens',
     description:
@@ -31,7 +34,7 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'paperlens@paperlens.dev',
-          strict_min_version: '115.0',
+          strict_min_version: '128.0',
           // PaperLens sends nothing anywhere.
           data_collection_permissions: { required: ['none'] },
         },
