@@ -65,6 +65,16 @@ test('marks planted titles on a 200-entry arXiv listing and leaves the other ent
   const ids = await page.locator('[data-paperlens-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-paperlens-id')));
   expect(ids.filter((id) => id !== flatformer.id)).toEqual([bytes.id, any2point.id, autoformer.id]);
   expect(ids).toContain(flatformer.id);
+  // Badges sit in the title's own line: taking them all out moves nothing on the page.
+  const heights = await page.evaluate(() => {
+    const before = document.body.scrollHeight;
+    const lines = [...document.querySelectorAll('div.list-title[data-paperlens-id]')].map((e) => e.getBoundingClientRect().height);
+    for (const b of document.querySelectorAll('paperlens-badge')) b.remove();
+    const after = [...document.querySelectorAll('div.list-title[data-paperlens-id]')].map((e) => e.getBoundingClientRect().height);
+    return { before, after: document.body.scrollHeight, lines, linesAfter: after };
+  });
+  expect(heights.after).toBe(heights.before);
+  expect(heights.linesAfter).toEqual(heights.lines);
 });
 
 test('marks titles with search-hit highlights on an arXiv search page', async ({ context, server }) => {
