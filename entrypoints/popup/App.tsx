@@ -7,7 +7,7 @@ import { SearchBox } from '@/components/SearchBox';
 import { getDb, type StoredPaper } from '@/lib/db/schema';
 import { sendMessage, type NoteInput } from '@/lib/messaging/protocol';
 import { hasActiveFilter, NO_FILTERS } from '@/lib/search/filters';
-import type { SearchResult } from '@/lib/search/search-index';
+import type { SearchResult, Searcher } from '@/lib/search/search-index';
 import { usePopupStore } from '@/lib/state/popup-store';
 import { useRecognizedPapers, useSearcher } from './use-search';
 
@@ -20,10 +20,13 @@ const MARKS = { firstResults: 'paperlens:first-results', results: 'paperlens:res
 /** Saves go through the background, which finishes them even if the popup closes mid-save. */
 const saveViaBackground = (input: NoteInput) => sendMessage('saveNote', input);
 
-function markPainted(query: string) {
+function markPainted(query: string, searcher: Searcher) {
   requestAnimationFrame(() => {
     if (performance.getEntriesByName(MARKS.firstResults).length === 0) performance.mark(MARKS.firstResults);
     performance.mark(MARKS.results, { detail: query });
+    // Typo lookups need the trigram table: build it once the first results are on screen,
+    // before the user's fourth letter needs it.
+    setTimeout(() => searcher.catalog.text.warm(), 0);
   });
 }
 
@@ -88,8 +91,8 @@ function SearchScreen() {
   }, [result, searcher, papers]);
 
   useEffect(() => {
-    if (result) markPainted(query);
-  }, [result, query]);
+    if (result && searcher) markPainted(query, searcher);
+  }, [result, query, searcher]);
 
   const open = useCallback((i: number) => {
     const row = rows[i];

@@ -11,6 +11,18 @@ import type { TextIndex } from '@/lib/search/text-index';
 /** How long the active tab's content script gets to answer before the popup goes on without it. */
 const RECOGNIZED_TIMEOUT_MS = 400;
 
+let early: Promise<LoadedIndex> | null = null;
+
+/**
+ * Starts reading the stored index while the page's scripts are still starting up, so that the
+ * first render finds it (nearly) ready; `useSearcher` takes this load over.
+ */
+export function preloadSearchIndex(db: PaperLensDB): void {
+  early = loadCatalogIndex(db);
+  // The hook reports a failure when it takes the promise over.
+  early.catch(() => undefined);
+}
+
 /**
  * The searcher for the current papers and notes. Both parts are restored from the settings
  * table when stored for the current revisions, else built and stored for the next opening; the
@@ -28,13 +40,13 @@ export function useSearcher(db: PaperLensDB): { searcher: Searcher | null; error
   useEffect(() => {
     if (revision === undefined || loaded?.revision === revision) return;
     let cancelled = false;
-    loadCatalogIndex(db)
+    const pending = early ?? loadCatalogIndex(db);
+    early = null;
+    pending
       .then((l) => {
         if (cancelled) return;
         setLoaded(l);
         setError(null);
-        // Typo lookups need the trigram table; build it before the user's fourth letter does.
-        setTimeout(() => l.index.text.warm(), 0);
       })
       .catch(fail('loaded'));
     return () => {
