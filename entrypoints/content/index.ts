@@ -20,19 +20,23 @@ export default defineContentScript({
   async main() {
     performance.mark('paperlens:start');
     const adapter = adapterFor(new URL(location.href));
-    const settings = await sendMessage('getSiteSettings', undefined);
+    const settings = await sendMessage('getSiteSettings', undefined).catch((error: unknown) => {
+      console.error('PaperLens: could not reach the extension; papers on this page are not marked', error);
+      return null;
+    });
+    if (!settings) return;
     const enabled =
       adapter.id === 'generic' ? settings.custom.includes(location.origin) : !settings.disabled.includes(adapter.id);
     if (!enabled) return;
 
     // Answered from the DOM each time, so marks removed by the page are not reported.
     onMessage('recognizedPapers', () => {
-      const ids: string[] = [];
+      const ids = new Set<string>();
       for (const el of document.querySelectorAll(`[${MARK_ATTR}]`)) {
         const id = el.getAttribute(MARK_ATTR);
-        if (id && !ids.includes(id)) ids.push(id);
+        if (id) ids.add(id);
       }
-      return ids;
+      return [...ids];
     });
 
     let sent = new WeakMap<Element, string>();
@@ -61,7 +65,6 @@ export default defineContentScript({
         applyMatches(document, found, matches);
         for (const el of document.querySelectorAll(`[${MARK_ATTR}]`)) ensureBadge(el);
         observer?.takeRecords();
-        observe();
         performance.mark('paperlens:marked', { detail: { candidates: found.blocks.length, matches: matches.length } });
         // After the frame that paints the marks.
         requestAnimationFrame(() => setTimeout(() => performance.mark('paperlens:rendered')));
@@ -70,6 +73,7 @@ export default defineContentScript({
         // What this scan read was not matched: the next scan sends it again.
         sent = new WeakMap();
       } finally {
+        observe();
         scanning = false;
         if (again) {
           again = false;
@@ -171,6 +175,5 @@ export default defineContentScript({
     });
 
     await scan();
-    observe();
   },
 });
