@@ -49,6 +49,22 @@ test('marks a catalog title on an arXiv abstract page, with a badge, and nothing
   await expect(mark).toBeVisible();
   await expect(mark.locator('paperlens-badge')).toHaveAttribute('tabindex', '0');
   await expect(page.locator('[data-paperlens-id]')).toHaveCount(1);
+
+  // MathJax re-renders the title in place, dropping our badge: the observer puts it back.
+  await page.evaluate(() => {
+    const h1 = document.querySelector('h1.title')!;
+    h1.innerHTML = `<span class="descriptor">Title:</span><span class="mjx">${h1.textContent!.replace('Title:', '')}</span>`;
+  });
+  await expect(mark.locator('paperlens-badge')).toHaveCount(1);
+  // …and a title element replaced by a new one is marked again.
+  await page.evaluate(() => {
+    const h1 = document.querySelector('h1.title')!;
+    const fresh = document.createElement('h1');
+    fresh.className = 'title mathjax';
+    fresh.textContent = h1.textContent;
+    h1.replaceWith(fresh);
+  });
+  await expect(page.locator(`h1.title[data-paperlens-id="${autoformer.id}"] paperlens-badge`)).toHaveCount(1);
 });
 
 test('marks planted titles on a 200-entry arXiv listing and leaves the other entries alone', async ({ context, server }) => {
