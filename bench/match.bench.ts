@@ -106,6 +106,8 @@ interface Run {
   mainThread: number;
   wall: number;
   longest: number;
+  /** When the longest task started, relative to the scan's start (ours when about 0). */
+  longestAt: number;
   /** Longest animation frame over 50 ms in the window (0: none), and its style + layout part. */
   longestFrame: number;
   frameRender: number;
@@ -216,6 +218,9 @@ async function measure(extDir: string, html: string): Promise<{ cold: Run; warm:
           mainThread: collect + apply + badgeRender,
           wall: end - start,
           longest: Math.max(0, ...inWindow.map((t) => t.duration)),
+          longestAt: inWindow.length
+            ? inWindow.reduce((a, b) => (b.duration > a.duration ? b : a)).start - at('paperlens:scan')
+            : NaN,
           longestFrame: Math.max(0, ...longFrames.map((f) => f.duration)),
           frameRender: Math.max(0, ...longFrames.map((f) => f.render)),
           ownLongest: Math.max(collect, apply),
@@ -265,7 +270,7 @@ export default async function matchBench(): Promise<void> {
       rows.push(
         `| ${size.toLocaleString('en')} | ${ms(m('floor'))} | ${ms(m('collect'))} | ${ms(m('apply'))} | ` +
           `${ms(m('paint'))} (idle frame ${ms(m('idleFrame'))}) | ${ms(m('badgeRender'))} | ${ms(m('mainThread'))} | ${ms(m('ownLongest'))} | ` +
-          `${m('longest') > 0 ? ms(m('longest')) : 'none > 50 ms'} | ` +
+          `${m('longest') > 0 ? `${ms(m('longest'))} at scan ${m('longestAt') >= 0 ? '+' : ''}${ms(m('longestAt'))}` : 'none > 50 ms'} | ` +
           `${m('longestFrame') > 0 ? `${ms(m('longestFrame'))} (style+layout ${ms(m('frameRender'))})` : 'none > 50 ms'} | ${ms(m('match'))} | ${ms(m('wall'))} | ` +
           `${ms(indexBuild)} | ${ms(cold.wall)} | ${m('marks')}/${m('candidates')} | ${(load / 1000).toFixed(1)} s |`,
       );
