@@ -104,6 +104,14 @@ test('a note saved from the card survives a reload, shows in the extension, and 
         found.push(`blocked: ${String(error)}`);
       }
     }
+    // Frames reachable through window.frames (the card's, inside a closed root, is not listed).
+    for (let i = 0; i < window.frames.length; i++) {
+      try {
+        found.push(window.frames[i]!.document.body.innerText);
+      } catch (error) {
+        found.push(`blocked: ${String(error)}`);
+      }
+    }
     document.execCommand('selectAll');
     found.push(window.getSelection()?.toString() ?? '');
     return found.join('\n');
