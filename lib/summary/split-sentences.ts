@@ -28,7 +28,7 @@ export function splitSentences(text: string): string[] {
   const normalized = text.replace(/\s+/g, ' ').trim();
   if (normalized === '') return [];
   const sentences: string[] = [];
-  const boundary = /[.!?]+["')\]]*(?= ["'(\[]?[A-Z0-9])/g;
+  const boundary = /[.!?]+["')\]]*(?= ["'([]?[A-Z0-9])/g;
   let start = 0;
   let match: RegExpExecArray | null;
   while ((match = boundary.exec(normalized)) !== null) {
