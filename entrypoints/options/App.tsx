@@ -7,7 +7,7 @@ import { RecoveredDrafts } from '@/components/options/RecoveredDrafts';
 import { SitesSection } from '@/components/options/SitesSection';
 import { StorageSection } from '@/components/options/StorageSection';
 import { sendMessage, type NoteInput, type SiteSettings } from '@/lib/messaging/protocol';
-import { clearJournal, journalSave, replayPendingSaves, settleSave, type RecoveredDraft } from '@/lib/notes/pending-saves';
+import { clearJournal, journaledSave, replayPendingSaves, settleSave, type RecoveredDraft } from '@/lib/notes/pending-saves';
 import { describeStorageError } from '@/lib/notes/storage-errors';
 import { SITES } from '@/lib/sites/registry';
 
@@ -33,13 +33,8 @@ export function App() {
   }, [report, readSites]);
 
   const saveNote = useCallback(async (input: NoteInput) => {
-    // Journaled first, synchronously: a page closing right now may lose the message, not the text.
-    journalSave(localStorage, input);
     try {
-      const result = await sendMessage('saveNote', input);
-      // A conflict stays journaled: if this page closes before the user chooses, the next replay asks again.
-      if (result.ok) settleSave(localStorage, input);
-      return result;
+      return await journaledSave(localStorage, (i) => sendMessage('saveNote', i))(input);
     } catch (e) {
       // The editor shows this message; quota errors come back from the background as text.
       throw new Error(describeStorageError(e).replace(/^Not saved: /, ''));

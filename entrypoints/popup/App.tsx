@@ -1,11 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { browser } from 'wxt/browser';
 import { FilterBar } from '@/components/FilterBar';
 import { PaperView } from '@/components/PaperView';
 import { optionId, ResultList, type ResultRow } from '@/components/ResultList';
 import { SearchBox } from '@/components/SearchBox';
 import { getDb, type StoredPaper } from '@/lib/db/schema';
 import { sendMessage, type NoteInput } from '@/lib/messaging/protocol';
+import { journaledSave, replayPendingSaves } from '@/lib/notes/pending-saves';
 import { hasActiveFilter, NO_FILTERS } from '@/lib/search/filters';
 import type { SearchResult, Searcher } from '@/lib/search/search-index';
 import { usePopupStore } from '@/lib/state/popup-store';
@@ -17,8 +19,12 @@ const LIST_ID = 'pl-results';
 /** Performance marks read by the benchmark (popup open and keystroke → results painted). */
 const MARKS = { firstResults: 'paperlens:first-results', results: 'paperlens:results' } as const;
 
-/** Saves go through the background, which finishes them even if the popup closes mid-save. */
-const saveViaBackground = (input: NoteInput) => sendMessage('saveNote', input);
+/**
+ * Saves go through the background, which finishes them even if the popup closes mid-save, and
+ * are journaled first: when the service worker was asleep, Chrome drops the last message of a
+ * closing popup, and the journal replays it on the next opening.
+ */
+const saveViaBackground = journaledSave(localStorage, (input: NoteInput) => sendMessage('saveNote', input));
 
 function markPainted(query: string, searcher: Searcher) {
   requestAnimationFrame(() => {
@@ -35,10 +41,15 @@ export function App() {
   const [statusError, setStatusError] = useState<string | null>(null);
   const count = useLiveQuery(() => db.papers.count(), [db]);
   const openPaperId = usePopupStore((s) => s.openPaperId);
+  /** Replayed saves that met a newer note written elsewhere; the options page lets the user choose. */
+  const [recovered, setRecovered] = useState(0);
 
   useEffect(() => {
     // Asking the background for its status makes it load the catalog if it has not yet.
     sendMessage('catalogStatus').catch((e: unknown) => setStatusError(e instanceof Error ? e.message : String(e)));
+    replayPendingSaves(localStorage, (input) => sendMessage('saveNote', input))
+      .then((conflicts) => setRecovered(conflicts.length))
+      .catch((e: unknown) => setStatusError(`Unsaved note text could not be recovered: ${e instanceof Error ? e.message : String(e)}`));
   }, []);
 
   return (
@@ -50,6 +61,15 @@ export function App() {
       {statusError && (
         <p role="alert" className="error">
           The catalog could not be loaded: {statusError}
+        </p>
+      )}
+      {recovered > 0 && (
+        <p role="alert" className="error">
+          Text from {recovered === 1 ? 'a note' : `${recovered} notes`} you edited earlier was not saved because the note
+          changed elsewhere.{' '}
+          <button type="button" className="pl-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+            Compare in Options
+          </button>
         </p>
       )}
       {openPaperId ? <PaperScreen id={openPaperId} /> : <SearchScreen />}

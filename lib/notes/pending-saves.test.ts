@@ -5,7 +5,7 @@ import { loadCatalog } from '../db/catalog-load';
 import { PaperLensDB } from '../db/schema';
 import type { NoteInput } from '../messaging/protocol';
 import { saveNote } from './notes';
-import { clearJournal, journalSave, JOURNAL_KEY, replayPendingSaves, settleSave, type JournalStorage } from './pending-saves';
+import { clearJournal, journaledSave, journalSave, JOURNAL_KEY, replayPendingSaves, settleSave, type JournalStorage } from './pending-saves';
 
 const catalog = buildCatalog(readSeedDir('seeds'));
 const [a, b] = catalog.papers as [(typeof catalog.papers)[0], (typeof catalog.papers)[0]];
@@ -71,5 +71,32 @@ describe('the note save journal', () => {
     storage.map.set(JOURNAL_KEY, '{not json');
     journalSave(storage, { paperId: b.id, text: 'y' });
     expect(JSON.parse(storage.map.get(JOURNAL_KEY)!)).toEqual({ [b.id]: { paperId: b.id, text: 'y' } });
+  });
+});
+
+describe('journaledSave', () => {
+  it('journals a save before sending and settles it once answered', async () => {
+    const fake = memoryStorage();
+    const storage = fake.map;
+    let seenWhileSending = '';
+    const save = journaledSave(fake, async (input) => {
+      seenWhileSending = storage.get(JOURNAL_KEY) ?? '';
+      return { ok: true, note: { paperId: input.paperId } as never };
+    });
+    await save({ paperId: 'p1', text: 'draft' });
+    expect(JSON.parse(seenWhileSending)).toEqual({ p1: { paperId: 'p1', text: 'draft' } });
+    expect(JSON.parse(storage.get(JOURNAL_KEY)!)).toEqual({});
+  });
+
+  it('keeps the journal entry when the save is refused or fails', async () => {
+    const fake = memoryStorage();
+    const storage = fake.map;
+    const refused = journaledSave(fake, async () => ({ ok: false, conflict: {} as never }));
+    await refused({ paperId: 'p1', text: 'mine' });
+    const failing = journaledSave(fake, async () => {
+      throw new Error('worker asleep');
+    });
+    await expect(failing({ paperId: 'p2', text: 'lost?' })).rejects.toThrow('worker asleep');
+    expect(Object.keys(JSON.parse(storage.get(JOURNAL_KEY)!))).toEqual(['p1', 'p2']);
   });
 });

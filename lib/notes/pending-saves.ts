@@ -55,6 +55,22 @@ export function settleSave(storage: JournalStorage, input: NoteInput): void {
   }
 }
 
+/**
+ * Wraps a note save so it is journaled before it is sent and settled once answered: the save
+ * every extension page's editor uses. A conflict stays journaled until the user resolves it.
+ */
+export function journaledSave(
+  storage: JournalStorage,
+  send: (input: NoteInput) => Promise<NoteSaveResult>,
+): (input: NoteInput) => Promise<NoteSaveResult> {
+  return async (input) => {
+    journalSave(storage, input);
+    const result = await send(input);
+    if (result.ok) settleSave(storage, input);
+    return result;
+  };
+}
+
 /** A journaled save that, replayed, met a newer note written elsewhere: the user chooses. */
 export interface RecoveredDraft {
   input: NoteInput;
