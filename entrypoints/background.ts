@@ -4,6 +4,7 @@ import type { Catalog } from '@/lib/catalog/types';
 import { getDb } from '@/lib/db/schema';
 import { createHandlers } from '@/lib/messaging/handlers';
 import { onMessage } from '@/lib/messaging/protocol';
+import { loadCatalogIndex } from '@/lib/search/persist';
 import { syncCustomContentScripts } from '@/lib/sites/custom-scripts';
 
 async function fetchBundledCatalog(): Promise<Catalog> {
@@ -46,6 +47,10 @@ export default defineBackground(() => {
     .catch((error: unknown) => console.error('PaperLens: registering opted-in sites failed', error));
 
   browser.runtime.onInstalled.addListener(() => {
-    handlers.ready().catch((error: unknown) => console.error('PaperLens: loading the catalog failed', error));
+    handlers
+      .ready()
+      // Built here, once per catalog version, so the first popup opening restores it instead.
+      .then(() => loadCatalogIndex(getDb()))
+      .catch((error: unknown) => console.error('PaperLens: loading the catalog failed', error));
   });
 });
