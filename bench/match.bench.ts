@@ -18,9 +18,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchWithExtension } from '../e2e/browser';
 import { paperId } from '../lib/catalog/id';
 import type { Catalog, Paper } from '../lib/catalog/types';
+import { rng } from './rng';
 
 const OUT_DIR = '.output-bench-match';
 /** `BENCH_SIZES=333,10000` runs a subset. */
@@ -30,17 +31,6 @@ const ENTRIES = 2_000;
 const PLANTED = 100;
 const RUNS = 3;
 const SHARED_LIST = resolve('..', 'shared', 'fixtures', 'pages', 'arxiv-list-2023.html');
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run pads the catalog alike. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'adaptive sparse attention transformer diffusion graph neural network contrastive learning efficient ' +
@@ -125,20 +115,7 @@ async function measure(extDir: string, html: string): Promise<{ cold: Run; warm:
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      `--disable-extensions-except=${extDir}`,
-      `--load-extension=${extDir}`,
-      `--host-resolver-rules=MAP arxiv.org 127.0.0.1:${port}, EXCLUDE localhost`,
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-gpu',
-    ],
-  });
+  const context = await launchWithExtension({ extensionDir: extDir, hosts: { names: ['arxiv.org'], port } });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const loadStart = Date.now();

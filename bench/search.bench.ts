@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fuse from 'fuse.js';
+import { launchWithExtension } from '../e2e/browser';
 import { buildCatalog } from '../lib/catalog/build';
 import { readSeedDir } from '../lib/catalog/read-seeds';
 import type { Paper } from '../lib/catalog/types';
@@ -13,6 +14,7 @@ import type { Note } from '../lib/db/schema';
 import { NO_FILTERS } from '../lib/search/filters';
 import { buildNotesIndex, CatalogIndex, Searcher, type SerializedCatalogIndex } from '../lib/search/search-index';
 import { TextIndex } from '../lib/search/text-index';
+import { rng } from './rng';
 
 /** The fixed query set: misspelled and partial titles, topics with and without typos, a note word. */
 const QUERIES = [
@@ -59,17 +61,6 @@ const KNOWN: [query: string, titleStart: string][] = [
   ['swin transfomer shifted', 'Swin Transformer:'],
   ['scaling vison transformers 22', 'Scaling Vision Transformers to 22'],
 ];
-
-/** Deterministic PRNG (mulberry32), so every run benches the same catalog. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['vor', 'lex', 'tra', 'qui', 'mo', 'zen', 'ka', 'dri', 'pho', 'nu', 'sel', 'ix', 'gar', 'bo', 'rey', 'ta'];
 const NOTE_WORDS = ['reproduce', 'baseline', 'ablation', 'compare', 'cite', 'weak', 'strong', 'follow-up', 'dataset', 'kernel'];
@@ -206,13 +197,7 @@ async function benchPopup() {
     console.log(`skipped: no built extension at ${dir} (run \`npm run build\` first)`);
     return;
   }
-  const { chromium } = await import('@playwright/test');
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
-  });
+  const context = await launchWithExtension({ extensionDir: dir });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const url = `chrome-extension://${new URL(worker.url()).host}/popup.html`;

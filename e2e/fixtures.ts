@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
+import { extensionIdOf, launchWithExtension } from './browser';
 import { MAPPED_HOSTS, startPageServer, type PageServer } from './server';
 
 /** The built extension under test (`npm run build` writes it; PAPERLENS_OUT_DIR moves it). */
 export const EXTENSION_DIR = resolve(process.env.PAPERLENS_OUT_DIR ?? '.output', 'chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Folder of real saved pages beside the checkout; tests that need it skip when it is absent. */
 export const SHARED_PAGES = resolve('..', 'shared', 'fixtures', 'pages');
@@ -33,31 +33,14 @@ export const test = base.extend<Fixtures, { server: PageServer }>({
     if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
     }
-    const rules = MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ');
-    const context = await chromium.launchPersistentContext('', {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        `--host-resolver-rules=${rules}, EXCLUDE localhost`,
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-        '--disable-gpu',
-      ],
-    });
+    const context = await launchWithExtension({ extensionDir: EXTENSION_DIR, hosts: { names: MAPPED_HOSTS, port: server.port } });
     await use(context);
     await context.close();
     server.clear();
   },
 
   extensionId: async ({ context }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await use(new URL(worker.url()).host);
+    await use(await extensionIdOf(context));
   },
 
   openExtensionPage: async ({ context, extensionId }, use) => {
