@@ -1,3 +1,4 @@
+import './note-editor.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getDb, READING_STATUS, type Note, type ReadingStatus } from '@/lib/db/schema';
