@@ -9,6 +9,8 @@ export interface LaunchOptions {
   /** Hosts answered by a local server on this port (`MAP arxiv.org 127.0.0.1:PORT`). */
   hosts?: { names: string[]; port: number };
   viewport?: { width: number; height: number };
+  /** A profile folder to reuse (a browser restart); a fresh temporary profile by default. */
+  userDataDir?: string;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface LaunchOptions {
  * real-browser tests, the benchmarks and the README screenshots. The flags let it run as root
  * and on a machine without internet (no background, component or sync traffic).
  */
-export function launchWithExtension({ extensionDir, hosts, viewport }: LaunchOptions): Promise<BrowserContext> {
+export function launchWithExtension({ extensionDir, hosts, viewport, userDataDir = '' }: LaunchOptions): Promise<BrowserContext> {
   const args = [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
@@ -32,7 +34,7 @@ export function launchWithExtension({ extensionDir, hosts, viewport }: LaunchOpt
     const rules = hosts.names.map((h) => `MAP ${h} 127.0.0.1:${hosts.port}`).join(', ');
     args.push(`--host-resolver-rules=${rules}, EXCLUDE localhost`);
   }
-  return chromium.launchPersistentContext('', { executablePath: CHROMIUM, headless: true, args, ...(viewport && { viewport }) });
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args, ...(viewport && { viewport }) });
 }
 
 /** The extension's id, read from its service worker's URL. */
