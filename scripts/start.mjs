@@ -21,6 +21,11 @@ if (!browser) {
   process.exit(1);
 }
 
+if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.error('No display found (DISPLAY is unset): run `npm start` from a desktop session.');
+  process.exit(1);
+}
+
 const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
@@ -35,9 +40,5 @@ const args = [
   ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   process.argv[2] ?? 'https://arxiv.org/list/cs.LG/recent',
 ];
-if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  console.error('No display found (DISPLAY is unset): run `npm start` from a desktop session.');
-  process.exit(1);
-}
 console.log(`Starting ${browser} with PaperLens from ${extension}`);
 spawn(browser, args, { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
