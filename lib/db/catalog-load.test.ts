@@ -1,21 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
 import type { Catalog } from '../catalog/types';
 import { saveNote } from '../notes/notes';
 import { CATALOG_VERSION_KEY, loadCatalog } from './catalog-load';
-import { PaperLensDB } from './schema';
+import type { PaperLensDB } from './schema';
+import { useFreshDb } from './testing';
 
 const catalog = buildCatalog(readSeedDir('seeds'));
-let db: PaperLensDB;
-let n = 0;
-
-beforeEach(() => {
-  db = new PaperLensDB(`test-${n++}`);
-});
-afterEach(async () => {
-  await db.delete();
-});
+let db!: PaperLensDB;
+useFreshDb('test', (fresh) => (db = fresh));
 
 /** The next catalog version: the first paper renamed (so a new id), the second removed. */
 function nextCatalog(): Catalog {

@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
-import { PaperLensDB } from '../db/schema';
+import type { PaperLensDB } from '../db/schema';
 import { createHandlers } from './handlers';
+import { useFreshDb } from '../db/testing';
 
 const catalog = buildCatalog(readSeedDir('seeds'));
 const byte = catalog.papers.find((p) => p.title.startsWith('ByteTransformer'))!;
-let db: PaperLensDB;
-let n = 0;
-
-beforeEach(() => {
-  db = new PaperLensDB(`handlers-${n++}`);
-});
-afterEach(async () => {
-  await db.delete();
-});
+let db!: PaperLensDB;
+useFreshDb('handlers', (fresh) => (db = fresh));
 
 describe('background handlers', () => {
   it('load the catalog lazily on the first request, once', async () => {

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
-import { loadCatalog } from '../db/catalog-load';
 import { getRevision } from '../db/revisions';
-import { PaperLensDB, type Note } from '../db/schema';
+import type { Note, PaperLensDB } from '../db/schema';
+import { useFreshDb } from '../db/testing';
 import { exportData, serializeExport, type ExportFile } from './export';
 import { applyImport, ImportError, parseExport, previewImport, validateExport } from './import';
 import { deleteAllData, saveUserPaper } from './library';
@@ -22,15 +22,8 @@ const SAVED = {
   year: 2021,
 };
 
-let db: PaperLensDB;
-let n = 0;
-beforeEach(async () => {
-  db = new PaperLensDB(`import-${n++}`);
-  await loadCatalog(db, catalog);
-});
-afterEach(async () => {
-  await db.delete();
-});
+let db!: PaperLensDB;
+useFreshDb('import', (fresh) => (db = fresh), catalog);
 
 /** Notes with text that breaks naive encoders: emoji, RTL, NUL, lone surrogates, CRLF. */
 const ODD = 'emoji 🧠👩🏽‍🔬, RTL ‏مرحبا بالعالم‎, NUL \u0000 here, lone \ud800 and \udfff, CRLF\r\nend, zero-width \u200b';

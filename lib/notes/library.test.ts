@@ -1,15 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCatalog, catalogVersion, describePaper } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
 import type { Catalog } from '../catalog/types';
 import { CATALOG_VERSION_KEY, loadCatalog } from '../db/catalog-load';
 import { getRevision } from '../db/revisions';
-import { PaperLensDB } from '../db/schema';
+import type { PaperLensDB } from '../db/schema';
 import { createHandlers } from '../messaging/handlers';
 import { toBibtex, escapeBibtex } from './bibtex';
 import { countLibrary, deleteAllData, loadLibrary, saveUserPaper } from './library';
 import { obsidianTag, toMarkdown } from './markdown-export';
 import { saveNote } from './notes';
+import { useFreshDb } from '../db/testing';
 
 const catalog = buildCatalog(readSeedDir('seeds'));
 const [kept, renamed, removed] = catalog.papers as [(typeof catalog.papers)[0], (typeof catalog.papers)[0], (typeof catalog.papers)[0]];
@@ -24,15 +25,8 @@ const SAVED = {
   year: 2021,
 };
 
-let db: PaperLensDB;
-let n = 0;
-beforeEach(async () => {
-  db = new PaperLensDB(`library-${n++}`);
-  await loadCatalog(db, catalog);
-});
-afterEach(async () => {
-  await db.delete();
-});
+let db!: PaperLensDB;
+useFreshDb('library', (fresh) => (db = fresh), catalog);
 
 describe('user papers', () => {
   it('are described like catalog papers, under the catalog id scheme, and bump the papers revision', async () => {

@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
-import { PaperLensDB } from '../db/schema';
+import type { PaperLensDB } from '../db/schema';
 import { createHandlers } from '../messaging/handlers';
+import { useFreshDb } from '../db/testing';
 
 const catalog = buildCatalog(readSeedDir('seeds'));
 const paper = catalog.papers[0]!;
-let db: PaperLensDB;
-let n = 0;
-beforeEach(() => {
-  db = new PaperLensDB(`notes-${n++}`);
-});
-afterEach(async () => {
-  await db.delete();
-});
+let db!: PaperLensDB;
+useFreshDb('notes', (fresh) => (db = fresh));
 
 describe('saving a note through the background', () => {
   it('treats an editor that started from no note as stale once a note was created elsewhere', async () => {

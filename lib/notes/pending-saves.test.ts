@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
-import { loadCatalog } from '../db/catalog-load';
-import { PaperLensDB } from '../db/schema';
+import type { PaperLensDB } from '../db/schema';
 import type { NoteInput } from '../messaging/protocol';
 import { saveNote } from './notes';
 import { clearJournal, journaledSave, journalSave, JOURNAL_KEY, replayPendingSaves, settleSave, type JournalStorage } from './pending-saves';
+import { useFreshDb } from '../db/testing';
 
 const catalog = buildCatalog(readSeedDir('seeds'));
 const [a, b] = catalog.papers as [(typeof catalog.papers)[0], (typeof catalog.papers)[0]];
@@ -15,15 +15,8 @@ function memoryStorage(): JournalStorage & { map: Map<string, string> } {
   return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
 }
 
-let db: PaperLensDB;
-let n = 0;
-beforeEach(async () => {
-  db = new PaperLensDB(`pending-${n++}`);
-  await loadCatalog(db, catalog);
-});
-afterEach(async () => {
-  await db.delete();
-});
+let db!: PaperLensDB;
+useFreshDb('pending', (fresh) => (db = fresh), catalog);
 
 describe('the note save journal', () => {
   it('replays a save that never got an answer, then forgets it', async () => {

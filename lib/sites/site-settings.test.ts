@@ -1,22 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
 import { bumpRevision } from '../db/revisions';
-import { PaperLensDB } from '../db/schema';
+import type { PaperLensDB } from '../db/schema';
 import { createHandlers } from '../messaging/handlers';
 import { LIMITS } from '../messaging/validate';
+import { useFreshDb } from '../db/testing';
 
 const catalog = buildCatalog(readSeedDir('seeds'));
 const autoformer = catalog.papers.find((p) => p.title.startsWith('Autoformer'))!;
-let db: PaperLensDB;
-let n = 0;
-
-beforeEach(() => {
-  db = new PaperLensDB(`sites-${n++}`);
-});
-afterEach(async () => {
-  await db.delete();
-});
+let db!: PaperLensDB;
+useFreshDb('sites', (fresh) => (db = fresh));
 
 describe('site settings messages', () => {
   it('start with every default site on and no other site', async () => {
