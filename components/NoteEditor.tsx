@@ -5,6 +5,7 @@ import { getDb, READING_STATUS, type Note, type ReadingStatus } from '@/lib/db/s
 import type { NoteInput, NoteSaveResult } from '@/lib/messaging/protocol';
 import { Markdown } from './Markdown';
 import { TagInput } from './TagInput';
+import { describeStorageError } from '@/lib/notes/storage-errors';
 
 /** How long typing may pause before the draft is saved. */
 const AUTOSAVE_MS = 400;
@@ -79,7 +80,7 @@ export function NoteEditor({ paperId, save, autoFocus, current }: NoteEditorProp
           setState({ kind: 'error', message: 'This note was changed in another window.' });
         }
       } catch (error) {
-        setState({ kind: 'error', message: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
+        setState({ kind: 'error', message: describeStorageError(error) });
       }
     },
     [paperId, save],

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { NoteEditor } from '@/components/NoteEditor';
 import type { NoteInput, NoteSaveResult, PaperWithNote } from '@/lib/messaging/protocol';
+import { errorMessage } from '@/lib/errors';
 
 export interface PaperCardProps {
   paperId: string;
@@ -27,7 +28,7 @@ export function PaperCard({ paperId, shown, load, save, popupUrl }: PaperCardPro
     load(paperId).then(
       (data) => live && setLoaded({ kind: 'ready', data }),
       (error: unknown) =>
-        live && setLoaded({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
+        live && setLoaded({ kind: 'error', message: errorMessage(error) }),
     );
     return () => {
       live = false;

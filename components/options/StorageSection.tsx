@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatBytes } from '@/lib/notes/storage-errors';
+import { errorMessage } from '@/lib/errors';
 
 interface StorageState {
   persisted: boolean | null;
@@ -22,7 +23,7 @@ export function StorageSection() {
   const [state, setState] = useState<StorageState | null>(null);
   const refresh = (requestPersist: boolean) =>
     readStorage(requestPersist).then(setState, (error: unknown) =>
-      setState({ persisted: null, usage: null, quota: null, error: error instanceof Error ? error.message : String(error) }),
+      setState({ persisted: null, usage: null, quota: null, error: errorMessage(error) }),
     );
 
   useEffect(() => {

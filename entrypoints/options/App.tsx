@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { CatalogSection } from '@/components/options/CatalogSection';
 import { DataSection } from '@/components/options/DataSection';
@@ -10,8 +10,8 @@ import { sendMessage, type NoteInput, type SiteSettings } from '@/lib/messaging/
 import { clearJournal, journaledSave, replayPendingSaves, settleSave, type RecoveredDraft } from '@/lib/notes/pending-saves';
 import { describeStorageError } from '@/lib/notes/storage-errors';
 import { SITES } from '@/lib/sites/registry';
+import { errorMessage } from '@/lib/errors';
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The host permission pattern an opted-in origin is granted (and later withdrawn) with. */
 const pattern = (origin: string) => `${origin}/*`;
@@ -20,7 +20,7 @@ export function App() {
   const [sites, setSites] = useState<SiteSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const report = useCallback((what: string) => (e: unknown) => setError(`${what}: ${message(e)}`), []);
+  const report = useCallback((what: string) => (e: unknown) => setError(`${what}: ${errorMessage(e)}`), []);
 
   const readSites = useCallback(() => {
     sendMessage('getSiteSettings').then(setSites, report('Site settings could not be read'));
@@ -32,14 +32,7 @@ export function App() {
     readSites();
   }, [report, readSites]);
 
-  const saveNote = useCallback(async (input: NoteInput) => {
-    try {
-      return await journaledSave(localStorage, (i) => sendMessage('saveNote', i))(input);
-    } catch (e) {
-      // The editor shows this message; quota errors come back from the background as text.
-      throw new Error(describeStorageError(e).replace(/^Not saved: /, ''));
-    }
-  }, []);
+  const saveNote = useMemo(() => journaledSave(localStorage, (input: NoteInput) => sendMessage('saveNote', input)), []);
 
   const [recovered, setRecovered] = useState<RecoveredDraft[]>([]);
   useEffect(() => {

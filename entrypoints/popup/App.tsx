@@ -12,6 +12,7 @@ import { hasActiveFilter, NO_FILTERS } from '@/lib/search/filters';
 import type { SearchResult, Searcher } from '@/lib/search/search-index';
 import { usePopupStore } from '@/lib/state/popup-store';
 import { useRecognizedPapers, useSearcher } from './use-search';
+import { errorMessage } from '@/lib/errors';
 
 /** Results rendered per query; more is noise in a 420 px popup. */
 const LIMIT = 30;
@@ -46,10 +47,10 @@ export function App() {
 
   useEffect(() => {
     // Asking the background for its status makes it load the catalog if it has not yet.
-    sendMessage('catalogStatus').catch((e: unknown) => setStatusError(e instanceof Error ? e.message : String(e)));
+    sendMessage('catalogStatus').catch((e: unknown) => setStatusError(errorMessage(e)));
     replayPendingSaves(localStorage, (input) => sendMessage('saveNote', input))
       .then((conflicts) => setRecovered(conflicts.length))
-      .catch((e: unknown) => setStatusError(`Unsaved note text could not be recovered: ${e instanceof Error ? e.message : String(e)}`));
+      .catch((e: unknown) => setStatusError(`Unsaved note text could not be recovered: ${errorMessage(e)}`));
   }, []);
 
   return (

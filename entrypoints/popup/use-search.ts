@@ -7,6 +7,7 @@ import { sendMessage } from '@/lib/messaging/protocol';
 import { loadCatalogIndex, loadNotesIndex, readNotes, type LoadedIndex, type NotesSnapshot } from '@/lib/search/persist';
 import { Searcher } from '@/lib/search/search-index';
 import type { TextIndex } from '@/lib/search/text-index';
+import { errorMessage } from '@/lib/errors';
 
 /** How long the active tab's content script gets to answer before the popup goes on without it. */
 const RECOGNIZED_TIMEOUT_MS = 400;
@@ -35,7 +36,7 @@ export function useSearcher(db: PaperLensDB): { searcher: Searcher | null; error
   const [parts, setParts] = useState<{ catalog: LoadedIndex; snapshot: NotesSnapshot; notes: TextIndex } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fail = (what: string) => (e: unknown) =>
-    setError(`The search index could not be ${what}: ${e instanceof Error ? e.message : String(e)}`);
+    setError(`The search index could not be ${what}: ${errorMessage(e)}`);
 
   useEffect(() => {
     if (revision === undefined || loaded?.revision === revision) return;

@@ -4,6 +4,7 @@ import { READING_STATUS, type Note, type PaperLensDB, type ReadingStatus, type S
 import { LIMITS } from '../messaging/validate';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from './export';
 import { isInternalSetting } from './library';
+import { errorMessage } from '../errors';
 
 /** A file that cannot be imported; the message says what is wrong with it, in words. */
 export class ImportError extends Error {
@@ -172,7 +173,7 @@ export function parseExport(text: string): ExportFile {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const at = /position (\d+)/.exec(message);
     const where = at ? ` at ${lineAndColumn(text, Number(at[1]))}` : /end of JSON input|Unterminated/i.test(message) ? ' (it ends too early: is it truncated?)' : '';
     throw new ImportError(`The file is not valid JSON${where}: ${message}`);

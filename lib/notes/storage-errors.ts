@@ -1,3 +1,5 @@
+import { errorMessage } from '../errors';
+
 /** True for the browser's "storage full" error, whether raw, wrapped by Dexie, or passed through a message. */
 export function isQuotaError(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
@@ -17,8 +19,7 @@ export function describeStorageError(error: unknown): string {
       'Export your data now, then free disk space or allow more storage for extensions, and try again.'
     );
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return `Not saved: ${message}`;
+  return `Not saved: ${errorMessage(error)}`;
 }
 
 /** `1.5 MB`: storage usage as the options page shows it. */
