@@ -132,5 +132,3 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource) {
     },
   };
 }
-
-export type Handlers = ReturnType<typeof createHandlers>;
