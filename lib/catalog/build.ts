@@ -1,5 +1,5 @@
 import { normalizeTitle } from '../match/normalize';
-import { keyResult, summarize } from '../summary';
+import { keyResult, plainText, summarize } from '../summary';
 import { hash64 } from './hash';
 import { paperId } from './id';
 import { extractLinks } from './links';
@@ -14,14 +14,15 @@ export interface SeedFile {
 }
 
 /** Turns one paper's title and abstract into everything the extension shows about it. */
-export function describePaper(title: string, abstract: string, sources: string[] = []): Paper {
+export function describePaper(title: string, rawAbstract: string, sources: string[] = []): Paper {
+  const abstract = plainText(rawAbstract);
   return {
     id: paperId(title),
     title,
     abstract,
     tldr: summarize({ title, abstract }),
-    keyResult: keyResult(abstract),
-    links: extractLinks(abstract),
+    keyResult: keyResult(abstract, title),
+    links: extractLinks(rawAbstract),
     topics: deriveTopics(title, abstract),
     sources,
   };

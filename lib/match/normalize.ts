@@ -35,7 +35,7 @@ const TEX_SYMBOLS: Record<string, string> = {
 };
 
 /** TeX commands that only style their argument; the argument's words are kept. */
-const TEX_STYLING = new Set([
+export const TEX_STYLING = new Set([
   'textit', 'textbf', 'texttt', 'textrm', 'textsc', 'emph', 'em', 'it', 'bf', 'mathrm',
   'mathbf', 'mathit', 'mathcal', 'mathbb', 'mathsf', 'mathtt', 'boldsymbol', 'text',
   'operatorname', 'cdot', 'cdots', 'ldots', 'dots', 'left', 'right', 'quad', 'rightarrow',

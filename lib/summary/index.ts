@@ -6,3 +6,4 @@
 export { summarize } from './summarize.ts';
 export { keyResult } from './key-result.ts';
 export { splitSentences } from './split-sentences.ts';
+export { plainText } from './plain-text.ts';

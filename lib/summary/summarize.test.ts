@@ -75,4 +75,39 @@ describe('keyResult', () => {
   it('accepts percentage and relative improvements', () => {
     expect(keyResult('Our model improves accuracy by 3.5% over BERT.')).toBe('Our model improves accuracy by 3.5% over BERT');
   });
+
+  it('ignores claims about other work and resolutions that are not results', () => {
+    const abstract =
+      'However, their latency lags behind sparse convolution-based models (3x slower). ' +
+      'We train on 1024x1024 images. Our model runs 2.5x faster than the baseline.';
+    expect(keyResult(abstract)).toBe('Our model runs 2.5x faster than the baseline');
+    expect(keyResult('We render 1024x1024 images with a new sampler.')).toBeNull();
+  });
+
+  it('gives a clause that lost its subject the method name from the title', () => {
+    expect(keyResult('We propose EquiformerV2. It improves accuracy by 12% on OC20.', 'EquiformerV2: Improved Equivariant Transformer')).toBe(
+      'EquiformerV2 improves accuracy by 12% on OC20',
+    );
+    expect(keyResult('Our results are good, outperforming prior methods by 4.2% on COCO.', 'FlexiBERT: Are Transformers Rigid?')).toBe(
+      'Our results are good, outperforming prior methods by 4.2% on COCO',
+    );
+    expect(keyResult('The model is simple; outperforms prior methods by 4.2% on COCO.', 'FlexiBERT: Are Transformers Rigid?')).toBe(
+      'FlexiBERT outperforms prior methods by 4.2% on COCO',
+    );
+    expect(keyResult('The model is simple; outperforms prior methods by 4.2% on COCO.', 'NEURAL EXECUTION ENGINES')).toBe(
+      'It outperforms prior methods by 4.2% on COCO',
+    );
+  });
+
+  it('drops list markers, TeX and unclosed brackets', () => {
+    expect(keyResult('(ii) Prompt-based training achieves boosts of up to 40\\% in a relaxed setting.')).toBe(
+      'Prompt-based training achieves boosts of up to 40% in a relaxed setting',
+    );
+    expect(keyResult('Our model achieves 75.86% and 81.72% on low and high resolutions (i.e. 64 and 224 pixels).')).toBe(
+      'Our model achieves 75.86% and 81.72% on low and high resolutions (i.e. 64 and 224 pixels)',
+    );
+    expect(keyResult('Our model achieves 75.86% top-1 accuracy (measured at 224 pixels.')).toBe(
+      'Our model achieves 75.86% top-1 accuracy',
+    );
+  });
 });

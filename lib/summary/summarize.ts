@@ -1,8 +1,10 @@
 import { dropLeadIn, dropParentheticals, truncateAtClause } from './compress.ts';
 import { keyResult } from './key-result.ts';
+import { plainText } from './plain-text.ts';
 import { selectSentence } from './select-sentence.ts';
 import { splitSentences } from './split-sentences.ts';
 import { wordCount } from './text.ts';
+import { titleNames } from './title-names.ts';
 
 /** Longest TL;DR we emit, in words. */
 const MAX_WORDS = 30;
@@ -13,34 +15,30 @@ const SHORT_SENTENCE_WORDS = 15;
 /** A clause cut leaving fewer words than this loses the point; cut at the word limit instead. */
 const MIN_CLAUSE_WORDS = 12;
 
-/** Acronyms and coined names in the title ("ByteTransformer", "MMA"), kept when they appear in parentheses. */
-function titleNames(title: string): string[] {
-  return title.match(/[\p{L}\p{N}-]*[\p{Ll}\p{N}][\p{Lu}][\p{L}\p{N}-]*|\b\p{Lu}[\p{Lu}\p{N}-]+\b/gu) ?? [];
-}
-
 /**
  * Returns a one-sentence TL;DR of at most {@link MAX_WORDS} words: the
  * abstract sentence that most likely states the contribution, stripped of
  * lead-ins, citations and asides, cut at a clause boundary if still too long.
  */
 export function summarize(input: { title: string; abstract: string }): string {
-  const sentences = splitSentences(input.abstract);
+  const abstract = plainText(input.abstract);
+  const sentences = splitSentences(abstract);
   const chosen = sentences[selectSentence(sentences, input.title)];
   if (chosen === undefined) return finishSentence(truncateAtClause(input.title, MAX_WORDS, MIN_CLAUSE_WORDS));
   const compressed = truncateAtClause(dropLeadIn(dropParentheticals(chosen, titleNames(input.title))), MAX_WORDS, MIN_CLAUSE_WORDS);
   // Compression and cutting only remove text; a sentence of bare punctuation
   // ("!!!") can lose everything, and then the sentence itself is the answer.
   if (!/[\p{L}\p{N}]/u.test(compressed)) return chosen.split(/\s+/).slice(0, MAX_WORDS).join(' ');
-  return finishSentence(withKeyResult(compressed, input.abstract));
+  return finishSentence(withKeyResult(compressed, abstract, input.title));
 }
 
 /**
  * Appends the abstract's quantitative claim to a short method sentence, so the
  * TL;DR says both what the paper does and how well it works.
  */
-function withKeyResult(sentence: string, abstract: string): string {
+function withKeyResult(sentence: string, abstract: string, title: string): string {
   const words = wordCount(sentence);
-  const found = keyResult(abstract);
+  const found = keyResult(abstract, title);
   const result = found === null ? null : dropParentheticals(found, []);
   if (result === null || words >= SHORT_SENTENCE_WORDS || sentence.includes(result)) return sentence;
   const claim = truncateAtClause(result, MAX_WORDS - words, 4);
