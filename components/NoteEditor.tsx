@@ -32,6 +32,11 @@ export interface NoteEditorProps {
    * `{ note: undefined }` means no note yet. Omitted: the editor reads Dexie live.
    */
   current?: { note: Note | undefined };
+  /**
+   * Told the whole unsaved draft on every change, and null once it is saved: the card streams it
+   * to the background, which saves it if the tab closes first (see lib/notes/draft-relay.ts).
+   */
+  onDraft?: (paperId: string, draft: NoteInput | null) => void;
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
@@ -42,7 +47,7 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { k
  * and when the page is hidden, and never overwrites a newer note written elsewhere: it shows
  * the conflict and lets the user choose.
  */
-export function NoteEditor({ paperId, save, autoFocus, current }: NoteEditorProps) {
+export function NoteEditor({ paperId, save, autoFocus, current, onDraft }: NoteEditorProps) {
   // Wrapped so that "no note yet" ({ note: undefined }) differs from "still loading" (undefined).
   const supplied = current !== undefined;
   const queried = useLiveQuery(
@@ -74,6 +79,7 @@ export function NoteEditor({ paperId, save, autoFocus, current }: NoteEditorProp
         const result = await save({ paperId, baseUpdatedAt: base.current, ...input });
         if (result.ok) {
           base.current = result.note.updatedAt;
+          if (pending.current === null) onDraft?.(paperId, null);
           setState({ kind: 'saved' });
         } else {
           setConflict(result.conflict);
@@ -83,7 +89,7 @@ export function NoteEditor({ paperId, save, autoFocus, current }: NoteEditorProp
         setState({ kind: 'error', message: describeStorageError(error) });
       }
     },
-    [paperId, save],
+    [paperId, save, onDraft],
   );
 
   const flush = useCallback(() => {
@@ -111,6 +117,7 @@ export function NoteEditor({ paperId, save, autoFocus, current }: NoteEditorProp
   const onChange = (text: string) => {
     setDraft(text);
     pending.current = text;
+    onDraft?.(paperId, { paperId, baseUpdatedAt: base.current, text });
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(flush, AUTOSAVE_MS);
   };

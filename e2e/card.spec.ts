@@ -140,3 +140,26 @@ test('a note saved from the card survives a reload, shows in the extension, and 
   }, paper.id);
   expect(stored).toBe(secret);
 });
+
+test('a note typed in the card just before the tab closes, with the service worker stopped, is not lost', async ({
+  context,
+  server,
+  openExtensionPage,
+}) => {
+  server.page('http://arxiv.org/abs/2106.13008', ABS_PAGE);
+  const page = await context.newPage();
+  await page.goto('http://arxiv.org/abs/2106.13008');
+  await page.locator(`h1.title[data-paperlens-id="${paper.id}"]`).hover();
+  const card = await cardFrame(page);
+  const note = card.getByLabel('Your note');
+  await expect(note).toBeVisible();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  // Typed at a brisk 30 ms a key, and the tab closed with the last keystroke (before the autosave).
+  await note.pressSequentially('typed as the tab closed', { delay: 30 });
+  await page.close({ runBeforeUnload: true });
+
+  const popup = await openExtensionPage(`popup.html?paper=${encodeURIComponent(paper.id)}`);
+  await expect(popup.getByRole('textbox', { name: 'Your note' })).toHaveValue('typed as the tab closed');
+});

@@ -4,6 +4,7 @@ import type { Catalog } from '@/lib/catalog/types';
 import { getDb } from '@/lib/db/schema';
 import { createHandlers } from '@/lib/messaging/handlers';
 import { onMessage } from '@/lib/messaging/protocol';
+import { DRAFT_PORT, relayDrafts } from '@/lib/notes/draft-relay';
 import { loadCatalogIndex } from '@/lib/search/persist';
 import { syncCustomContentScripts } from '@/lib/sites/custom-scripts';
 
@@ -39,6 +40,11 @@ export default defineBackground(() => {
     return settings;
   });
   onMessage('savePaper', ({ data }) => handlers.savePaper(data));
+
+  // The hover card's unsaved drafts, saved here if its tab closes first.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === DRAFT_PORT && port.sender?.id === browser.runtime.id) relayDrafts(port, (input) => handlers.saveNote(input));
+  });
 
   // Registrations survive restarts, but a permission revoked in the browser's settings must drop its origin.
   handlers

@@ -10,6 +10,8 @@ export interface PaperCardProps {
   /** Reads the paper and note through the background (see NoteEditor's `current`). */
   load: (id: string) => Promise<PaperWithNote | null>;
   save: (input: NoteInput) => Promise<NoteSaveResult>;
+  /** Receives the note editor's unsaved draft (see NoteEditor's `onDraft`). */
+  onDraft?: (paperId: string, draft: NoteInput | null) => void;
   /** The popup's deep link for a paper (`popup.html?paper=<id>`). */
   popupUrl: (id: string) => string;
 }
@@ -21,7 +23,7 @@ type Loaded = { kind: 'loading' } | { kind: 'error'; message: string } | { kind:
  * a frame inside the web page, where the browser may deny it the extension's IndexedDB as
  * third-party storage, so it reads and writes through the background's messages.
  */
-export function PaperCard({ paperId, shown, load, save, popupUrl }: PaperCardProps) {
+export function PaperCard({ paperId, shown, load, save, popupUrl, onDraft }: PaperCardProps) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   useEffect(() => {
     let live = true;
@@ -99,7 +101,7 @@ export function PaperCard({ paperId, shown, load, save, popupUrl }: PaperCardPro
           ))}
         </ul>
       )}
-      <NoteEditor paperId={paper.id} save={saveAndKeep} current={{ note: loaded.data?.note ?? undefined }} />
+      <NoteEditor paperId={paper.id} save={saveAndKeep} current={{ note: loaded.data?.note ?? undefined }} onDraft={onDraft} />
       <footer className="card__foot">
         <a href={popupUrl(paper.id)} target="_blank" rel="noopener">
           Open in PaperLens

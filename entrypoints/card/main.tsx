@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { PaperCard } from '@/components/card/PaperCard';
 import { CARD_MESSAGE } from '@/components/card/card-messages';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendMessage, type NoteInput } from '@/lib/messaging/protocol';
+import { DRAFT_PORT, type DraftMessage } from '@/lib/notes/draft-relay';
 import './style.css';
 
 /**
@@ -21,6 +22,29 @@ function fromHash(): { paperId: string; shown: string } {
 
 const load = (id: string) => (id ? sendMessage('getPaper', id) : Promise.resolve(null));
 
+/**
+ * Streams the note editor's unsaved draft to the background (lib/notes/draft-relay.ts), which
+ * saves it if this tab closes before the editor's own save. The port is opened on the first
+ * keystroke (waking the worker) and opened again if the worker stopped while text was unsaved.
+ */
+let port: ReturnType<typeof browser.runtime.connect> | null = null;
+const unsaved = new Map<string, NoteInput>();
+function sendDraft(paperId: string, draft: NoteInput | null): void {
+  if (draft === null) unsaved.delete(paperId);
+  else unsaved.set(paperId, draft);
+  if (!port) {
+    if (draft === null) return;
+    const opened = browser.runtime.connect({ name: DRAFT_PORT });
+    opened.onDisconnect.addListener(() => {
+      port = null;
+      for (const [id, text] of unsaved) sendDraft(id, text);
+    });
+    port = opened;
+  }
+  const message: DraftMessage = { paperId, draft };
+  port.postMessage(message);
+}
+
 function post(message: Record<string, unknown>): void {
   // The host content script checks that the message comes from this frame.
   window.parent.postMessage(message, '*');
@@ -34,6 +58,7 @@ const render = () =>
         {...fromHash()}
         load={load}
         save={(input) => sendMessage('saveNote', input)}
+        onDraft={sendDraft}
         popupUrl={(id) => `${browser.runtime.getURL('/popup.html')}?paper=${encodeURIComponent(id)}`}
       />
     </StrictMode>,
