@@ -37,7 +37,7 @@ function sendDraft(paperId: string, draft: NoteInput | null): void {
     const opened = browser.runtime.connect({ name: DRAFT_PORT });
     opened.onDisconnect.addListener(() => {
       port = null;
-      for (const [id, text] of unsaved) sendDraft(id, text);
+      for (const [id, draft] of unsaved) sendDraft(id, draft);
     });
     port = opened;
   }

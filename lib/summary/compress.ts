@@ -48,6 +48,12 @@ export function dropParentheticals(sentence: string, keep: string[]): string {
     .replace(/\s+([,.;:])/g, '$1');
 }
 
+/** Never leave a bracket open: "accuracy (from" becomes "accuracy ". */
+export function dropOpenBracket(text: string): string {
+  const open = text.lastIndexOf('(');
+  return open > text.lastIndexOf(')') ? text.slice(0, open) : text;
+}
+
 /**
  * Shortens a sentence to at most `maxWords` words, preferring to cut at the
  * last clause boundary that keeps at least `minWords`, and never ending on a
@@ -64,9 +70,7 @@ export function truncateAtClause(sentence: string, maxWords: number, minWords: n
     if (words >= minWords) cut = prefix;
   }
   if (cut === '') cut = body.split(/\s+/).slice(0, maxWords).join(' ');
-  // Never leave a bracket open: "accuracy (from" becomes "accuracy".
-  const open = cut.lastIndexOf('(');
-  if (open > cut.lastIndexOf(')')) cut = cut.slice(0, open);
+  cut = dropOpenBracket(cut);
   let previous: string;
   do {
     previous = cut;

@@ -1,4 +1,4 @@
-import { truncateAtClause } from './compress.ts';
+import { dropOpenBracket, truncateAtClause } from './compress.ts';
 import { plainText } from './plain-text.ts';
 import { splitSentences } from './split-sentences.ts';
 import { titleNames } from './title-names.ts';
@@ -69,10 +69,7 @@ function withSubject(clause: string, title: string): string {
 
 /** Drops an opening bracket left unclosed by a clause cut ("… respectively (i.e."). */
 function closeBrackets(clause: string): string {
-  let out = truncateAtClause(clause, MAX_CLAIM_WORDS, 8);
-  const open = out.lastIndexOf('(');
-  if (open > out.lastIndexOf(')')) out = out.slice(0, open);
-  return out.replace(/[\s,;:(-]+$/, '');
+  return dropOpenBracket(truncateAtClause(clause, MAX_CLAIM_WORDS, 8)).replace(/[\s,;:(-]+$/, '');
 }
 
 /** Cuts a result sentence down to the clause that holds the number and the claim. */
