@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeTitle } from '../match/normalize';
-import { buildCatalog, catalogVersion, type SeedFile } from './build';
+import { buildCatalog, catalogVersion, describePaper, type SeedFile } from './build';
 import { paperId } from './id';
 import { readSeedDir } from './read-seeds';
 
@@ -63,5 +63,17 @@ describe('buildCatalog on the real seeds', () => {
   it('fails the build on a malformed seed with its file and line', () => {
     const broken: SeedFile[] = [...seeds, { name: '005_broken.txt', text: 'A Title Without Abstract\n\nAnother title\n' }];
     expect(() => buildCatalog(broken)).toThrow(/^005_broken\.txt:3:/);
+  });
+});
+
+describe('describePaper', () => {
+  it('shows TeX as plain text and cleans it only once, so escaped dollars stay dollars', () => {
+    const paper = describePaper(
+      'CheapNet: Cheaper Inference',
+      'We present \\textit{CheapNet}. Our model improves accuracy by 3.5\\% and costs \\$5 instead of \\$20 per run.',
+    );
+    expect(paper.abstract).toBe('We present CheapNet. Our model improves accuracy by 3.5% and costs $5 instead of $20 per run.');
+    expect(paper.keyResult).toBe('Our model improves accuracy by 3.5% and costs $5 instead of $20 per run');
+    expect(paper.tldr).toContain('$5 instead of $20');
   });
 });

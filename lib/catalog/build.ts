@@ -15,13 +15,14 @@ export interface SeedFile {
 
 /** Turns one paper's title and abstract into everything the extension shows about it. */
 export function describePaper(title: string, rawAbstract: string, sources: string[] = []): Paper {
+  // Shown as plain text; the summarizer cleans the raw abstract itself (cleaning twice is lossy).
   const abstract = plainText(rawAbstract);
   return {
     id: paperId(title),
     title,
     abstract,
-    tldr: summarize({ title, abstract }),
-    keyResult: keyResult(abstract, title),
+    tldr: summarize({ title, abstract: rawAbstract }),
+    keyResult: keyResult(rawAbstract, title),
     links: extractLinks(rawAbstract),
     topics: deriveTopics(title, abstract),
     sources,

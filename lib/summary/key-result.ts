@@ -47,7 +47,15 @@ const LIST_MARKER = /^\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s+/i;
  * lost its subject gets the method's name from the title, or "It".
  */
 export function keyResult(abstract: string, title = ''): string | null {
-  for (const sentence of splitSentences(plainText(abstract))) {
+  return keyResultOfPlainText(plainText(abstract), title);
+}
+
+/**
+ * {@link keyResult} of an abstract already passed through `plainText`. Cleaning twice is not
+ * harmless: the "\\$5 … \\$2" the first pass unescaped would read as math the second time.
+ */
+export function keyResultOfPlainText(abstract: string, title: string): string | null {
+  for (const sentence of splitSentences(abstract)) {
     if (!QUANTITY.test(sentence) || !CLAIM_CUE.test(sentence)) continue;
     if (ABOUT_OTHERS.test(sentence) && !OWN_WORK.test(sentence)) continue;
     const clause = claimClause(sentence).replace(LIST_MARKER, '');

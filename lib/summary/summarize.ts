@@ -1,5 +1,5 @@
 import { dropLeadIn, dropParentheticals, truncateAtClause } from './compress.ts';
-import { keyResult } from './key-result.ts';
+import { keyResultOfPlainText } from './key-result.ts';
 import { plainText } from './plain-text.ts';
 import { selectSentence } from './select-sentence.ts';
 import { splitSentences } from './split-sentences.ts';
@@ -33,12 +33,12 @@ export function summarize(input: { title: string; abstract: string }): string {
 }
 
 /**
- * Appends the abstract's quantitative claim to a short method sentence, so the
+ * Appends the (plain-text) abstract's quantitative claim to a short method sentence, so the
  * TL;DR says both what the paper does and how well it works.
  */
 function withKeyResult(sentence: string, abstract: string, title: string): string {
   const words = wordCount(sentence);
-  const found = keyResult(abstract, title);
+  const found = keyResultOfPlainText(abstract, title);
   const result = found === null ? null : dropParentheticals(found, []);
   if (result === null || words >= SHORT_SENTENCE_WORDS || sentence.includes(result)) return sentence;
   const claim = truncateAtClause(result, MAX_WORDS - words, 4);
