@@ -3,6 +3,7 @@ import { normalizeTitle } from '../match/normalize';
 import { buildCatalog, catalogVersion, describePaper, type SeedFile } from './build';
 import { paperId } from './id';
 import { readSeedDir } from './read-seeds';
+import { keyResult, keyResultRepeats, readabilityIssues } from '../summary';
 
 const seeds = readSeedDir('seeds');
 const catalog = buildCatalog(seeds);
@@ -43,7 +44,24 @@ describe('buildCatalog on the real seeds', () => {
     const byte = byTitle('ByteTransformer');
     expect(byte.tldr).toContain('ByteTransformer');
     expect(byte.keyResult).toContain('6.13x');
+    expect(byte.tldr).not.toContain('6.13x');
     expect(byTitle('Any2Point').topics.length).toBeGreaterThan(0);
+  });
+
+  it('gives every paper a TL;DR that reads on its own (no outside references, dangling ends or lowercased names)', () => {
+    const unreadable = catalog.papers
+      .map((p) => ({ title: p.title, tldr: p.tldr, issues: readabilityIssues(p.tldr, p.abstract) }))
+      .filter((p) => p.issues.length > 0);
+    expect(unreadable).toEqual([]);
+  });
+
+  it('never shows a key result that repeats the TL;DR, and keeps those that add to it', () => {
+    for (const p of catalog.papers) {
+      if (p.keyResult !== null) expect(keyResultRepeats(p.keyResult, p.tldr)).toBe(false);
+    }
+    const withheld = catalog.papers.filter((p) => p.keyResult === null && keyResult(p.abstract, p.title) !== null);
+    expect(withheld.length).toBeGreaterThan(0);
+    expect(catalog.papers.filter((p) => p.keyResult !== null).length).toBeGreaterThan(100);
   });
 
   it('is deterministic and independent of file order, with a content-derived version', () => {
@@ -73,7 +91,18 @@ describe('describePaper', () => {
       'We present \\textit{CheapNet}. Our model improves accuracy by 3.5\\% and costs \\$5 instead of \\$20 per run.',
     );
     expect(paper.abstract).toBe('We present CheapNet. Our model improves accuracy by 3.5% and costs $5 instead of $20 per run.');
-    expect(paper.keyResult).toBe('Our model improves accuracy by 3.5% and costs $5 instead of $20 per run');
     expect(paper.tldr).toContain('$5 instead of $20');
+    // The TL;DR already says it, so the card shows one line.
+    expect(paper.keyResult).toBeNull();
+  });
+
+  it('keeps the key result when it adds to the TL;DR', () => {
+    const paper = describePaper(
+      'CheapNet: Cheaper Inference',
+      'Inference is expensive. We present CheapNet, a method that prunes attention heads during decoding for cheaper serving of language models. ' +
+        'Experiments show that our model improves accuracy by 3.5\\% and costs \\$5 instead of \\$20 per run.',
+    );
+    expect(paper.tldr).not.toContain('3.5%');
+    expect(paper.keyResult).toBe('our model improves accuracy by 3.5% and costs $5 instead of $20 per run');
   });
 });

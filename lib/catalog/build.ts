@@ -1,5 +1,5 @@
 import { normalizeTitle } from '../match/normalize';
-import { keyResult, plainText, summarize } from '../summary';
+import { keyResult, keyResultRepeats, plainText, summarize } from '../summary';
 import { hash64 } from './hash';
 import { paperId } from './id';
 import { extractLinks } from './links';
@@ -17,12 +17,15 @@ export interface SeedFile {
 export function describePaper(title: string, rawAbstract: string, sources: string[] = []): Paper {
   // Shown as plain text; the summarizer cleans the raw abstract itself (cleaning twice is lossy).
   const abstract = plainText(rawAbstract);
+  const tldr = summarize({ title, abstract: rawAbstract });
+  const result = keyResult(rawAbstract, title);
   return {
     id: paperId(title),
     title,
     abstract,
-    tldr: summarize({ title, abstract: rawAbstract }),
-    keyResult: keyResult(rawAbstract, title),
+    tldr,
+    // Shown under the TL;DR only when it adds something; otherwise the card shows one line.
+    keyResult: result !== null && keyResultRepeats(result, tldr) ? null : result,
     links: extractLinks(rawAbstract),
     topics: deriveTopics(title, abstract),
     sources,

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dropLeadIn, dropParentheticals, truncateAtClause } from './compress.ts';
+import { clausePrefixes, dropLeadIn, dropParentheticals, trimDangling, truncateAtClause } from './compress.ts';
 
 describe('dropLeadIn', () => {
   it('removes "In this paper," framing', () => {
     expect(dropLeadIn('In this paper, we present ByteTransformer.')).toBe('We present ByteTransformer.');
     expect(dropLeadIn('In this work we study X.')).toBe('We study X.');
+  });
+
+  it('removes a context clause before "this paper"', () => {
+    expect(dropLeadIn('To address these challenges, this paper introduces Stockformer.')).toBe('This paper introduces Stockformer.');
   });
 
   it('removes a context clause before "we"', () => {
@@ -57,5 +61,26 @@ describe('truncateAtClause', () => {
   it('cuts hard when no boundary fits, without ending on a function word', () => {
     const cut = truncateAtClause('one two three four five six seven of the eight', 9, 9);
     expect(cut).toBe('one two three four five six seven');
+  });
+});
+
+describe('trimDangling', () => {
+  it('drops words and marks that promise more', () => {
+    expect(trimDangling('We study attention, including')).toBe('We study attention');
+    expect(trimDangling('We use losses such as')).toBe('We use losses');
+    expect(trimDangling('We train models for the')).toBe('We train models');
+    expect(trimDangling('We train models (on')).toBe('We train models');
+    expect(trimDangling('We train models')).toBe('We train models');
+  });
+});
+
+describe('clausePrefixes', () => {
+  it('lists clause-boundary prefixes within the word limits, shortest first', () => {
+    expect(clausePrefixes('We propose X, a model that scales, which we train on books using GPUs.', 3, 30)).toEqual([
+      'We propose X',
+      'We propose X, a model that scales',
+      'We propose X, a model that scales, which we train on books',
+    ]);
+    expect(clausePrefixes('We propose X, a model that scales, which we train on books.', 4, 7)).toEqual(['We propose X, a model that scales']);
   });
 });

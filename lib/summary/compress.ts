@@ -1,3 +1,4 @@
+import { endsDangling } from './readability.ts';
 import { wordCount } from './text.ts';
 
 /** Sentence-initial connectives that only link to the previous sentence. */
@@ -6,8 +7,8 @@ const CONNECTIVE = /^(?:however|specifically|in particular|finally|furthermore|m
 /** "In this paper," and its variants: pure framing, no content. */
 const THIS_PAPER_LEAD = /^(?:in|with)\s+(?:this|the present|our)\s+(?:paper|work|study|article|submission|note|report)\s*,?\s*/i;
 
-/** "Based on X, we propose Y" / "To address this, we …": the clause before "we" is context. */
-const LEAD_IN_CLAUSE = /^[^,;]{0,200}?,\s+(?:here\s+)?(we\b.*)$/i;
+/** "Based on X, we propose Y" / "To address this, this paper …": the clause before the subject is context. */
+const LEAD_IN_CLAUSE = /^[^,;]{0,200}?,\s+(?:here\s+|in this (?:paper|work),?\s+)?((?:we|this (?:paper|work|study|article)|our (?:paper|work))\b.*)$/i;
 
 /**
  * Places where a long sentence can be cut and still read as a sentence. A bare
@@ -15,9 +16,6 @@ const LEAD_IN_CLAUSE = /^[^,;]{0,200}?,\s+(?:here\s+)?(we\b.*)$/i;
  * phrase ("linear and nonlinear").
  */
 const CLAUSE_BOUNDARY = /(?:[,;:]|\s--|\s—)\s|\s(?=(?:which|where|while|whereas|by|using|via|through|based on|in order to|so that|thereby|without|with|to)\s|and\s+\w+(?:s|ed)\s)/g;
-
-/** Words a truncated sentence must not end on. */
-const DANGLING = /\s+(?:a|an|the|of|to|for|in|on|at|by|with|and|or|as|from|into|that|which|is|are|its|their|our|this|these|than|via|using)$/i;
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -55,6 +53,34 @@ export function dropOpenBracket(text: string): string {
 }
 
 /**
+ * Strips what a cut left dangling at the end (the words {@link endsDangling} rejects, and
+ * punctuation): "… models for the" → "… models", "… such as" → "… models".
+ */
+export function trimDangling(text: string): string {
+  let cut = dropOpenBracket(text).replace(/[\s,;:\-–—(]+$/, '');
+  while (cut.includes(' ') && endsDangling(cut)) {
+    cut = dropOpenBracket(cut.slice(0, cut.lastIndexOf(' '))).replace(/[\s,;:\-–—(]+$/, '');
+  }
+  return cut;
+}
+
+/**
+ * Every prefix of a sentence that ends at a clause boundary and has between
+ * `minWords` and `maxWords` words, shortest first, each trimmed of dangling words.
+ */
+export function clausePrefixes(sentence: string, minWords: number, maxWords: number): string[] {
+  const body = sentence.trim().replace(/[.!?]+$/, '');
+  const prefixes: string[] = [];
+  for (const match of body.matchAll(CLAUSE_BOUNDARY)) {
+    const prefix = trimDangling(body.slice(0, match.index));
+    const words = wordCount(prefix);
+    if (words > maxWords) break;
+    if (words >= minWords && prefixes.at(-1) !== prefix) prefixes.push(prefix);
+  }
+  return prefixes;
+}
+
+/**
  * Shortens a sentence to at most `maxWords` words, preferring to cut at the
  * last clause boundary that keeps at least `minWords`, and never ending on a
  * function word.
@@ -62,19 +88,6 @@ export function dropOpenBracket(text: string): string {
 export function truncateAtClause(sentence: string, maxWords: number, minWords: number): string {
   const body = sentence.trim().replace(/[.!?]+$/, '');
   if (wordCount(body) <= maxWords) return body;
-  let cut = '';
-  for (const match of body.matchAll(CLAUSE_BOUNDARY)) {
-    const prefix = body.slice(0, match.index);
-    const words = wordCount(prefix);
-    if (words > maxWords) break;
-    if (words >= minWords) cut = prefix;
-  }
-  if (cut === '') cut = body.split(/\s+/).slice(0, maxWords).join(' ');
-  cut = dropOpenBracket(cut);
-  let previous: string;
-  do {
-    previous = cut;
-    cut = cut.replace(DANGLING, '').replace(/[\s,;:\-–—(]+$/, '');
-  } while (cut !== previous);
-  return cut;
+  const cut = clausePrefixes(body, minWords, maxWords).at(-1) ?? body.split(/\s+/).slice(0, maxWords).join(' ');
+  return trimDangling(cut);
 }

@@ -57,11 +57,13 @@ function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): nu
 
 const flag = (pattern: RegExp, text: string): number => (pattern.test(text) ? 1 : 0);
 
-/** Computes {@link SentenceFeatures} for every sentence of an abstract. */
-export function sentenceFeatures(sentences: string[], title: string): SentenceFeatures[] {
+/**
+ * Computes {@link SentenceFeatures} for every sentence of an abstract; `tokens` are the
+ * sentences' ROUGE tokens when the caller already has them.
+ */
+export function sentenceFeatures(sentences: string[], title: string, tokens: string[][] = sentences.map(rougeTokens)): SentenceFeatures[] {
   const titleTokens = new Set(rougeTokens(title));
   const titleContent = [...titleTokens].filter(isContentToken);
-  const tokens = sentences.map(rougeTokens);
   const types = tokens.map((t) => new Set(t));
   const likelihood = tokenLikelihood(titleTokens, types);
   const bags = tokens.map(counts);

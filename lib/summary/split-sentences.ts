@@ -45,7 +45,8 @@ export function splitSentences(text: string): string[] {
 }
 
 function endsWithAbbreviation(before: string, after: string): boolean {
-  const word = (/(\S+)$/.exec(before)?.[1] ?? '').replace(/^[("'[]+/, '').toLowerCase();
+  // The last word, found from the end: an anchored regex would rescan the text for every period.
+  const word = before.slice(before.lastIndexOf(' ') + 1).replace(/^[("'[]+/, '').toLowerCase();
   if (word === '') return false;
   if (ABBREVIATIONS.has(word)) return true;
   if (LIST_END_ABBREVIATIONS.has(word)) return !SENTENCE_OPENERS.test(after);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keyResult, summarize } from './index.ts';
+import { keyResult, keyResultRepeats, readabilityIssues, summarize } from './index.ts';
+import { weightFreeSummary } from './summarize.ts';
 
 const byteTransformer =
   'Transformers have become keystone models in natural language processing over the past decade. ' +
@@ -19,10 +20,23 @@ describe('summarize', () => {
     expect(words(tldr)).toBeLessThanOrEqual(30);
   });
 
-  it('states the contribution without its lead-in and appends the key result', () => {
+  it('states the contribution without its lead-in', () => {
     expect(summarize({ title: 'ByteTransformer: A High-Performance Transformer Boosted for Variable-Length Inputs', abstract: byteTransformer })).toBe(
-      'We present ByteTransformer, a high-performance transformer boosted for variable-length inputs; our fused MHA outperforms PyTorch by 6.13x.',
+      'We present ByteTransformer, a high-performance transformer boosted for variable-length inputs.',
     );
+  });
+
+  it('never picks a sentence that leans on the one before it', () => {
+    const abstract =
+      '3D point cloud transformers are accurate but slow. ' +
+      'This paper presents FlatFormer to close this latency gap by trading spatial proximity for better computational regularity. ' +
+      'FlatFormer runs 4.6x faster than SST on Waymo Open Dataset.';
+    const input = { title: 'FlatFormer: Flattened Window Attention for Efficient Point Cloud Transformer', abstract };
+    // The weight-free rule of issue 6 picks the sentence that points at "this latency gap".
+    expect(readabilityIssues(weightFreeSummary(input), abstract)).toEqual(['outsideReference']);
+    const tldr = summarize(input);
+    expect(readabilityIssues(tldr, abstract)).toEqual([]);
+    expect(tldr).not.toContain('this latency gap');
   });
 
   it('prefers the contribution sentence over background', () => {
@@ -56,6 +70,26 @@ describe('summarize', () => {
     const tldr = summarize({ title: '', abstract });
     expect(words(tldr)).toBeLessThanOrEqual(30);
     expect(tldr.endsWith('.')).toBe(true);
+  });
+});
+
+describe('weightFreeSummary (issue 6, the baseline)', () => {
+  it('states the contribution and appends the key result', () => {
+    expect(weightFreeSummary({ title: 'ByteTransformer: A High-Performance Transformer Boosted for Variable-Length Inputs', abstract: byteTransformer })).toBe(
+      'We present ByteTransformer, a high-performance transformer boosted for variable-length inputs; our fused MHA outperforms PyTorch by 6.13x.',
+    );
+  });
+});
+
+describe('keyResultRepeats', () => {
+  it('is true when the TL;DR holds the numbers and most words of the key result', () => {
+    expect(keyResultRepeats('our fused MHA outperforms PyTorch by 6.13x', 'We present ByteTransformer; our fused MHA outperforms PyTorch by 6.13x.')).toBe(true);
+    expect(keyResultRepeats('EquiformerV2 outperforms previous methods on OC20 by up to 12%', 'We propose EquiformerV2, which outperforms previous methods on OC20 by up to 12% on forces.')).toBe(true);
+  });
+
+  it('is false when the key result has a new number or mostly new words', () => {
+    expect(keyResultRepeats('Primer reduces the training cost by 4X', 'We identify Primer, an architecture with a smaller training cost.')).toBe(false);
+    expect(keyResultRepeats('our fused MHA outperforms PyTorch by 6.13x', 'We present ByteTransformer, a transformer for variable-length inputs.')).toBe(false);
   });
 });
 

@@ -15,7 +15,15 @@ export function isContentToken(token: string): boolean {
   return token.length > 1 && !STOPWORDS.has(token);
 }
 
-/** Number of whitespace-separated words. */
+/** Number of whitespace-separated words (counted without splitting: it runs for every clause cut). */
 export function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => w !== '').length;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000;
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectSentence } from './select-sentence.ts';
+import { argmax, handScore } from './hand-score.ts';
 import { sentenceFeatures } from './sentence-features.ts';
 
 const sentences = [
@@ -27,13 +27,17 @@ describe('sentenceFeatures', () => {
   });
 });
 
-describe('selectSentence', () => {
-  it('picks the contribution sentence', () => {
-    expect(selectSentence(sentences, 'GraphNorm: Normalization for Graph Neural Networks')).toBe(2);
+describe('handScore', () => {
+  it('scores the contribution sentence highest', () => {
+    const scores = sentenceFeatures(sentences, 'GraphNorm: Normalization for Graph Neural Networks').map(handScore);
+    expect(argmax(scores)).toBe(2);
   });
+});
 
-  it('returns -1 for no sentences and 0 for one', () => {
-    expect(selectSentence([], 'x')).toBe(-1);
-    expect(selectSentence(['Only one.'], '')).toBe(0);
+describe('argmax', () => {
+  it('returns the first of equal maxima, and -1 for nothing', () => {
+    expect(argmax([1, 3, 3, 2])).toBe(1);
+    expect(argmax([])).toBe(-1);
+    expect(argmax([-5])).toBe(0);
   });
 });
