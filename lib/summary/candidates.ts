@@ -39,14 +39,17 @@ export interface Candidate {
  * framing lead-ins removed ("In this paper, we …" → "We …").
  */
 export function cleanSentence(sentence: string, keepNames: string[]): string {
-  return dropLeadIn(dropParentheticals(sentence, keepNames))
+  return dropLeadIn(dropParentheticals(sentence.replace(SECTION_LABEL, ''), keepNames))
     .replace(SECOND_STEP, '$1')
     .replace(/[.!?]+$/, '')
     .trim();
 }
 
+/** A structured abstract's section label: "Objective To solve …", "Methods: We formulated …". */
+const SECTION_LABEL = /^(?:Objectives?|Methods?|Background|Results?|Conclusions?|Purpose|Aims?|Motivation|Materials and methods)\s*[:.]?\s+(?=\p{Lu})/u;
+
 /** "We also propose" / "We then show": the adverb points at a step the TL;DR does not have, and the sentence reads without it. */
-const SECOND_STEP = /^((?:We|Our\s+\S+)\s+)(?:also|further|additionally|then|next|first|finally|now|again)\s+(?=\w)/;
+const SECOND_STEP = /^((?:We|Our\s+\S+|This\s+\S+)\s+)(?:also|further|additionally|then|next|first|finally|now|again|instead)\s+(?=\w)/;
 
 /** Lower-cases a leading function word so a clause can follow a semicolon; "OFA outperforms" keeps its acronym. */
 export function joinable(clause: string): string {

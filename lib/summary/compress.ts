@@ -70,11 +70,25 @@ export function trimDangling(text: string): string {
  */
 export function clausePrefixes(sentence: string, minWords: number, maxWords: number): string[] {
   const body = sentence.trim().replace(/[.!?]+$/, '');
+  // Word starts, so the words before a boundary are a binary search, not a recount per boundary.
+  const starts = [...body.matchAll(/\S+/g)].map((m) => m.index);
+  const wordsBefore = (position: number) => {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid]! < position) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
   const prefixes: string[] = [];
   for (const match of body.matchAll(CLAUSE_BOUNDARY)) {
+    // Trimming only removes words, so a prefix already too long before it stays too long.
+    if (wordsBefore(match.index) - 8 > maxWords) break;
     const prefix = trimDangling(body.slice(0, match.index));
     const words = wordCount(prefix);
-    if (words > maxWords) break;
+    if (words > maxWords) continue;
     if (words >= minWords && prefixes.at(-1) !== prefix) prefixes.push(prefix);
   }
   return prefixes;

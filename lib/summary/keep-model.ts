@@ -33,9 +33,6 @@ export const TOKEN_FEATURES = [
   'inSecondBest',
 ] as const;
 
-/** One feature of a word. */
-export type TokenFeature = (typeof TOKEN_FEATURES)[number];
-
 /** The parts of an abstract the word features are read from. */
 export interface TokenContext {
   /** ROUGE tokens of each sentence. */
@@ -52,8 +49,8 @@ export interface TokenContext {
   handScores: number[];
 }
 
-/** A word after the first of its sentence that starts with a capital, brackets or quotes aside. */
-const CAPITALISED_WORD = /(?<=\s)[^\s\p{L}]*\p{Lu}\S*/gu;
+/** A word that starts with a capital, brackets or quotes aside (sentences come with single spaces). */
+const CAPITALISED = /^[^\p{L}]*\p{Lu}/u;
 
 /** Each frequent word's learned keep rate: log odds against the average word's. */
 export type Vocabulary = ReadonlyMap<string, number>;
@@ -70,7 +67,8 @@ export function forEachWord(context: TokenContext, vocabulary: Vocabulary, visit
   const capitalised = new Set<string>();
   for (const sentence of sentences) {
     // Capitals after a sentence's first word mark names ("… the Transformer", "BERT").
-    for (const match of sentence.matchAll(CAPITALISED_WORD)) for (const t of rougeTokens(match[0])) capitalised.add(t);
+    const words = sentence.split(' ');
+    for (let w = 1; w < words.length; w++) if (CAPITALISED.test(words[w]!)) for (const t of rougeTokens(words[w]!)) capitalised.add(t);
   }
   let second = -1;
   for (let i = 0; i < handScores.length; i++) {
@@ -143,7 +141,7 @@ export function forEachWord(context: TokenContext, vocabulary: Vocabulary, visit
 }
 
 /** The logistic function. */
-export function sigmoid(x: number): number {
+function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 

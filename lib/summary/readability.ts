@@ -26,10 +26,10 @@ const DEMONSTRATIVE = /\b(this|these|those|such|both|said|aforementioned|above-m
 const BACK_REFERENCE = /\b(?:the\s+(?:above|aforementioned|former|latter|same\s+(?:problem|issue|task|model|method|setting))|as\s+(?:mentioned|discussed|noted|described)\s+(?:above|before|earlier))\b/i;
 
 /** A clause that opens on a pronoun or a linking word has its subject or its premise elsewhere. */
-const LEANING_OPENING = /^(?:it|its|they|them|their|he|she|this|these|those|such|both|also|however|moreover|furthermore|additionally|thus|therefore|hence|then|finally|besides|instead|nevertheless|nonetheless|consequently|similarly|likewise|conversely|in\s+addition|in\s+contrast|as\s+a\s+result|to\s+this\s+end|to\s+(?:address|tackle|solve|overcome|alleviate|mitigate|remedy|fix)\s+(?:this|these|that|them|it))\b/i;
+const LEANING_OPENING = /^(?:it|its|they|them|their|he|she|this|these|those|such|both|also|however|fortunately|unfortunately|moreover|furthermore|additionally|thus|therefore|hence|then|finally|besides|instead|nevertheless|nonetheless|consequently|similarly|likewise|conversely|in\s+addition|in\s+contrast|as\s+a\s+result|as\s+a\s+solution|in\s+response|in\s+(?:this|that)\s+context|in\s+light\s+of|motivated\s+by\s+(?:this|these|that)|to\s+this\s+end|to\s+(?:address|tackle|solve|overcome|alleviate|mitigate|remedy|fix)\s+(?:this|these|that|them|it))\b/i;
 
-/** "We also propose …", "we further show …": a second step whose first is missing. */
-const SECOND_STEP = /^\s*(?:we|our\s+\S+|the\s+\S+)\s+(?:also|further|additionally|then|next|finally|again|likewise|similarly)\b/i;
+/** "We also propose …", "this survey also …", "we instead show …": a step or contrast whose other half is missing. */
+const SECOND_STEP = /^\s*(?:we|our\s+\S+|the\s+\S+|this\s+\S+)\s+(?:also|further|additionally|then|next|finally|again|likewise|similarly|instead|thus|therefore|hence)\b|^(?:\S+\s+){0,4}also\b/i;
 
 /** Personal pronouns that need a noun before them; "it" a few words in ("We show it …") has none. */
 const EARLY_PRONOUN = /^(?:\S+\s+){0,2}(?:it|its|they|them|their)\b/i;
@@ -84,8 +84,11 @@ function leansOutside(tldr: string): boolean {
 /** Whether a text stops on a word or mark that promises more ("… including", "… and", "… (see"). */
 export function endsDangling(tldr: string): boolean {
   const body = tldr.trim().replace(/[.!?]+$/, '').trim();
-  if (body === '' || DANGLING_PHRASE.test(body)) return true;
-  const last = /([\p{L}.]+)$/u.exec(body)?.[1]?.replace(/\.$/, '').toLowerCase();
+  if (body === '') return true;
+  // End-anchored patterns run on the tail only: on the whole text they rescan it from every position.
+  const tail = body.slice(-40);
+  if (DANGLING_PHRASE.test(tail)) return true;
+  const last = /([\p{L}.]+)$/u.exec(tail.slice(tail.lastIndexOf(' ') + 1))?.[1]?.replace(/\.$/, '').toLowerCase();
   if (last !== undefined && DANGLING_WORD.has(last)) return true;
   // An opened bracket the sentence never closes.
   return (body.match(/\(/g)?.length ?? 0) > (body.match(/\)/g)?.length ?? 0);

@@ -1,6 +1,6 @@
 import { checkModel, type TldrModel } from './model.ts';
 import modelJson from './model.json';
-import { bestCandidate, fallback, prepare, type SummaryInput } from './rank.ts';
+import { chooseCandidate, fallback, prepare, type SummaryInput } from './rank.ts';
 
 export type { SummaryInput };
 
@@ -13,8 +13,8 @@ const MODEL = checkModel(modelJson);
  * the most words with a human TL;DR, among those that read on their own.
  */
 export function summarize(input: SummaryInput, model: TldrModel = MODEL): string {
-  const prepared = prepare(input);
-  return bestCandidate(prepared, model)?.text ?? fallback(input, prepared.analysis);
+  const { prepared, chosen } = chooseCandidate(input, model);
+  return chosen?.text ?? fallback(input, prepared.analysis);
 }
 
 /**

@@ -3,7 +3,7 @@ import { fitListwise, fitLogistic } from './fit.ts';
 import { forEachWord, TOKEN_FEATURES, type Vocabulary } from './keep-model.ts';
 import { linearScore, type TldrModel } from './model.ts';
 import { bestRougeF1, rougeTokens } from './rouge.ts';
-import { eligibleCandidates, prepare, type Prepared } from './rank.ts';
+import { trainingCandidates, type Prepared } from './rank.ts';
 import type { Candidate } from './candidates.ts';
 
 /** A training paper: what the summarizer sees, and the human TL;DRs it should resemble. */
@@ -88,8 +88,7 @@ export function keepRates(examples: readonly Pick<Example, 'words' | 'kept'>[], 
  */
 export function trainModel(papers: readonly TrainingPaper[], settings: TrainingSettings = TRAINING_SETTINGS): TldrModel {
   const examples: Example[] = papers.map((paper) => {
-    const prepared = prepare(paper);
-    const candidates = eligibleCandidates(prepared);
+    const { prepared, candidates } = trainingCandidates(paper);
     const kept = new Set(paper.targets.flatMap(rougeTokens));
     return {
       prepared,
