@@ -1,5 +1,5 @@
 import { checkModel, type TldrModel } from './model.ts';
-import modelJson from './model.json';
+import modelJson from './model.json' with { type: 'json' };
 import { chooseCandidate, fallback, prepare, type SummaryInput } from './rank.ts';
 
 export type { SummaryInput };
