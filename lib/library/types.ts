@@ -1,0 +1,74 @@
+/**
+ * The shapes an imported library takes on its way in: what a file's entry says (`LibraryEntry`),
+ * what the database will keep of it (`LibraryPaper`), and what reading a file reports.
+ */
+
+/** The import formats PaperLens reads, detected from the file's content. */
+export const LIBRARY_FORMAT = {
+  bibtex: 'bibtex',
+  cslJson: 'csl-json',
+  ris: 'ris',
+  paperlensJson: 'paperlens-json',
+  paperlensJsonLines: 'paperlens-jsonl',
+} as const;
+export type LibraryFormat = (typeof LIBRARY_FORMAT)[keyof typeof LIBRARY_FORMAT];
+
+/**
+ * One entry of an imported file, in the file's own words but cleaned: TeX decoded to Unicode
+ * (NFC), markup stripped, ids canonical. `line` points the user back at the entry in the file.
+ */
+export interface LibraryEntry {
+  title: string;
+  /** Display names, "Given Family" (or the literal name an export gives). */
+  authors: string[];
+  year?: number;
+  /** Journal, proceedings or book title. */
+  venue?: string;
+  /** Canonical DOI (see `normalizeDoi`). */
+  doi?: string;
+  /** Canonical arXiv id, without version (see `parseArxivId`). */
+  arxivId?: string;
+  url?: string;
+  /** Plain text. */
+  abstract?: string;
+  /** The file's keywords, deduplicated. */
+  tags: string[];
+  /** The file's own key for the entry (BibTeX key, RIS `ID`, CSL `id`), for messages. */
+  key?: string;
+  /** A TL;DR the file already carries (PaperLens JSON), so the caller need not make one. */
+  tldr?: string;
+  /** 1-based line where the entry starts. */
+  line: number;
+}
+
+/** An entry that was not imported, and why, in words the user can act on. */
+export interface ParseProblem {
+  line: number;
+  reason: string;
+}
+
+/** What reading a file gives: its format, the entries that import, and those that do not. */
+export interface ParseResult {
+  format: LibraryFormat;
+  entries: LibraryEntry[];
+  problems: ParseProblem[];
+}
+
+/**
+ * An imported paper as the database will store it, under the catalog's id scheme (the id comes
+ * from the normalized title), so the same title from the catalog, a save or another import
+ * lands on the same record. The TL;DR, key result, links and topics are not computed here.
+ */
+export interface LibraryPaper {
+  id: string;
+  title: string;
+  authors: string[];
+  year?: number;
+  venue?: string;
+  doi?: string;
+  arxivId?: string;
+  url?: string;
+  abstract: string;
+  tags: string[];
+  tldr?: string;
+}
