@@ -1,0 +1,272 @@
+/**
+ * BibTeX and BibLaTeX as Zotero (and Better BibTeX), Mendeley, Google Scholar, arXiv and DBLP
+ * export them, read with @retorquere/bibtex-parser (the parser behind Better BibTeX): TeX
+ * accents and commands to Unicode, braces, `@string` macros, month macros, name lists.
+ * `bibtex-scan` cuts the file into entries first, for speed, lines and progress (see there).
+ */
+import { parse, type Creator, type Entry, type Options } from '@retorquere/bibtex-parser';
+import { arxivIdInText, idsFromUrl, parseArxivId, parseDoi } from '../identity';
+import { UnreadableFile } from '../file-error';
+import { cleanLine, cleanProse, printable, tagsFrom, yearIn } from '../text';
+import type { LibraryEntry, ParseProblem } from '../types';
+import { nameChunks, proseChunks, scanEntry, splitEntries, type RawField, type Segment } from './bibtex-scan';
+import { missingTitle, PROGRESS_EVERY, type FormatReader } from './reader';
+
+/** The fields an entry keeps on its way to the library; the rest (files, pages, ISSNs, …) are dropped unread. */
+const KEPT_FIELDS = new Set([
+  'title', 'author', 'year', 'date', 'journal', 'journaltitle', 'booktitle', 'eventtitle', 'doi', 'eprint',
+  'eprinttype', 'archiveprefix', 'url', 'keywords', 'mendeley-tags', 'note', 'howpublished', 'number', 'eid',
+  'volume', 'crossref',
+]);
+/** Zotero's plain exporter and some tools write `abstractNote`. */
+const ABSTRACT_FIELDS = new Set(['abstract', 'abstractnote']);
+/** Fields the library leaves as written (no TeX decoding), so BibTeX escapes like `\_` remain. */
+const VERBATIM_FIELDS = new Set(['doi', 'eprint', 'url']);
+/** Above this many characters a field crosses the library's slow path (see bibtex-scan). */
+const LONG_FIELD = 200;
+const PIECE = 180;
+/** Keys of the helper entries that carry pieces of a long field through the library. */
+const PIECE_KEY = 'paperlens-piece';
+/** Entry types that hold papers rather than being them; skipped when another entry crossrefs them. */
+const CONTAINER_TYPES = new Set(['proceedings', 'mvproceedings', 'book', 'mvbook', 'collection', 'mvcollection', 'periodical', 'reference']);
+/** Characters and ligatures that make the library change text; prose without them passes through as is. */
+const TEX_SPECIAL = /[\\{}$%&#^_~]|--|``|''|[!?]`/;
+
+const OPTIONS: Options = {
+  // Keep titles as the authors cased them (no sentence case) and braces only as grouping.
+  sentenceCase: false,
+  // Cross-references are resolved over the whole file below; each call sees one entry.
+  applyCrossRef: false,
+  // Decode TeX in keywords (the library keeps them verbatim by default: `st\"{a}mpfli`).
+  fieldMode: { keywords: 'richtext' },
+  // An unknown command keeps its text rather than vanishing.
+  unsupported: (_node, tex) => tex,
+};
+
+/** `\_`, `\%`, `\&`, `\#`, `\$`, `\~` in a verbatim field (a DOI or URL escaped for TeX) as the plain character. */
+function unescapeVerbatim(value: string): string {
+  return value.replace(/\\([_%&#$~{}])/g, '$1');
+}
+
+/** A bare `%` in a prose field is a per cent sign; to TeX it would start a comment and hide the rest of the value. */
+function escapePercent(raw: string): string {
+  return raw.replace(/(?<!\\)%/g, '\\%');
+}
+
+/** Prose without TeX, as the library would render it: its ligatures applied. */
+function plainProse(text: string): string {
+  return text.replace(/---/g, '—').replace(/--/g, '–').replace(/``/g, '“').replace(/''/g, '”');
+}
+
+interface Prepared {
+  /** What the library reads: the trimmed entry, then helper entries carrying pieces of long fields. */
+  input: string;
+  /** The abstract, when it needed no TeX decoding. */
+  plainAbstract?: string;
+  trimmed: boolean;
+}
+
+function field(name: string, raw: string): string {
+  return `  ${name} = ${VERBATIM_FIELDS.has(name) ? raw : escapePercent(raw)}`;
+}
+
+/** The library input for one entry: only kept fields, long abstracts and name lists in pieces. */
+function prepare(segment: Segment): Prepared {
+  const scanned = scanEntry(segment.text);
+  if (!scanned) return { input: segment.text, trimmed: false };
+  const lines: string[] = [];
+  const helpers: string[] = [];
+  let plainAbstract: string | undefined;
+  const addPieces = (name: string, pieces: string[]) =>
+    pieces.forEach((piece, i) => helpers.push(`@misc{${PIECE_KEY}-${name}-${i},\n${field(name, `{${piece}}`)}\n}`));
+  const take = (f: RawField) => {
+    if (ABSTRACT_FIELDS.has(f.name)) {
+      if (f.inner === undefined) lines.push(field('abstract', f.raw));
+      else if (!TEX_SPECIAL.test(f.inner)) plainAbstract = plainProse(f.inner);
+      else addPieces('abstract', proseChunks(f.inner, PIECE));
+    } else if (f.name === 'author' && f.inner !== undefined && f.inner.length > LONG_FIELD) {
+      addPieces('author', nameChunks(f.inner, PIECE));
+    } else if (KEPT_FIELDS.has(f.name)) {
+      lines.push(field(f.name, f.raw));
+    }
+  };
+  scanned.fields.forEach(take);
+  const entry = `@${scanned.type}{${scanned.key},\n${lines.join(',\n')}\n}`;
+  const prepared: Prepared = { input: [entry, ...helpers].join('\n'), trimmed: true };
+  if (plainAbstract !== undefined) prepared.plainAbstract = plainAbstract;
+  return prepared;
+}
+
+/** The library's errors that mean it stopped reading the entry somewhere (its parse errors carry a position). */
+function isStructural(error: { error: string }): boolean {
+  return / at line \d+, column \d+/.test(error.error);
+}
+
+/**
+ * The library's complaint, in words, with the line it points at (it counts from the entry's
+ * first line). `partial`: the library kept the fields before the error, and so do we.
+ */
+function describeFailure(errors: { error: string }[], segment: Segment, partial: boolean): ParseProblem {
+  const message = errors.find(isStructural)?.error ?? errors[0]?.error ?? '';
+  // An unclosed value is noticed where the entry ends; the entry's own line is the useful one.
+  const at = /Unterminated|Unclosed/i.test(message) ? null : / at line (\d+)/.exec(message);
+  const line = at ? segment.line + Number(at[1]) - 1 : segment.line;
+  let what = 'it is not valid BibTeX';
+  if (/Unterminated brace|Unclosed math/i.test(message)) what = 'a “{” or “$” is never closed';
+  else if (/Unterminated quote/i.test(message)) what = 'a quoted value is never closed';
+  else if (/equals sign missing/i.test(message)) what = 'a field has no “=” between its name and its value';
+  else if (/expected '\{' or '\('/i.test(message)) what = 'the entry type is not followed by “{”';
+  else if (/Runaway key/i.test(message)) what = 'the entry ends inside its key';
+  else if (/Token mismatch/i.test(message)) what = 'there is unexpected text where a field or the closing “}” should be (a missing comma?)';
+  const reason = partial
+    ? `Part of this entry could not be read: ${what}. The fields before that point were imported.`
+    : `This entry could not be read: ${what}.`;
+  return { line, reason };
+}
+
+function authorName(creator: Creator): string {
+  if (creator.name) return cleanLine(creator.name);
+  return cleanLine([creator.firstName, creator.prefix, creator.lastName, creator.suffix].filter(Boolean).join(' '));
+}
+
+function text(fields: Entry['fields'], name: string): string | undefined {
+  const value = fields[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** An entry as read, with what crossref resolution needs. */
+interface Read {
+  entry: LibraryEntry;
+  type: string;
+  crossref?: string;
+}
+
+function arxivIdOf(fields: Entry['fields'], doiArxivId: string | undefined, urls: string[]): string | undefined {
+  const eprint = text(fields, 'eprint');
+  const prefix = (text(fields, 'archiveprefix') ?? text(fields, 'eprinttype') ?? '').toLowerCase();
+  const fromEprint = eprint && (!prefix || prefix.includes('arxiv')) ? parseArxivId(unescapeVerbatim(eprint)) : null;
+  const fromUrl = urls.map((u) => idsFromUrl(u)?.arxivId).find(Boolean);
+  const journal = text(fields, 'journal') ?? text(fields, 'journaltitle');
+  // DBLP files arXiv papers under the journal CoRR with volume `abs/<id>`.
+  const corr = journal && /^corr$/i.test(journal.trim()) ? /^abs\/(.+)$/.exec(text(fields, 'volume') ?? '')?.[1] : undefined;
+  const inText = ['journal', 'journaltitle', 'number', 'eid', 'note', 'howpublished']
+    .map((name) => text(fields, name))
+    .map((value) => (value ? arxivIdInText(value) : null))
+    .find(Boolean);
+  return fromEprint || doiArxivId || fromUrl || (corr && parseArxivId(corr)) || inText || undefined;
+}
+
+/** One parsed library entry (plus its helper pieces) as a LibraryEntry. */
+function toEntry(main: Entry, pieces: Entry[], prepared: Prepared, segment: Segment): Read {
+  const { fields } = main;
+  const entry: LibraryEntry = { title: cleanLine(text(fields, 'title') ?? ''), authors: [], tags: [], line: segment.line };
+  if (main.key) entry.key = main.key;
+  const creators = [...(fields.author ?? []), ...pieces.flatMap((p) => p.fields.author ?? [])];
+  entry.authors = creators.map(authorName).filter(Boolean);
+  const year = yearIn(text(fields, 'year')) ?? yearIn(text(fields, 'date'));
+  if (year !== undefined) entry.year = year;
+  const venue = ['journal', 'journaltitle', 'booktitle', 'eventtitle'].map((name) => text(fields, name)).find((v) => v?.trim());
+  if (venue) entry.venue = cleanLine(venue);
+  const doi = text(fields, 'doi') ? parseDoi(unescapeVerbatim(text(fields, 'doi')!)) : null;
+  if (doi?.doi) entry.doi = doi.doi;
+  const urls = unescapeVerbatim(text(fields, 'url') ?? '').split(/\s+/).filter((u) => /^https?:\/\//i.test(u));
+  if (urls[0]) entry.url = urls[0];
+  const arxivId = arxivIdOf(fields, doi?.arxivId, urls);
+  if (arxivId) entry.arxivId = arxivId;
+  const abstractPieces = pieces.map((p) => text(p.fields, 'abstract')).filter((p): p is string => Boolean(p));
+  const abstract = prepared.plainAbstract ?? (abstractPieces.length ? abstractPieces.join(' ') : text(fields, 'abstract'));
+  if (abstract?.trim()) entry.abstract = cleanProse(abstract);
+  const keywords = fields.keywords ?? [];
+  const mendeleyTags = text(fields, 'mendeley-tags');
+  entry.tags = tagsFrom([...keywords, ...(mendeleyTags ? [mendeleyTags] : [])]);
+  const read: Read = { entry, type: main.type.toLowerCase() };
+  const crossref = text(fields, 'crossref');
+  if (crossref) read.crossref = crossref.trim().toLowerCase();
+  return read;
+}
+
+/** The library's result, or null when it throws (it does on some malformed TeX) rather than reporting. */
+function parseOrNull(input: string, options: Options): ReturnType<typeof parse> | null {
+  try {
+    return parse(input, options);
+  } catch {
+    return null;
+  }
+}
+
+/** Raw `@string` values, read in file order so a macro may use an earlier one; a broken one is a problem. */
+function readStrings(segments: Segment[], problems: ParseProblem[]): Record<string, string> {
+  let strings: Record<string, string> = {};
+  for (const segment of segments) {
+    if (segment.type !== 'string') continue;
+    const result = parseOrNull(segment.text, { raw: true, strings });
+    if (!result || Object.keys(result.strings).length === 0) {
+      problems.push({ line: segment.line, reason: 'This @string definition could not be read; entries that use it keep the macro’s name.' });
+    } else {
+      strings = { ...strings, ...result.strings };
+    }
+  }
+  return strings;
+}
+
+/** Children take their venue and year from the entry they cross-reference; containers so used are not papers. */
+function resolveCrossrefs(reads: Read[]): LibraryEntry[] {
+  const byKey = new Map<string, Read>();
+  for (const read of reads) if (read.entry.key) byKey.set(read.entry.key.toLowerCase(), read);
+  const containers = new Set<Read>();
+  for (const read of reads) {
+    const parent = read.crossref === undefined ? undefined : byKey.get(read.crossref);
+    if (!parent || parent === read) continue;
+    const isContainer = CONTAINER_TYPES.has(parent.type);
+    if (isContainer) containers.add(parent);
+    const parentVenue = isContainer ? parent.entry.title || parent.entry.venue : parent.entry.venue;
+    if (!read.entry.venue && parentVenue) read.entry.venue = parentVenue;
+    if (read.entry.year === undefined && parent.entry.year !== undefined) read.entry.year = parent.entry.year;
+  }
+  return reads.filter((read) => !containers.has(read)).map((read) => read.entry);
+}
+
+export const readBibtex: FormatReader = function* (source) {
+  const segments = splitEntries(source);
+  const problems: ParseProblem[] = [];
+  const strings = readStrings(segments, problems);
+  const entrySegments = segments.filter((s) => s.type !== 'string' && s.type !== 'comment' && s.type !== 'preamble');
+  const options: Options = { ...OPTIONS, strings };
+  const reads: Read[] = [];
+  const firstLineOfKey = new Map<string, number>();
+  for (const [done, segment] of entrySegments.entries()) {
+    if (done % PROGRESS_EVERY === 0) yield { done, total: entrySegments.length };
+    if (!segment.closed && segment === segments.at(-1)) {
+      throw new UnreadableFile('The file ends inside the entry that starts here, which has no closing “}”: the file looks cut short. Export it again.', segment.line);
+    }
+    const prepared = prepare(segment);
+    const result = parseOrNull(prepared.input, options);
+    const main = result?.entries.find((e) => !e.key.startsWith(PIECE_KEY));
+    const broken = !result || result.errors.some(isStructural);
+    // Errors point into what the library read; read the entry as written to point into the file.
+    const errorsInFile = () => (prepared.trimmed || !result ? (parseOrNull(segment.text, options)?.errors ?? []) : result.errors);
+    const read = main && toEntry(main, result.entries.filter((e) => e.key.startsWith(PIECE_KEY)), prepared, segment);
+    if (!read || (broken && !read.entry.title)) {
+      problems.push(describeFailure(errorsInFile(), segment, false));
+      continue;
+    }
+    if (!read.entry.title) {
+      problems.push({ line: segment.line, reason: missingTitle(read.entry.key) });
+      continue;
+    }
+    if (broken) problems.push(describeFailure(errorsInFile(), segment, true));
+    const key = read.entry.key?.toLowerCase();
+    const first = key === undefined ? undefined : firstLineOfKey.get(key);
+    if (first !== undefined) {
+      problems.push({
+        line: segment.line,
+        reason: `The key “${printable(read.entry.key!)}” is used again (first at line ${first}); both entries were imported.`,
+      });
+    } else if (key !== undefined) {
+      firstLineOfKey.set(key, segment.line);
+    }
+    reads.push(read);
+  }
+  yield { done: entrySegments.length, total: entrySegments.length };
+  return { entries: resolveCrossrefs(reads), problems };
+};
