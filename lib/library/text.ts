@@ -6,8 +6,8 @@
 
 /** The tags exporters and bibtex-parser put into text fields (not arbitrary `<…>`, which a title may hold). */
 const MARKUP = /<\/?(?:i|b|em|strong|sup|sub|sc|code|span|a|br|p|li|ul|ol|blockquote|h[1-6]|nocase)(?:\s[^<>]*)?\/?>/gi;
-/** C0/C1 controls other than tab and newlines, the replacement character, and bidi overrides. */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\u202a-\u202e\u2066-\u2069]/g;
+/** Control characters other than tab and line ends, the replacement character, and bidi overrides. */
+const INVISIBLE = /(?![\t\n\r])\p{Cc}|[\ufffd\u202a-\u202e\u2066-\u2069]/gu;
 
 /** TeX writes í as `\'{\i}`: a dotless i under the accent, which NFC does not compose. */
 const DOTLESS_I_ACCENTED = /ı(?=\p{M})/gu;

@@ -245,7 +245,7 @@ export const readBibtex: FormatReader = function* (source) {
     const broken = !result || result.errors.some(isStructural);
     // Errors point into what the library read; read the entry as written to point into the file.
     const errorsInFile = () => (prepared.trimmed || !result ? (parseOrNull(segment.text, options)?.errors ?? []) : result.errors);
-    const read = main && toEntry(main, result.entries.filter((e) => e.key.startsWith(PIECE_KEY)), prepared, segment);
+    const read = result && main && toEntry(main, result.entries.filter((e) => e.key.startsWith(PIECE_KEY)), prepared, segment);
     if (!read || (broken && !read.entry.title)) {
       problems.push(describeFailure(errorsInFile(), segment, false));
       continue;

@@ -21,7 +21,7 @@ export type Detected =
 const BIBTEX_ENTRY = /^[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/m;
 const RIS_RECORD = /^TY {1,2}- /m;
 /** Control characters that never occur in a text export, and the replacement character a decoder leaves for bytes that are not UTF-8. */
-const BINARY = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\ufffd]/g;
+const BINARY = /(?![\t\n\r\f\v])\p{Cc}|\ufffd/gu;
 const SAMPLE = 64 * 1024;
 
 const READS =
