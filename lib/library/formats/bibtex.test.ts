@@ -1,7 +1,7 @@
 import { parse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
 import { cleanLine, cleanProse } from '../text';
-import { readBibtex } from './bibtex';
+import { plainText, readBibtex } from './bibtex';
 import { fixture, readAll } from './testing';
 
 const read = (text: string) => readAll(readBibtex, text);
@@ -169,6 +169,27 @@ describe('readBibtex decoding', () => {
     const { entries } = read(`@misc{a, title = {T}, abstract = {${tex}}}`);
     expect(entries[0]!.abstract).toBe(cleanProse(libraryField('abstract', tex).abstract as string));
     expect(entries[0]!.abstract).toContain("Schrödinger's étude");
+  });
+
+  it('reads TeX-free text without the library exactly as the library reads it', () => {
+    // Random strings of letters, punctuation, quotes, dashes, braces and escaped specials (seeded, so the run repeats).
+    const pieces = [...'abcXYZ 019-\'`"!?.,:;()[]/@*+=|', 'é', '中', '🚀', '--', '---', "''", '``', 'word', '{', '}', '{}', '\\%', '\\&', '\\_', '\\$', '{\\&}'];
+    let seed = 12345;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let compared = 0;
+    while (compared < 500) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 10) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const opened = [...text.replace(/\\./g, '')].reduce((depth, c) => (depth < 0 ? depth : depth + (c === '{' ? 1 : c === '}' ? -1 : 0)), 0);
+      if (opened !== 0) continue;
+      compared++;
+      const library = (parse(`@misc{x, title = {${text}}}`, { sentenceCase: false }).entries[0]!.fields.title as string | undefined) ?? '';
+      expect(cleanLine(plainText(text)), text).toBe(cleanLine(library));
+    }
+  });
+
+  it('keeps a bare per cent sign and angle brackets as written', () => {
+    const { entries } = read('@misc{a, title = {Accuracy > 90% when x < y}}');
+    expect(entries[0]!.title).toBe('Accuracy > 90% when x < y');
   });
 
   it('passes plain prose through unchanged, as the library would', () => {

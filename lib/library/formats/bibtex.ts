@@ -4,20 +4,20 @@
  * accents and commands to Unicode, braces, `@string` macros, month macros, name lists.
  * `bibtex-scan` cuts the file into entries first, for speed, lines and progress (see there).
  */
-import { parse, type Creator, type Entry, type Options } from '@retorquere/bibtex-parser';
+import { parse, type Creator, type Options } from '@retorquere/bibtex-parser';
 import { arxivIdInText, idsFromUrl, parseArxivId, parseDoi } from '../identity';
 import { UnreadableFile } from '../file-error';
 import { cleanLine, cleanProse, printable, tagsFrom, yearIn } from '../text';
 import type { LibraryEntry, ParseProblem } from '../types';
-import { nameChunks, proseChunks, scanEntry, splitEntries, type RawField, type Segment } from './bibtex-scan';
+import { nameChunks, proseChunks, scanEntry, splitEntries, type Segment } from './bibtex-scan';
 import { missingTitle, PROGRESS_EVERY, type FormatReader } from './reader';
 
-/** The fields an entry keeps on its way to the library; the rest (files, pages, ISSNs, …) are dropped unread. */
-const KEPT_FIELDS = new Set([
-  'title', 'author', 'year', 'date', 'journal', 'journaltitle', 'booktitle', 'eventtitle', 'doi', 'eprint',
-  'eprinttype', 'archiveprefix', 'url', 'keywords', 'mendeley-tags', 'note', 'howpublished', 'number', 'eid',
-  'volume', 'crossref',
+/** Identifiers and dates: taken as written (braces and TeX escapes off), never TeX-decoded. */
+const IDENTIFIER_FIELDS = new Set([
+  'doi', 'eprint', 'eprinttype', 'archiveprefix', 'url', 'number', 'eid', 'volume', 'date', 'year', 'crossref',
 ]);
+/** Text PaperLens keeps; decoded by the library only when it holds TeX. */
+const TEXT_FIELDS = new Set(['title', 'journal', 'journaltitle', 'booktitle', 'eventtitle', 'note', 'howpublished', 'keywords', 'mendeley-tags']);
 /** Zotero's plain exporter and some tools write `abstractNote`. */
 const ABSTRACT_FIELDS = new Set(['abstract', 'abstractnote']);
 /** Fields the library leaves as written (no TeX decoding), so BibTeX escapes like `\_` remain. */
@@ -29,8 +29,13 @@ const PIECE = 180;
 const PIECE_KEY = 'paperlens-piece';
 /** Entry types that hold papers rather than being them; skipped when another entry crossrefs them. */
 const CONTAINER_TYPES = new Set(['proceedings', 'mvproceedings', 'book', 'mvbook', 'collection', 'mvcollection', 'periodical', 'reference']);
-/** Characters and ligatures that make the library change text; prose without them passes through as is. */
-const TEX_SPECIAL = /[\\{}$%&#^_~]|--|``|''|[!?]`/;
+/**
+ * TeX's special characters, once escaped specials (`\%`, `\&`, `\_`, `\$`, `\#`) are set aside.
+ * Text without them needs no TeX decoding: its braces only group, its escapes stand for the
+ * character, and a bare `%` is a per cent sign (see `escapePercent`).
+ */
+const TEX_SPECIAL = /[\\$&#^_~]/;
+const ESCAPED_SPECIAL = /\\([%&_$#])/g;
 
 const OPTIONS: Options = {
   // Keep titles as the authors cased them (no sentence case) and braces only as grouping.
@@ -53,16 +58,41 @@ function escapePercent(raw: string): string {
   return raw.replace(/(?<!\\)%/g, '\\%');
 }
 
-/** Prose without TeX, as the library would render it: its ligatures applied. */
-function plainProse(text: string): string {
-  return text.replace(/---/g, '—').replace(/--/g, '–').replace(/``/g, '“').replace(/''/g, '”');
+/**
+ * Text without TeX specials as the library renders it: ligatures applied, escaped specials as
+ * their character, grouping braces dropped (the same output on thousands of random strings of
+ * letters, punctuation, quotes, dashes, escapes and braces: see the tests). Two deliberate
+ * differences: a bare `%` stays a per cent sign, and `<` and `>` stay themselves where the
+ * library follows TeX's old font encoding and prints ¡ and ¿.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/---/g, '—')
+    .replace(/--/g, '–')
+    .replace(/``/g, '“')
+    .replace(/''/g, '”')
+    .replace(/(?<!\\)[{}]/g, '')
+    .replace(ESCAPED_SPECIAL, '$1');
+}
+
+/** Whether `plainText` reads this value as the library would. */
+function isPlain(text: string): boolean {
+  return !TEX_SPECIAL.test(text.replace(ESCAPED_SPECIAL, ''));
 }
 
 interface Prepared {
-  /** What the library reads: the trimmed entry, then helper entries carrying pieces of long fields. */
-  input: string;
-  /** The abstract, when it needed no TeX decoding. */
-  plainAbstract?: string;
+  /**
+   * What the library reads: the fields that need it (names, text with TeX, macros), then helper
+   * entries carrying pieces of long fields; null when nothing does.
+   */
+  input: string | null;
+  /** Fields read without the library. */
+  plain: Record<string, string>;
+  type: string;
+  key: string;
+  /** Whether `input` holds the entry itself (and not only pieces of long fields). */
+  hasMain: boolean;
+  /** False when the scan gave up and the library reads the entry as written. */
   trimmed: boolean;
 }
 
@@ -70,31 +100,32 @@ function field(name: string, raw: string): string {
   return `  ${name} = ${VERBATIM_FIELDS.has(name) ? raw : escapePercent(raw)}`;
 }
 
-/** The library input for one entry: only kept fields, long abstracts and name lists in pieces. */
+/** Decides, field by field, what the library must read and what is plain. */
 function prepare(segment: Segment): Prepared {
   const scanned = scanEntry(segment.text);
-  if (!scanned) return { input: segment.text, trimmed: false };
+  if (!scanned) return { input: segment.text, plain: {}, type: '', key: '', hasMain: true, trimmed: false };
   const lines: string[] = [];
   const helpers: string[] = [];
-  let plainAbstract: string | undefined;
+  const plain: Record<string, string> = {};
   const addPieces = (name: string, pieces: string[]) =>
     pieces.forEach((piece, i) => helpers.push(`@misc{${PIECE_KEY}-${name}-${i},\n${field(name, `{${piece}}`)}\n}`));
-  const take = (f: RawField) => {
-    if (ABSTRACT_FIELDS.has(f.name)) {
-      if (f.inner === undefined) lines.push(field('abstract', f.raw));
-      else if (!TEX_SPECIAL.test(f.inner)) plainAbstract = plainProse(f.inner);
-      else addPieces('abstract', proseChunks(f.inner, PIECE));
-    } else if (f.name === 'author' && f.inner !== undefined && f.inner.length > LONG_FIELD) {
+  for (const f of scanned.fields) {
+    const name = ABSTRACT_FIELDS.has(f.name) ? 'abstract' : f.name;
+    if (IDENTIFIER_FIELDS.has(name) && (f.inner !== undefined || /^\d+$/.test(f.raw))) {
+      plain[name] = unescapeVerbatim((f.inner ?? f.raw).replace(/(?<!\\)[{}]/g, '')).trim();
+    } else if ((TEXT_FIELDS.has(name) || name === 'abstract') && f.inner !== undefined && isPlain(f.inner)) {
+      plain[name] = plainText(f.inner);
+    } else if (name === 'abstract' && f.inner !== undefined) {
+      addPieces('abstract', proseChunks(f.inner, PIECE));
+    } else if (name === 'author' && f.inner !== undefined && f.inner.length > LONG_FIELD) {
       addPieces('author', nameChunks(f.inner, PIECE));
-    } else if (KEPT_FIELDS.has(f.name)) {
-      lines.push(field(f.name, f.raw));
+    } else if (name === 'author' || name === 'abstract' || IDENTIFIER_FIELDS.has(name) || TEXT_FIELDS.has(name)) {
+      lines.push(field(name, f.raw));
     }
-  };
-  scanned.fields.forEach(take);
-  const entry = `@${scanned.type}{${scanned.key},\n${lines.join(',\n')}\n}`;
-  const prepared: Prepared = { input: [entry, ...helpers].join('\n'), trimmed: true };
-  if (plainAbstract !== undefined) prepared.plainAbstract = plainAbstract;
-  return prepared;
+  }
+  const entry = lines.length ? [`@${scanned.type}{${scanned.key},\n${lines.join(',\n')}\n}`] : [];
+  const input = [...entry, ...helpers].join('\n') || null;
+  return { input, plain, type: scanned.type, key: scanned.key, hasMain: entry.length > 0, trimmed: true };
 }
 
 /** The library's errors that mean it stopped reading the entry somewhere (its parse errors carry a position). */
@@ -129,7 +160,16 @@ function authorName(creator: Creator): string {
   return cleanLine([creator.firstName, creator.prefix, creator.lastName, creator.suffix].filter(Boolean).join(' '));
 }
 
-function text(fields: Entry['fields'], name: string): string | undefined {
+/** An entry's fields as read: the library's (strings, name and keyword lists) under the plain ones. */
+interface Source {
+  type: string;
+  key: string;
+  fields: Record<string, unknown>;
+  creators: Creator[];
+  abstractPieces: string[];
+}
+
+function text(fields: Record<string, unknown>, name: string): string | undefined {
   const value = fields[name];
   return typeof value === 'string' ? value : undefined;
 }
@@ -141,7 +181,7 @@ interface Read {
   crossref?: string;
 }
 
-function arxivIdOf(fields: Entry['fields'], doiArxivId: string | undefined, urls: string[]): string | undefined {
+function arxivIdOf(fields: Record<string, unknown>, doiArxivId: string | undefined, urls: string[]): string | undefined {
   const eprint = text(fields, 'eprint');
   const prefix = (text(fields, 'archiveprefix') ?? text(fields, 'eprinttype') ?? '').toLowerCase();
   const fromEprint = eprint && (!prefix || prefix.includes('arxiv')) ? parseArxivId(unescapeVerbatim(eprint)) : null;
@@ -156,30 +196,31 @@ function arxivIdOf(fields: Entry['fields'], doiArxivId: string | undefined, urls
   return fromEprint || doiArxivId || fromUrl || (corr && parseArxivId(corr)) || inText || undefined;
 }
 
-/** One parsed library entry (plus its helper pieces) as a LibraryEntry. */
-function toEntry(main: Entry, pieces: Entry[], prepared: Prepared, segment: Segment): Read {
-  const { fields } = main;
-  const entry: LibraryEntry = { title: cleanLine(text(fields, 'title') ?? ''), authors: [], tags: [], line: segment.line };
-  if (main.key) entry.key = main.key;
-  const creators = [...(fields.author ?? []), ...pieces.flatMap((p) => p.fields.author ?? [])];
-  entry.authors = creators.map(authorName).filter(Boolean);
+/** One entry's fields as a LibraryEntry. */
+function toEntry(source: Source, line: number): Read {
+  const { fields } = source;
+  const entry: LibraryEntry = { title: cleanLine(text(fields, 'title') ?? ''), authors: [], tags: [], line };
+  if (source.key) entry.key = source.key;
+  entry.authors = source.creators.map(authorName).filter(Boolean);
   const year = yearIn(text(fields, 'year')) ?? yearIn(text(fields, 'date'));
   if (year !== undefined) entry.year = year;
   const venue = ['journal', 'journaltitle', 'booktitle', 'eventtitle'].map((name) => text(fields, name)).find((v) => v?.trim());
   if (venue) entry.venue = cleanLine(venue);
-  const doi = text(fields, 'doi') ? parseDoi(unescapeVerbatim(text(fields, 'doi')!)) : null;
+  const doiText = text(fields, 'doi');
+  const doi = doiText ? parseDoi(unescapeVerbatim(doiText)) : null;
   if (doi?.doi) entry.doi = doi.doi;
   const urls = unescapeVerbatim(text(fields, 'url') ?? '').split(/\s+/).filter((u) => /^https?:\/\//i.test(u));
   if (urls[0]) entry.url = urls[0];
   const arxivId = arxivIdOf(fields, doi?.arxivId, urls);
   if (arxivId) entry.arxivId = arxivId;
-  const abstractPieces = pieces.map((p) => text(p.fields, 'abstract')).filter((p): p is string => Boolean(p));
-  const abstract = prepared.plainAbstract ?? (abstractPieces.length ? abstractPieces.join(' ') : text(fields, 'abstract'));
+  const abstract = source.abstractPieces.length ? source.abstractPieces.join(' ') : text(fields, 'abstract');
   if (abstract?.trim()) entry.abstract = cleanProse(abstract);
-  const keywords = fields.keywords ?? [];
+  const keywords = fields.keywords;
+  const lists = [...(Array.isArray(keywords) ? (keywords as string[]) : typeof keywords === 'string' ? [keywords] : [])];
   const mendeleyTags = text(fields, 'mendeley-tags');
-  entry.tags = tagsFrom([...keywords, ...(mendeleyTags ? [mendeleyTags] : [])]);
-  const read: Read = { entry, type: main.type.toLowerCase() };
+  if (mendeleyTags) lists.push(mendeleyTags);
+  entry.tags = tagsFrom(lists);
+  const read: Read = { entry, type: source.type.toLowerCase() };
   const crossref = text(fields, 'crossref');
   if (crossref) read.crossref = crossref.trim().toLowerCase();
   return read;
@@ -240,12 +281,24 @@ export const readBibtex: FormatReader = function* (source) {
       throw new UnreadableFile('The file ends inside the entry that starts here, which has no closing “}”: the file looks cut short. Export it again.', segment.line);
     }
     const prepared = prepare(segment);
-    const result = parseOrNull(prepared.input, options);
+    const result = prepared.input === null ? null : parseOrNull(prepared.input, options);
     const main = result?.entries.find((e) => !e.key.startsWith(PIECE_KEY));
-    const broken = !result || result.errors.some(isStructural);
+    const pieces = result?.entries.filter((e) => e.key.startsWith(PIECE_KEY)) ?? [];
+    const broken = prepared.input !== null && (!result || result.errors.some(isStructural));
     // Errors point into what the library read; read the entry as written to point into the file.
     const errorsInFile = () => (prepared.trimmed || !result ? (parseOrNull(segment.text, options)?.errors ?? []) : result.errors);
-    const read = result && main && toEntry(main, result.entries.filter((e) => e.key.startsWith(PIECE_KEY)), prepared, segment);
+    const read =
+      (main || !prepared.hasMain) &&
+      toEntry(
+        {
+          type: main?.type ?? prepared.type,
+          key: main?.key ?? prepared.key,
+          fields: { ...main?.fields, ...prepared.plain },
+          creators: [...(main?.fields.author ?? []), ...pieces.flatMap((p) => p.fields.author ?? [])],
+          abstractPieces: pieces.map((p) => p.fields.abstract).filter((p): p is string => typeof p === 'string'),
+        },
+        segment.line,
+      );
     if (!read || (broken && !read.entry.title)) {
       problems.push(describeFailure(errorsInFile(), segment, false));
       continue;

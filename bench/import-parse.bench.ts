@@ -1,0 +1,128 @@
+/**
+ * Library import speed: `parseLibraryFile` (what the options page's worker will run) on
+ * synthetic exports shaped like the real ones in lib/library/fixtures: BibTeX entries as Zotero
+ * with Better BibLaTeX writes them (3 to 15 authors, a ~900-character abstract, one in four with
+ * TeX in it, keywords, file paths, arXiv ids) at 2,000 / 20,000 / 100,000 entries, and 20,000
+ * Zotero-style RIS records. Also times grouping 100,000 records by identity and `toPaper`.
+ *
+ * `BENCH_SIZES=2000,20000` runs a subset of the BibTeX sizes. Deterministic data (bench/rng).
+ */
+import { groupByIdentity } from '../lib/library/merge';
+import { parseLibraryFile } from '../lib/library/parse-library';
+import { toPaper } from '../lib/library/to-paper';
+import type { ParseResult } from '../lib/library/types';
+import { rng } from './rng';
+
+const SIZES = (process.env.BENCH_SIZES ?? '2000,20000,100000').split(',').map(Number);
+const RIS_SIZE = 20_000;
+
+const WORDS = (
+  'adaptive sparse attention transformer diffusion graph neural network contrastive learning efficient scalable robust ' +
+  'multimodal vision language model reinforcement policy optimization federated privacy quantization pruning distillation ' +
+  'retrieval augmented generation benchmark dataset segmentation detection forecasting time series mixture experts state ' +
+  'space long context reasoning alignment self supervised pretraining tokenization speech audio video'
+).split(' ');
+const FAMILY = 'Vaswani Shazeer Parmar Uszkoreit Jones Gomez Kaiser Polosukhin Devlin Chang Lee Toutanova Dosovitskiy Beyer Kolesnikov Weissenborn'.split(' ');
+const GIVEN = 'Ashish Noam Niki Jakob Llion Aidan Lukasz Illia Jacob Ming-Wei Kenton Kristina Alexey Lucas Alexander Dirk'.split(' ');
+const TEX_SENTENCES = [
+  String.raw`We reach \$5\times\$ speed-ups with $O(n \log n)$ memory on {ImageNet} -- see \url{https://github.com/org/repo_name}.`,
+  String.raw`Results improve by 3.2\% over {BERT} and {\"U}ber-style baselines \citep{x}.`,
+];
+
+type Next = () => number;
+const pick = <T>(next: Next, list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+const words = (next: Next, n: number) => Array.from({ length: n }, () => pick(next, WORDS)).join(' ');
+const capitalized = (text: string) => text.replace(/\b\w/g, (c) => c.toUpperCase());
+
+function abstract(next: Next): string {
+  const sentences = Array.from({ length: 7 }, () => `${capitalized(words(next, 1))} ${words(next, 17)}.`);
+  if (next() < 0.25) sentences.splice(3, 0, pick(next, TEX_SENTENCES));
+  return sentences.join(' ');
+}
+
+function author(next: Next): [family: string, given: string] {
+  const family = next() < 0.05 ? 'M{\\"u}ller' : pick(next, FAMILY);
+  return [family, pick(next, GIVEN)];
+}
+
+function bibtexEntry(i: number, next: Next): string {
+  const id = `${21 + (i % 4)}${String(1 + (i % 12)).padStart(2, '0')}.${String(i).padStart(5, '0')}`;
+  const authors = Array.from({ length: 3 + Math.floor(next() * 13) }, () => author(next));
+  return `@misc{paper${i},
+  title = {{{${capitalized(words(next, 3))}}}: ${capitalized(words(next, 6))} ${i}},
+  author = {${authors.map(([f, g]) => `${f}, ${g}`).join(' and ')}},
+  date = {2022-05-15},
+  number = {arXiv:${id}},
+  eprint = {${id}},
+  eprinttype = {arxiv},
+  primaryclass = {cs},
+  publisher = {{arXiv}},
+  doi = {10.48550/arXiv.${id}},
+  url = {http://arxiv.org/abs/${id}},
+  urldate = {2022-11-11},
+  abstract = {${abstract(next)}},
+  archiveprefix = {arXiv},
+  keywords = {Computer Science - Machine Learning,Computer Science - ${capitalized(pick(next, WORDS))}},
+  file = {/Users/someone/Zotero/storage/ABCD${i}/Paper ${i}.pdf;/Users/someone/Zotero/storage/EFGH${i}/${id}.html}
+}
+`;
+}
+
+function risRecord(i: number, next: Next): string {
+  const authors = Array.from({ length: 3 + Math.floor(next() * 13) }, () => author(next));
+  return [
+    'TY  - JOUR',
+    `TI  - ${capitalized(words(next, 9))} ${i}`,
+    ...authors.map(([f, g]) => `AU  - ${f.replace('{\\"u}', 'ü')}, ${g}`),
+    `T2  - Journal of ${capitalized(words(next, 2))}`,
+    'DA  - 2021/12/23/',
+    'PY  - 2021',
+    `DO  - 10.1007/s12517-021-${String(i).padStart(5, '0')}`,
+    `AB  - ${abstract(next).replace(/\\/g, '')}`,
+    `KW  - ${words(next, 2)}`,
+    `UR  - http://dx.doi.org/10.1007/s12517-021-${String(i).padStart(5, '0')}`,
+    'ER  - ',
+    '',
+  ].join('\n');
+}
+
+function build(count: number, make: (i: number, next: Next) => string, seed: number): string {
+  const next = rng(seed);
+  return Array.from({ length: count }, (_, i) => make(i, next)).join('\n');
+}
+
+async function time(name: string, text: string): Promise<{ ms: number; result: ParseResult }> {
+  let reports = 0;
+  const start = performance.now();
+  const result = await parseLibraryFile(name, text, { onProgress: () => reports++ });
+  const ms = performance.now() - start;
+  console.log(
+    `| ${name} | ${result.entries.length.toLocaleString('en')} | ${(text.length / 1e6).toFixed(1)} MB | ${(ms / 1000).toFixed(1)} s | ` +
+      `${((ms * 1000) / result.entries.length).toFixed(0)} µs | ${Math.round(result.entries.length / (ms / 1000)).toLocaleString('en')} | ${reports} | ${result.problems.length} |`,
+  );
+  return { ms, result };
+}
+
+export default async function importParseBench(): Promise<void> {
+  console.log('| file | entries | size | parse time | per entry | entries/s | progress reports | problems |');
+  console.log(`|${' --- |'.repeat(8)}`);
+  let largest: ParseResult | undefined;
+  for (const size of SIZES) {
+    const { result } = await time(`${size.toLocaleString('en')} BibTeX entries`, build(size, bibtexEntry, size));
+    largest = result;
+  }
+  await time(`${RIS_SIZE.toLocaleString('en')} RIS records`, build(RIS_SIZE, risRecord, 7));
+  if (largest) {
+    const papers = largest.entries;
+    let start = performance.now();
+    const records = papers.map(toPaper);
+    const toPaperMs = performance.now() - start;
+    start = performance.now();
+    const groups = groupByIdentity([...records, ...records.slice(0, records.length / 2)]);
+    const groupMs = performance.now() - start;
+    console.log(
+      `\ntoPaper on ${records.length.toLocaleString('en')} entries: ${toPaperMs.toFixed(0)} ms; ` +
+        `groupByIdentity on ${(records.length * 1.5).toLocaleString('en')} records (half of them twice): ${groupMs.toFixed(0)} ms, ${groups.length.toLocaleString('en')} groups`,
+    );
+  }
+}
