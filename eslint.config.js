@@ -34,6 +34,24 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // lib/library is pure logic that runs in a Web Worker and in tests: no database, UI, browser API or messaging.
+    files: ['lib/library/**'],
+    ignores: ['lib/library/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['dexie', 'dexie-*', 'react', 'react-*', 'wxt', 'wxt/*', '#imports', '**/db/*', '**/messaging/*', '**/components/*', '**/entrypoints/*'],
+              message: 'lib/library stays pure (it runs in a Web Worker): import only pure lib/ modules and npm libraries.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Content-script code runs in the page's origin: its IndexedDB is the page's, not ours.
     files: ['entrypoints/content/**', 'lib/sites/**'],
     ignores: ['lib/sites/**/*.test.ts'],
