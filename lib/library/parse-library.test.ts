@@ -61,6 +61,12 @@ describe('parseLibraryFile: format by content', () => {
     expect(entries[0]!.title).toBe('Über Attention');
   });
 
+  it('reads an older export in Windows-1252 rather than losing its accents', async () => {
+    const latin1 = bytes('@misc{a, title = {K', [0xfc], 'nstliche Intelligenz}, author = {M', [0xfc], 'ller, J', [0xf6], 'rg}}');
+    const { entries } = await parseLibraryFile('old.bib', latin1);
+    expect(entries[0]).toMatchObject({ title: 'Künstliche Intelligenz', authors: ['Jörg Müller'] });
+  });
+
   it('lists a JSON Lines line that is not an object as a problem and imports the rest', async () => {
     const { entries, problems } = await parseLibraryFile('papers.jsonl', '{"title": "A"}\nnot json\n{"title": "B"}\n');
     expect(entries.map((e) => e.title)).toEqual(['A', 'B']);

@@ -42,10 +42,19 @@ function nextTask(): Promise<void> {
   });
 }
 
+/**
+ * The file's text. Exports are UTF-8, or UTF-16 with a byte-order mark (Windows tools); bytes
+ * that are not valid UTF-8 are read as Windows-1252, the encoding of older BibTeX and EndNote
+ * files, so `M\xfcller` stays Müller instead of losing its ü.
+ */
 function decode(input: Uint8Array): string {
-  // Exports from Windows tools may be UTF-16 with a byte-order mark; everything else is UTF-8.
   const utf16 = input[0] === 0xff && input[1] === 0xfe ? 'utf-16le' : input[0] === 0xfe && input[1] === 0xff ? 'utf-16be' : null;
-  return new TextDecoder(utf16 ?? 'utf-8').decode(input);
+  if (utf16) return new TextDecoder(utf16).decode(input);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(input);
+  } catch {
+    return new TextDecoder('windows-1252').decode(input);
+  }
 }
 
 function reader(detected: Detected, text: string): Generator<Progress, FormatOutput, void> {
