@@ -114,15 +114,15 @@ describe('groupByIdentity', () => {
     expect(groupByIdentity<Rec>([{ id: 'a' }, { id: 'b', title: '—' }])).toHaveLength(2);
   });
 
-  it('groups 100,000 records (timed in bench/import-parse.bench.ts)', () => {
-    const papers: Rec[] = Array.from({ length: 100_000 }, (_, i) => ({
+  it('groups 20,000 records, each title twice (100,000 are timed in bench/import-parse.bench.ts)', () => {
+    const papers: Rec[] = Array.from({ length: 20_000 }, (_, i) => ({
       id: String(i),
-      title: `Paper number ${i % 50_000}`,
-      arxivId: i % 3 === 0 ? `2101.${String(i % 50_000).padStart(5, '0')}` : undefined,
+      title: `Paper number ${i % 10_000}`,
+      arxivId: i % 3 === 0 ? `2101.${String(i % 10_000).padStart(5, '0')}` : undefined,
     }));
     const groups = groupByIdentity(papers);
-    expect(groups).toHaveLength(50_000);
-    expect(groups.every((g) => g.length === 2 && Number(g[1]!.id) - Number(g[0]!.id) === 50_000)).toBe(true);
+    expect(groups).toHaveLength(10_000);
+    expect(groups.every((g) => g.length === 2 && Number(g[1]!.id) - Number(g[0]!.id) === 10_000)).toBe(true);
   });
 });
 

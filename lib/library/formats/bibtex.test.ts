@@ -1,7 +1,7 @@
 import { parse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
 import { cleanLine, cleanProse } from '../text';
-import { plainText, readBibtex } from './bibtex';
+import { plainNames, plainText, readBibtex } from './bibtex';
 import { fixture, readAll } from './testing';
 
 const read = (text: string) => readAll(readBibtex, text);
@@ -207,6 +207,29 @@ describe('readBibtex decoding', () => {
       const library = (parse(`@misc{x, title = {${text}}}`, { sentenceCase: false }).entries[0]!.fields.title as string | undefined) ?? '';
       expect(cleanLine(plainText(text)), text).toBe(cleanLine(library));
     }
+  });
+
+  it('reads TeX-free name lists without the library exactly as the library reads them', () => {
+    const words = ['Ashish', 'Vaswani', 'J.', 'D.', 'van', 'der', 'de', 'la', 'von', 'Jr.', 'III', "O'Brien", "'t", 'Hooft', 'Müller', 'Łukasz', 'El-Showk', 'Yi-An', 'others', 'a.', 'Öncel', 'DasSarma', 'da', 'al'];
+    let seed = 777;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)]!;
+    const name = () => {
+      const parts = Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(words));
+      const commas = parts.length < 2 ? 0 : Math.floor(random() * 3);
+      if (commas === 0) return parts.join(' ');
+      if (commas === 1) return `${parts[0]}, ${parts.slice(1).join(' ')}`;
+      return `${parts[0]}, Jr., ${parts.slice(1).join(' ')}`;
+    };
+    for (let n = 0; n < 300; n++) {
+      const list = Array.from({ length: 1 + Math.floor(random() * 4) }, name).join(' and ');
+      const creators = parse(`@misc{x, author = {${list}}}`, { sentenceCase: false }).entries[0]!.fields.author ?? [];
+      const library = creators.map((c) => cleanLine(c.name ?? [c.firstName, c.prefix, c.lastName, c.suffix].filter(Boolean).join(' ')));
+      expect(plainNames(list), list).toEqual(library);
+    }
+    expect(plainNames('M{\\"u}ller, J.')).toBeNull();
+    expect(plainNames('{Gemini Team} and Doe, J.')).toBeNull();
+    expect(plainNames('and Doe, J.')).toBeNull();
   });
 
   it('keeps a bare per cent sign and angle brackets as written', () => {
