@@ -60,13 +60,14 @@ describe('CSL-JSON', () => {
   });
 
   it('reports an item of the wrong shape or without a title with its line, and imports the rest', () => {
-    const text = '[\n{"title": "Good"},\n{"title": "Bad", "author": "not a list"},\n{"id": "x1", "type": "book"},\n{"title": ["no"]}\n]';
+    const text = '[\n{"title": "Good"},\n{"title": "Bad", "author": "not a list"},\n{"id": "x1", "type": "book"},\n{"title": ["no"]},\n"just text"\n]';
     const { entries, problems } = readCsl(text);
     expect(entries.map((e) => e.title)).toEqual(['Good']);
     expect(problems).toEqual([
-      { line: 3, reason: 'Item 2 could not be read: author should be Array.' },
+      { line: 3, reason: 'Item 2 could not be read: author should be a list.' },
       { line: 4, reason: 'The entry “x1” has no title, so it was not imported.' },
-      { line: 5, reason: 'Item 4 could not be read: title should be (string | number).' },
+      { line: 5, reason: 'Item 4 could not be read: title should be text or a number.' },
+      { line: 6, reason: 'Item 5 could not be read: the item should be an object.' },
     ]);
   });
 });

@@ -9,13 +9,17 @@ import type { LibraryEntry, ParseProblem } from '../types';
 import { arrayItemLines } from './json-positions';
 import { missingTitle, PROGRESS_EVERY, type FormatOutput, type Progress } from './reader';
 
-/** A valibot failure as "author[2].family should be a string". */
+/** valibot's type names in words. */
+const TYPE_WORDS: Record<string, string> = { string: 'text', number: 'a number', Array: 'a list', Object: 'an object', boolean: 'true or false' };
+
+/** A valibot failure as "author[2].family should be text". */
 export function describeIssue(issue: v.BaseIssue<unknown>): string {
   const path = (issue.path ?? [])
     .map((item) => (typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`))
     .join('')
     .replace(/^\./, '');
-  const expected = issue.expected ? ` should be ${issue.expected.replace(/^"|"$/g, '')}` : ' is not valid';
+  const types = issue.expected?.replace(/[()"]/g, '').split(' | ').map((type) => TYPE_WORDS[type] ?? type);
+  const expected = types?.length ? ` should be ${types.join(' or ')}` : ' is not valid';
   return `${printable(path || 'the item')}${expected}`;
 }
 
