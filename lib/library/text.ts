@@ -12,7 +12,11 @@ const INVISIBLE = /(?![\t\n\r])\p{Cc}|[\ufffd\u202a-\u202e\u2066-\u2069]/gu;
 /** TeX writes í as `\'{\i}`: a dotless i under the accent, which NFC does not compose. */
 const DOTLESS_I_ACCENTED = /ı(?=\p{M})/gu;
 
+/** Printable ASCII without `<`: nothing for `normalize` to do (most titles and names). */
+const PLAIN_ASCII = /^[\t\n\r\x20-\x3b\x3d-\x7e]*$/;
+
 function normalize(text: string): string {
+  if (PLAIN_ASCII.test(text)) return text;
   return text.replace(MARKUP, '').replace(INVISIBLE, '').replace(DOTLESS_I_ACCENTED, 'i').normalize('NFC');
 }
 

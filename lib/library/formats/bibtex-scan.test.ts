@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { nameChunks, proseChunks, scanEntry, splitEntries } from './bibtex-scan';
+import { isClosed, nameChunks, proseChunks, scanEntry, splitEntries } from './bibtex-scan';
 
 describe('splitEntries', () => {
   it('cuts the file at each @type{ at a line start, with lines, types and whether each closes', () => {
     const text = 'header text\n@String{x = {y}}\n\n  @ARTICLE{a,\n title = {@not a start}\n}\n@misc(b, title = {B})\n@misc{c, title = {cut';
     const segments = splitEntries(text);
-    expect(segments.map((s) => [s.type, s.line, s.closed])).toEqual([
+    expect(segments.map((s) => [s.type, s.line, isClosed(s)])).toEqual([
       ['string', 2, true],
       ['article', 4, true],
       ['misc', 7, true],

@@ -19,8 +19,6 @@ export interface Segment {
   text: string;
   /** 1-based line of the `@`. */
   line: number;
-  /** False when the file ends before the entry's closing brace. */
-  closed: boolean;
 }
 
 const ENTRY_START = /^[ \t]*@[ \t]*([A-Za-z][\w-]*)[ \t]*[{(]/gm;
@@ -54,8 +52,10 @@ function closeQuote(text: string, open: number): number {
   return -1;
 }
 
-/** Whether the entry opening at `open` (`{` or `(`) closes before the text ends. */
-function isClosed(text: string, open: number): boolean {
+/** Whether the entry closes before its text ends; false for the last entry of a file cut short. */
+export function isClosed(segment: Segment): boolean {
+  const { text } = segment;
+  const open = text.search(/[{(]/);
   if (text[open] === '{') return closeBrace(text, open) !== -1;
   let depth = 0;
   for (let i = open + 1; i < text.length; i++) {
@@ -70,10 +70,10 @@ function isClosed(text: string, open: number): boolean {
 
 /** The file's `@…` blocks, each with its line. Text before the first `@` (Mendeley's header) is skipped. */
 export function splitEntries(text: string): Segment[] {
-  const starts: { index: number; type: string; open: number }[] = [];
+  const starts: { index: number; type: string }[] = [];
   ENTRY_START.lastIndex = 0;
   for (let m = ENTRY_START.exec(text); m; m = ENTRY_START.exec(text)) {
-    starts.push({ index: m.index, type: m[1]!.toLowerCase(), open: m.index + m[0].length - 1 });
+    starts.push({ index: m.index, type: m[1]!.toLowerCase() });
   }
   const segments: Segment[] = [];
   let line = 1;
@@ -82,8 +82,7 @@ export function splitEntries(text: string): Segment[] {
     for (let i = text.indexOf('\n', counted); i !== -1 && i < start.index; i = text.indexOf('\n', i + 1)) line++;
     counted = start.index;
     const end = k + 1 < starts.length ? starts[k + 1]!.index : text.length;
-    const segment = text.slice(start.index, end);
-    segments.push({ type: start.type, text: segment, line, closed: isClosed(segment, start.open - start.index) });
+    segments.push({ type: start.type, text: text.slice(start.index, end), line });
   });
   return segments;
 }

@@ -15,7 +15,7 @@ import { arxivIdInText, idsFromUrl, parseArxivId, parseDoi } from '../identity';
 import { UnreadableFile } from '../file-error';
 import { cleanLine, cleanProse, printable, tagsFrom, yearIn } from '../text';
 import type { LibraryEntry, ParseProblem } from '../types';
-import { nameChunks, proseChunks, scanEntry, splitEntries, type Segment } from './bibtex-scan';
+import { isClosed, nameChunks, proseChunks, scanEntry, splitEntries, type Segment } from './bibtex-scan';
 import { missingTitle, PROGRESS_EVERY, type FormatReader } from './reader';
 
 /** Identifiers and dates: taken as written (braces and TeX escapes off), never TeX-decoded. */
@@ -314,7 +314,7 @@ export const readBibtex: FormatReader = function* (source) {
   const firstLineOfKey = new Map<string, number>();
   for (const [done, segment] of entrySegments.entries()) {
     if (done % PROGRESS_EVERY === 0) yield { done, total: entrySegments.length };
-    if (!segment.closed && segment === segments.at(-1)) {
+    if (segment === segments.at(-1) && !isClosed(segment)) {
       throw new UnreadableFile('The file ends inside the entry that starts here, which has no closing “}”: the file looks cut short. Export it again.', segment.line);
     }
     const prepared = prepare(segment);
