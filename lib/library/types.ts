@@ -59,16 +59,8 @@ export interface ParseResult {
  * from the normalized title), so the same title from the catalog, a save or another import
  * lands on the same record. The TL;DR, key result, links and topics are not computed here.
  */
-export interface LibraryPaper {
+export interface LibraryPaper extends Omit<LibraryEntry, 'key' | 'line' | 'abstract'> {
   id: string;
-  title: string;
-  authors: string[];
-  year?: number;
-  venue?: string;
-  doi?: string;
-  arxivId?: string;
-  url?: string;
+  /** Plain text; empty when the file had none. */
   abstract: string;
-  tags: string[];
-  tldr?: string;
 }
