@@ -7,12 +7,15 @@
  * - "Scholar" BibTeX, as Google Scholar and DBLP write it, without abstracts (~400 bytes an
  *   entry): the only way 100,000 entries fit under the 50 MB import limit;
  * - Zotero-style RIS with abstracts.
+ * Baseline, in the same run: bibtex-parser alone reading the smallest Zotero-style file in one
+ * call (what `parseLibraryFile` would cost without its own scanning), capped at 2,000 entries.
  * Also times `toPaper` and grouping by identity on the largest result.
  *
  * Reports wall and CPU time (this process, user + system) and the machine's load average,
  * since the machine is shared. `BENCH_RUNS=2000:zotero,20000:scholar` runs a chosen set.
  * Deterministic data (bench/rng).
  */
+import { parse } from '@retorquere/bibtex-parser';
 import { loadavg } from 'node:os';
 import { groupByIdentity } from '../lib/library/merge';
 import { parseLibraryFile } from '../lib/library/parse-library';
@@ -147,6 +150,19 @@ export default async function importParseBench(): Promise<void> {
     const { label, make } = STYLES[style];
     const result = await time(`${count.toLocaleString('en')} ${label}`, build(count, make, count));
     if (!largest || result.entries.length > largest.entries.length) largest = result;
+  }
+  const baseline = RUNS.find((run) => run.style === 'zotero' && run.count <= 2_000);
+  if (baseline) {
+    const text = build(baseline.count, bibtexEntry, baseline.count);
+    const load = loadavg()[0]!;
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    const entries = parse(text, { sentenceCase: false }).entries.length;
+    const cpu = process.cpuUsage(cpuStart);
+    console.log(
+      `| baseline: bibtex-parser alone, whole file in one call | ${entries.toLocaleString('en')} | ${(text.length / 1e6).toFixed(1)} MB | ` +
+        `${((performance.now() - start) / 1000).toFixed(1)} s | ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s | ${((cpu.user + cpu.system) / entries).toFixed(0)} µs | | | | ${load.toFixed(1)} |`,
+    );
   }
   if (!largest) return;
   let start = performance.now();
