@@ -1,19 +1,11 @@
-import { resolve } from 'node:path';
 import type { Frame, Page } from '@playwright/test';
-import { buildCatalog } from '../lib/catalog/build';
-import { readSeedDir } from '../lib/catalog/read-seeds';
 import { expect, test } from './fixtures';
+import { everythingAPageScriptCanRead } from './in-page';
+import { arxivAbsPage, catalogPaper } from './pages';
 
-const catalog = buildCatalog(readSeedDir(resolve('seeds')));
-const paper = catalog.papers.find((p) => p.title.startsWith('Autoformer'))!;
+const paper = catalogPaper('Autoformer');
 const code = paper.links.filter((l) => l.kind === 'code');
-
-/** An arXiv abstract page in arxiv.org's markup, with page CSS that tries to restyle everything. */
-const ABS_PAGE = `<!doctype html><html><head><title>[2106.13008] ${paper.title}</title>
-<style>* { color: red !important; font-size: 40px !important; } iframe { display: none !important; }</style></head>
-<body><div id="abs"><h1 class="title mathjax"><span class="descriptor">Title:</span>${paper.title}</h1>
-<blockquote class="abstract mathjax"><span class="descriptor">Abstract:</span> Long text.</blockquote>
-</div></body></html>`;
+const ABS_PAGE = arxivAbsPage(paper);
 
 async function cardFrame(page: Page): Promise<Frame> {
   await expect.poll(() => page.frames().some((f) => f.url().includes('/card.html'))).toBe(true);
@@ -86,36 +78,7 @@ test('a note saved from the card survives a reload, shows in the extension, and 
   await expect(card.getByRole('status')).toHaveText('Saved');
 
   // A hostile page script tries every way it has to read the card.
-  const seen = await page.evaluate(() => {
-    const found: string[] = [document.body.innerText, document.documentElement.outerHTML];
-    const walk = (root: Document | ShadowRoot) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.shadowRoot) {
-          found.push(el.shadowRoot.innerHTML);
-          walk(el.shadowRoot);
-        }
-      }
-    };
-    walk(document);
-    for (const frame of document.querySelectorAll('iframe')) {
-      try {
-        found.push(frame.contentDocument?.body.innerText ?? '');
-      } catch (error) {
-        found.push(`blocked: ${String(error)}`);
-      }
-    }
-    // Frames reachable through window.frames (the card's, inside a closed root, is not listed).
-    for (let i = 0; i < window.frames.length; i++) {
-      try {
-        found.push(window.frames[i]!.document.body.innerText);
-      } catch (error) {
-        found.push(`blocked: ${String(error)}`);
-      }
-    }
-    document.execCommand('selectAll');
-    found.push(window.getSelection()?.toString() ?? '');
-    return found.join('\n');
-  });
+  const seen = await page.evaluate(everythingAPageScriptCanRead);
   expect(seen).not.toContain('private thoughts');
 
   await page.reload();

@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { buildCatalog } from '../lib/catalog/build';
-import { readSeedDir } from '../lib/catalog/read-seeds';
-import { expect, hasSharedPages, SHARED_PAGES, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { catalogPaper, hasSharedPages, sharedPage } from './pages';
 
-const catalog = buildCatalog(readSeedDir(resolve('seeds')));
-const byTitle = (start: string) => {
-  const paper = catalog.papers.find((p) => p.title.startsWith(start));
-  if (!paper) throw new Error(`no catalog paper starts with "${start}"`);
-  return paper;
-};
-const autoformer = byTitle('Autoformer');
-const bytes = byTitle('Bytes Are All You Need');
-const any2point = byTitle('Any2Point');
-const scaling = byTitle('Scaling Vision Transformers');
+const autoformer = catalogPaper('Autoformer');
+const bytes = catalogPaper('Bytes Are All You Need');
+const any2point = catalogPaper('Any2Point');
+const scaling = catalogPaper('Scaling Vision Transformers');
 // The one entry of the saved listing that really is in the catalog.
-const flatformer = byTitle('FlatFormer');
-
-const shared = (name: string) => readFileSync(resolve(SHARED_PAGES, name), 'utf8');
+const flatformer = catalogPaper('FlatFormer');
 
 /** An arXiv search results page in arxiv.org's markup, with `search-hit` highlights in titles. */
 function searchPage(titles: string[]): string {
@@ -38,7 +27,7 @@ function searchPage(titles: string[]): string {
 
 test('marks a catalog title on an arXiv abstract page, with a badge, and nothing else', async ({ context, server }) => {
   test.skip(!hasSharedPages, 'needs ../shared/fixtures/pages');
-  const html = shared('arxiv-abs-2021.html').replaceAll(
+  const html = sharedPage('arxiv-abs-2021.html').replaceAll(
     'Learning Knowledge Graph-based World Models of Textual Environments',
     autoformer.title,
   );
@@ -69,7 +58,7 @@ test('marks a catalog title on an arXiv abstract page, with a badge, and nothing
 
 test('marks planted titles on a 200-entry arXiv listing and leaves the other entries alone', async ({ context, server }) => {
   test.skip(!hasSharedPages, 'needs ../shared/fixtures/pages');
-  const html = shared('arxiv-list-2023.html')
+  const html = sharedPage('arxiv-list-2023.html')
     .replace('InfiniCity: Infinite-Scale City Synthesis', bytes.title)
     // The listing wraps long titles over lines and pads them with spaces.
     .replace('HexPlane: A Fast Representation for Dynamic Scenes', any2point.title.replace(' Large ', '\n   Large '))

@@ -1,15 +1,10 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { extensionIdOf, launchWithExtension } from './browser';
+import { builtExtensionDir, requireBuild } from './extension-dir';
 import { MAPPED_HOSTS, startPageServer, type PageServer } from './server';
 
-/** The built extension under test (`npm run build` writes it; PAPERLENS_OUT_DIR moves it). */
-export const EXTENSION_DIR = resolve(process.env.PAPERLENS_OUT_DIR ?? '.output', 'chrome-mv3');
-
-/** Folder of real saved pages beside the checkout; tests that need it skip when it is absent. */
-export const SHARED_PAGES = resolve('..', 'shared', 'fixtures', 'pages');
-export const hasSharedPages = existsSync(SHARED_PAGES);
+/** The built extension under test. */
+export const EXTENSION_DIR = builtExtensionDir('chrome-mv3');
 
 interface Fixtures {
   context: BrowserContext;
@@ -30,9 +25,7 @@ export const test = base.extend<Fixtures, { server: PageServer }>({
   ],
 
   context: async ({ server }, use) => {
-    if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
-      throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
-    }
+    requireBuild(EXTENSION_DIR, 'npm run build');
     const context = await launchWithExtension({ extensionDir: EXTENSION_DIR, hosts: { names: MAPPED_HOSTS, port: server.port } });
     await use(context);
     await context.close();

@@ -1,27 +1,11 @@
 import { expect, test } from './fixtures';
+import { catalogInIndexedDb } from './in-page';
 
 test('the bundled catalog reaches IndexedDB in the extension origin', async ({ openExtensionPage }) => {
   const page = await openExtensionPage('popup.html');
   await expect(page.getByTestId('catalog-count')).toHaveText('333 papers in your catalog');
 
-  const stored = await page.evaluate(async () => {
-    const open = indexedDB.open('paperlens');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const read = <T,>(store: string, op: (s: IDBObjectStore) => IDBRequest<T>) =>
-      new Promise<T>((resolve, reject) => {
-        const req = op(db.transaction(store).objectStore(store));
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-    const count = await read('papers', (s) => s.count());
-    const version = await read<{ value: string }>('settings', (s) => s.get('catalogVersion'));
-    const byteTransformer = await read<{ title: string; tldr: string; links: unknown[] }[]>('papers', (s) => s.getAll());
-    db.close();
-    return { count, version: version.value, paper: byteTransformer.find((p) => p.title.startsWith('ByteTransformer')) };
-  });
+  const stored = await page.evaluate(catalogInIndexedDb, 'ByteTransformer');
   expect(stored.count).toBe(333);
   expect(stored.version).toMatch(/^[0-9a-f]{16}$/);
   expect(stored.paper?.tldr).toContain('ByteTransformer');

@@ -1,38 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, hasSharedPages, SHARED_PAGES, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { arxivListing, NON_CATALOG, nonCatalogAbsPage } from './pages';
 
-/** A paper that is not in the catalog: the saved arXiv page in the shared fixtures. */
-const TITLE = 'Learning Knowledge Graph-based World Models of Textual Environments';
-const ABS_URL = 'http://arxiv.org/abs/2106.09608';
-
-/** The real saved page when present, else a page with the same meta tags and abstract block. */
-function absPage(): string {
-  if (hasSharedPages) return readFileSync(resolve(SHARED_PAGES, 'arxiv-abs-2021.html'), 'utf8');
-  return `<!doctype html><html><head>
-<meta name="citation_title" content="${TITLE}"/>
-<meta name="citation_author" content="Ammanabrolu, Prithviraj"/>
-<meta name="citation_author" content="Riedl, Mark O."/>
-<meta name="citation_date" content="2021/06/17"/>
-<meta name="citation_arxiv_id" content="2106.09608"/>
-</head><body><div id="abs"><h1 class="title mathjax"><span class="descriptor">Title:</span>${TITLE}</h1>
-<blockquote class="abstract mathjax"><span class="descriptor">Abstract:</span> World models improve a learning agent's
-ability to efficiently operate in interactive and situated environments. This work focuses on the task of building
-world models of text-based game environments.</blockquote></div></body></html>`;
-}
-
-/** An arXiv listing in the 2023 markup that lists the saved paper between two unknown ones. */
-const LISTING = `<!doctype html><html><body><div id="dlpage"><dl>
-<dt><a href="/abs/2401.00001">arXiv:2401.00001</a></dt>
-<dd><div class="meta"><div class="list-title mathjax"><span class="descriptor">Title:</span>
-  A Paper Nobody Has Heard Of About Pancakes
-</div></div></dd>
-<dt><a href="/abs/2106.09608">arXiv:2106.09608</a></dt>
-<dd><div class="meta"><div class="list-title mathjax"><span class="descriptor">Title:</span>
-  ${TITLE}
-</div></div></dd>
-</dl></div></body></html>`;
+const { title: TITLE, url: ABS_URL } = NON_CATALOG;
+/** An arXiv listing that lists the saved paper after an unknown one. */
+const LISTING = arxivListing(['A Paper Nobody Has Heard Of About Pancakes', TITLE]);
 
 async function saveFromAbsPage(page: Page): Promise<void> {
   await page.goto(ABS_URL);
@@ -43,7 +16,7 @@ async function saveFromAbsPage(page: Page): Promise<void> {
 }
 
 test('save a non-catalog arXiv paper, annotate it, see it recognized on a listing', async ({ context, server, openExtensionPage }) => {
-  server.page(ABS_URL, absPage());
+  server.page(ABS_URL, nonCatalogAbsPage());
   server.page('http://arxiv.org/list/cs.LG/new', LISTING);
 
   const page = await context.newPage();
@@ -72,7 +45,7 @@ test('save a non-catalog arXiv paper, annotate it, see it recognized on a listin
 });
 
 test('no save button for a catalog paper; page scripts cannot reach into the button', async ({ context, server }) => {
-  server.page(ABS_URL, absPage());
+  server.page(ABS_URL, nonCatalogAbsPage());
   const page = await context.newPage();
   await page.goto(ABS_URL);
   const host = page.locator('paperlens-save');
@@ -103,7 +76,7 @@ async function send<T>(page: Page, type: string, data: unknown): Promise<T> {
 }
 
 test('export everything, delete all, import the file: everything is back', async ({ context, server, openExtensionPage }) => {
-  server.page(ABS_URL, absPage());
+  server.page(ABS_URL, nonCatalogAbsPage());
   const page = await context.newPage();
   await saveFromAbsPage(page);
 
