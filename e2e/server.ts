@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 /** Hosts mapped to the local server, so `http://arxiv.org/...` in the browser is served here. */
 export const MAPPED_HOSTS = [
@@ -20,7 +21,11 @@ export const MAPPED_HOSTS = [
   'example.com',
 ];
 
-/** A local web server that answers for the mapped hosts with pages the test registers. */
+/**
+ * A local web server that answers for the mapped hosts with pages the test registers. Chromium
+ * reaches it through `--host-resolver-rules`; Firefox, which has no such switch, uses it as its
+ * HTTP proxy, so it also answers absolute-URL requests and refuses everything else.
+ */
 export interface PageServer {
   port: number;
   /** Serves `html` at `url` (e.g. `http://arxiv.org/abs/2106.00001`) until `clear()`. */
@@ -28,16 +33,27 @@ export interface PageServer {
   clear(): void;
   /** Every URL requested so far: a privacy check that nothing leaks to the web. */
   requests: string[];
+  /** What a browser using the server as its proxy asked for and was refused (other hosts, CONNECT). */
+  refused: string[];
   close(): Promise<void>;
 }
 
 export async function startPageServer(): Promise<PageServer> {
   const pages = new Map<string, string>();
   const requests: string[] = [];
+  const refused: string[] = [];
+  const mapped = new Set(MAPPED_HOSTS);
   const server: Server = createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const key = `${host}${path}`;
+    if (!mapped.has(host)) {
+      // As a proxy, never fetch from the real web: nothing a test browser asks for leaves the machine.
+      refused.push(`http://${key}`);
+      res.writeHead(403, { 'content-type': 'text/plain' });
+      res.end(`${host} is not a host the test server answers for`);
+      return;
+    }
     requests.push(`http://${key}`);
     const html = pages.get(key);
     if (html === undefined) {
@@ -48,11 +64,17 @@ export async function startPageServer(): Promise<PageServer> {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(html);
   });
+  // HTTPS through a proxy starts with CONNECT: refused, so no TLS connection is ever tunnelled out.
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    refused.push(`CONNECT ${req.url ?? ''}`);
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     port,
     requests,
+    refused,
     page(url, html) {
       const u = new URL(url);
       pages.set(`${u.hostname}${u.pathname}`, html);
@@ -60,6 +82,7 @@ export async function startPageServer(): Promise<PageServer> {
     clear() {
       pages.clear();
       requests.length = 0;
+      refused.length = 0;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
