@@ -77,6 +77,9 @@ export class CardHost {
 
   close(): void {
     if (!this.host || this.paperId === null) return;
+    // Neither Firefox nor Chromium moves focus out of a frame hidden with `visibility: hidden`:
+    // without this, keys typed after Escape would go on into the hidden note and be saved there.
+    if (document.activeElement === this.host) this.frame?.blur();
     this.host.style.setProperty('visibility', 'hidden', 'important');
     this.paperId = null;
   }
