@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Firefox } from './browser';
+import { arxivAbsPage, catalogPaper } from '../e2e/pages';
+import { cardFrame, eventPageSuspended, expect, launch, NOTE_BOX, openPage, test, textOf, valueOf } from './fixtures';
+
+// These tests start their own browsers: a restart, and a short event-page idle timeout.
+
+const itransformer = catalogPaper('iTransformer');
+const autoformer = catalogPaper('Autoformer');
+const popupFor = (paperId: string) => `popup.html?paper=${encodeURIComponent(paperId)}`;
+
+/** Runs `use` with a Firefox that is closed afterwards, whatever happens. */
+async function withFirefox(launched: Promise<Firefox>, use: (firefox: Firefox) => Promise<void>): Promise<void> {
+  const firefox = await launched;
+  try {
+    await use(firefox);
+  } finally {
+    await firefox.close();
+  }
+}
+
+test('a note written in the popup shows in the card, and survives a browser restart on the same profile', async ({ server }) => {
+  const note = 'Inverted tokens: one per variate. Compare with **PatchTST**.';
+  server.page('http://arxiv.org/abs/2310.06625', arxivAbsPage(itransformer));
+  server.page('http://example.com/reading-list', `<!doctype html><html><body><p>${autoformer.title}</p></body></html>`);
+  const profileDir = mkdtempSync(join(tmpdir(), 'paperlens-firefox-profile-'));
+  try {
+    await withFirefox(launch(server, { profileDir }), async (firefox) => {
+      const popup = await firefox.openExtensionPage(popupFor(itransformer.id));
+      await popup.locator(NOTE_BOX).fill(note);
+      await expect.poll(() => textOf(popup, '.pl-note__state[role=status]')).toBe('Saved');
+
+      const page = await openPage(firefox, 'http://arxiv.org/abs/2310.06625');
+      await page.locator(`h1.title[data-paperlens-id="${itransformer.id}"]`).hover();
+      await expect.poll(async () => valueOf(await cardFrame(page), NOTE_BOX)).toBe(note);
+
+      // A site opted into before the restart, too.
+      const options = await firefox.openExtensionPage('options.html');
+      await options.locator('input[aria-label="Site address"]').fill('http://example.com');
+      await options.locator('button[type=submit]::-p-text(Add site)').click();
+      await expect.poll(() => textOf(options, '.sites li:has(button)')).toContain('http://example.com');
+    });
+
+    await withFirefox(launch(server, { profileDir }), async (firefox) => {
+      const popup = await firefox.openExtensionPage(popupFor(itransformer.id));
+      await expect.poll(() => valueOf(popup, NOTE_BOX)).toBe(note);
+      const page = await openPage(firefox, 'http://example.com/reading-list');
+      await page.waitForSelector(`[data-paperlens-id="${autoformer.id}"] paperlens-badge`);
+    });
+  } finally {
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+});
+
+test('a note typed in the card as its tab closes, with the event page suspended, is saved', async ({ server }) => {
+  server.page('http://arxiv.org/abs/2106.13008', arxivAbsPage(autoformer));
+  // Firefox suspends an idle MV3 event page after 30 s; one second here.
+  await withFirefox(launch(server, { prefs: { 'extensions.background.idle.timeout': 1000 } }), async (firefox) => {
+    const watcher = await firefox.openExtensionPage('options.html');
+    const page = await openPage(firefox, 'http://arxiv.org/abs/2106.13008');
+    await page.locator(`h1.title[data-paperlens-id="${autoformer.id}"]`).hover();
+    const card = await cardFrame(page);
+    await card.locator(NOTE_BOX).click();
+    await expect.poll(() => eventPageSuspended(watcher)).toBe(true);
+
+    // Typed at a brisk 30 ms a key, and the tab closed with the last keystroke (before the autosave).
+    await page.keyboard.type('typed as the tab closed', { delay: 30 });
+    await page.close();
+
+    const popup = await firefox.openExtensionPage(popupFor(autoformer.id));
+    await expect.poll(() => valueOf(popup, NOTE_BOX)).toBe('typed as the tab closed');
+  });
+});
