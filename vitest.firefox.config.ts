@@ -8,8 +8,10 @@ export default defineConfig({
     environment: 'node',
     // One Firefox at a time on a 2-core machine.
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-    expect: { poll: { timeout: 10_000 } },
+    // A Firefox launch takes 5 s on an idle 2-core machine and 30 s on a busy one; the first test
+    // of a file pays for it.
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
+    expect: { poll: { timeout: 20_000 } },
   },
 });
