@@ -13,7 +13,7 @@ export interface FirefoxOptions {
   /** The unpacked Firefox build (a folder with manifest.json). */
   extensionDir: string;
   /** The local test server (e2e/server.ts), made Firefox's proxy for every address. */
-  proxyPort?: number;
+  proxyPort: number;
   /** A profile folder to reuse (a browser restart); a fresh temporary profile by default, deleted on close. */
   profileDir?: string;
   /** More Firefox preferences, e.g. a short background idle timeout. */
@@ -22,8 +22,6 @@ export interface FirefoxOptions {
 
 export interface Firefox {
   browser: Browser;
-  /** `moz-extension://<uuid>`, the extension's origin. */
-  origin: string;
   /** Opens an extension page (e.g. `popup.html`) in a new tab, once the extension has started. */
   openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
@@ -60,33 +58,36 @@ export async function launchFirefox({ extensionDir, proxyPort, profileDir, prefs
     'network.trr.mode': 5,
     'network.captive-portal-service.enabled': false,
     'network.connectivity-service.enabled': false,
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': proxyPort,
+    // HTTPS goes to the same proxy too, which refuses CONNECT: nothing leaves the machine.
+    // (share_proxy_settings is only the settings dialog's checkbox; the network reads these.)
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxyPort,
   };
-  if (proxyPort !== undefined) {
-    Object.assign(prefs, {
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': proxyPort,
-      // HTTPS goes to the same proxy too, which refuses CONNECT: nothing leaves the machine.
-      // (share_proxy_settings is only the settings dialog's checkbox; the network reads these.)
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': proxyPort,
+  const removeProfile = () => {
+    if (!profileDir) rmSync(profile, { recursive: true, force: true });
+  };
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      userDataDir: profile,
+      extraPrefsFirefox: { ...prefs, ...extraPrefs },
+      // Without it Firefox keeps polling its remote-settings service.
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+      // Lets the remote agent open moz-extension:// pages in tabs.
+      args: ['--remote-allow-system-access'],
+    })
+    .catch((error: unknown) => {
+      removeProfile();
+      throw error;
     });
-  }
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    userDataDir: profile,
-    extraPrefsFirefox: { ...prefs, ...extraPrefs },
-    // Without it Firefox keeps polling its remote-settings service.
-    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-    // Lets the remote agent open moz-extension:// pages in tabs.
-    args: ['--remote-allow-system-access'],
-  });
   const origin = `moz-extension://${EXTENSION_UUID}`;
   return {
     browser,
-    origin,
     openExtensionPage: async (path) => {
       const page = await browser.newPage();
       await navigateUntilLoaded(page, `${origin}/${path}`);
@@ -94,7 +95,7 @@ export async function launchFirefox({ extensionDir, proxyPort, profileDir, prefs
     },
     close: async () => {
       await browser.close();
-      if (!profileDir) rmSync(profile, { recursive: true, force: true });
+      removeProfile();
     },
   };
 }
