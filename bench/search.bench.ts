@@ -10,7 +10,7 @@ import { launchWithExtension } from '../e2e/browser';
 import { buildCatalog } from '../lib/catalog/build';
 import { readSeedDir } from '../lib/catalog/read-seeds';
 import type { Paper } from '../lib/catalog/types';
-import type { Note } from '../lib/db/schema';
+import type { Note } from '../lib/notes/model';
 import { NO_FILTERS } from '../lib/search/filters';
 import { buildNotesIndex, CatalogIndex, Searcher, type SerializedCatalogIndex } from '../lib/search/search-index';
 import { TextIndex } from '../lib/search/text-index';

@@ -1,8 +1,8 @@
 import './note-editor.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getDb, READING_STATUS, type Note, type ReadingStatus } from '@/lib/db/schema';
-import type { NoteInput, NoteSaveResult } from '@/lib/messaging/protocol';
+import { getDb } from '@/lib/db/schema';
+import { READING_STATUS, type Note, type NoteInput, type NoteSaveResult, type ReadingStatus } from '@/lib/notes/model';
 import { Markdown } from './Markdown';
 import { TagInput } from './TagInput';
 import { describeStorageError } from '@/lib/notes/storage-errors';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { StoredPaper } from '@/lib/db/schema';
-import type { NoteInput, NoteSaveResult } from '@/lib/messaging/protocol';
+import type { StoredPaper } from '@/lib/catalog/types';
+import type { NoteInput, NoteSaveResult } from '@/lib/notes/model';
 import { NoteEditor } from './NoteEditor';
 
 /** Abstracts longer than this start collapsed. */

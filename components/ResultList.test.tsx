@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Note, StoredPaper } from '@/lib/db/schema';
+import type { StoredPaper } from '@/lib/catalog/types';
+import type { Note } from '@/lib/notes/model';
 import { FIELD } from '@/lib/search/text-index';
 import { ResultList, type ResultRow } from './ResultList';
 import { parseTags } from './TagInput';

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import type { StoredPaper, Note } from '@/lib/db/schema';
+import type { StoredPaper } from '@/lib/catalog/types';
+import type { Note } from '@/lib/notes/model';
 import { highlightRanges, snippet } from '@/lib/search/highlight';
 import type { SearchHit } from '@/lib/search/search-index';
 import { FIELD } from '@/lib/search/text-index';

@@ -3,8 +3,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import type { Catalog } from '@/lib/catalog/types';
 import { getDb } from '@/lib/db/schema';
 import { createHandlers } from '@/lib/messaging/handlers';
-import { onMessage } from '@/lib/messaging/protocol';
-import { DRAFT_PORT, relayDrafts } from '@/lib/notes/draft-relay';
+import { DRAFT_PORT } from '@/lib/messaging/card';
+import { relayDrafts } from '@/lib/messaging/draft-relay';
+import { toBackground } from '@/lib/messaging/to-background';
 import { loadCatalogIndex } from '@/lib/search/persist';
 import { syncCustomContentScripts } from '@/lib/sites/custom-scripts';
 
@@ -22,24 +23,24 @@ export default defineBackground(() => {
   const handlers = createHandlers(getDb(), fetchBundledCatalog);
 
   // Registered synchronously: a message may be what wakes the service worker.
-  onMessage('catalogStatus', () => handlers.catalogStatus());
-  onMessage('lookupTitles', ({ data }) => handlers.lookupTitles(data));
-  onMessage('getPaper', ({ data }) => handlers.getPaper(data));
-  onMessage('saveNote', ({ data }) => handlers.saveNote(data));
-  onMessage('matchPage', ({ data }) => handlers.matchPage(data));
-  onMessage('getSiteSettings', () => handlers.getSiteSettings());
-  onMessage('setSiteEnabled', ({ data }) => handlers.setSiteEnabled(data));
-  onMessage('addCustomSite', async ({ data }) => {
+  toBackground.onMessage('catalogStatus', () => handlers.catalogStatus());
+  toBackground.onMessage('lookupTitles', ({ data }) => handlers.lookupTitles(data));
+  toBackground.onMessage('getPaper', ({ data }) => handlers.getPaper(data));
+  toBackground.onMessage('saveNote', ({ data }) => handlers.saveNote(data));
+  toBackground.onMessage('matchPage', ({ data }) => handlers.matchPage(data));
+  toBackground.onMessage('getSiteSettings', () => handlers.getSiteSettings());
+  toBackground.onMessage('setSiteEnabled', ({ data }) => handlers.setSiteEnabled(data));
+  toBackground.onMessage('addCustomSite', async ({ data }) => {
     const settings = await handlers.addCustomSite(data);
     await syncCustomContentScripts(settings.custom, CONTENT_SCRIPT_FILE);
     return settings;
   });
-  onMessage('removeCustomSite', async ({ data }) => {
+  toBackground.onMessage('removeCustomSite', async ({ data }) => {
     const settings = await handlers.removeCustomSite(data);
     await syncCustomContentScripts(settings.custom, CONTENT_SCRIPT_FILE);
     return settings;
   });
-  onMessage('savePaper', ({ data }) => handlers.savePaper(data));
+  toBackground.onMessage('savePaper', ({ data }) => handlers.savePaper(data));
 
   // The hover card's unsaved drafts, saved here if its tab closes first.
   browser.runtime.onConnect.addListener((port) => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { NoteEditor } from '@/components/NoteEditor';
-import type { NoteInput, NoteSaveResult, PaperWithNote } from '@/lib/messaging/protocol';
+import type { NoteInput, NoteSaveResult, PaperWithNote } from '@/lib/notes/model';
 import { errorMessage } from '@/lib/errors';
 
 export interface PaperCardProps {

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { NoteEditor } from '@/components/NoteEditor';
 import { getDb } from '@/lib/db/schema';
-import type { NoteInput, NoteSaveResult } from '@/lib/messaging/protocol';
+import type { NoteInput, NoteSaveResult } from '@/lib/notes/model';
 import { loadLibrary, type LibraryEntry } from '@/lib/notes/library';
 import { paperLink } from '@/lib/notes/markdown-export';
 

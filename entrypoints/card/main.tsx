@@ -2,9 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { PaperCard } from '@/components/card/PaperCard';
-import { CARD_MESSAGE } from '@/components/card/card-messages';
-import { sendMessage, type NoteInput } from '@/lib/messaging/protocol';
-import { DRAFT_PORT, type DraftMessage } from '@/lib/notes/draft-relay';
+import { CARD_MESSAGE, cardToBackground, DRAFT_PORT, type DraftMessage } from '@/lib/messaging/card';
+import type { NoteInput } from '@/lib/notes/model';
 import './style.css';
 
 /**
@@ -20,10 +19,10 @@ function fromHash(): { paperId: string; shown: string } {
   }
 }
 
-const load = (id: string) => (id ? sendMessage('getPaper', id) : Promise.resolve(null));
+const load = (id: string) => (id ? cardToBackground.sendMessage('getPaper', id) : Promise.resolve(null));
 
 /**
- * Streams the note editor's unsaved draft to the background (lib/notes/draft-relay.ts), which
+ * Streams the note editor's unsaved draft to the background (lib/messaging/draft-relay.ts), which
  * saves it if this tab closes before the editor's own save. The port is opened on the first
  * keystroke (waking the worker) and opened again if the worker stopped while text was unsaved.
  */
@@ -57,7 +56,7 @@ const render = () =>
       <PaperCard
         {...fromHash()}
         load={load}
-        save={(input) => sendMessage('saveNote', input)}
+        save={(input) => cardToBackground.sendMessage('saveNote', input)}
         onDraft={sendDraft}
         popupUrl={(id) => `${browser.runtime.getURL('/popup.html')}?paper=${encodeURIComponent(id)}`}
       />

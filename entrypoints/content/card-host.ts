@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
-import { CARD_MESSAGE, CARD_SIZE } from '@/components/card/card-messages';
+import { CARD_MESSAGE } from '@/lib/messaging/card';
+
+/** The card frame's size in CSS pixels. */
+const CARD_SIZE = { width: 380, height: 320, maxHeight: 520 } as const;
 
 /** Where the card is shown: next to the mark, flipped above it when there is no room below. */
 function place(host: HTMLElement, anchor: DOMRect, height: number): void {

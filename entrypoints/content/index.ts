@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { toBackground } from '@/lib/messaging/to-background';
+import { toContent } from '@/lib/messaging/to-content';
 import { DEFAULT_PATTERNS, adapterFor } from '@/lib/sites/registry';
 import { MARK_ATTR, OWN_TAGS, applyMatches, collectScan, toCandidates } from '@/lib/sites/scan';
 import { BADGE_TAG, ensureBadge, markOf } from './badge';
@@ -20,7 +21,7 @@ export default defineContentScript({
   async main() {
     performance.mark('paperlens:start');
     const adapter = adapterFor(new URL(location.href));
-    const settings = await sendMessage('getSiteSettings', undefined).catch((error: unknown) => {
+    const settings = await toBackground.sendMessage('getSiteSettings', undefined).catch((error: unknown) => {
       console.error('PaperLens: could not reach the extension; papers on this page are not marked', error);
       return null;
     });
@@ -30,7 +31,7 @@ export default defineContentScript({
     if (!enabled) return;
 
     // Answered from the DOM each time, so marks removed by the page are not reported.
-    onMessage('recognizedPapers', () => {
+    toContent.onMessage('recognizedPapers', () => {
       const ids = new Set<string>();
       for (const el of document.querySelectorAll(`[${MARK_ATTR}]`)) {
         const id = el.getAttribute(MARK_ATTR);
@@ -55,7 +56,7 @@ export default defineContentScript({
         const found = collectScan(document, adapter, sent);
         if (found.truncated) console.warn('PaperLens: this page has more text than one scan reads; the rest was skipped.');
         performance.mark('paperlens:collected');
-        const pending = found.blocks.length > 0 ? sendMessage('matchPage', toCandidates(found)) : Promise.resolve([]);
+        const pending = found.blocks.length > 0 ? toBackground.sendMessage('matchPage', toCandidates(found)) : Promise.resolve([]);
         // The messaging library posts after one microtask; this mark comes after the post.
         queueMicrotask(() => performance.mark('paperlens:sent'));
         const matches = await pending;

@@ -6,7 +6,9 @@ import { LibrarySection } from '@/components/options/LibrarySection';
 import { RecoveredDrafts } from '@/components/options/RecoveredDrafts';
 import { SitesSection } from '@/components/options/SitesSection';
 import { StorageSection } from '@/components/options/StorageSection';
-import { sendMessage, type NoteInput, type SiteSettings } from '@/lib/messaging/protocol';
+import { toBackground } from '@/lib/messaging/to-background';
+import type { NoteInput } from '@/lib/notes/model';
+import type { SiteSettings } from '@/lib/sites/site-settings';
 import { clearJournal, journaledSave, replayPendingSaves, settleSave, type RecoveredDraft } from '@/lib/notes/pending-saves';
 import { describeStorageError } from '@/lib/notes/storage-errors';
 import { SITES } from '@/lib/sites/registry';
@@ -23,20 +25,20 @@ export function App() {
   const report = useCallback((what: string) => (e: unknown) => setError(`${what}: ${errorMessage(e)}`), []);
 
   const readSites = useCallback(() => {
-    sendMessage('getSiteSettings').then(setSites, report('Site settings could not be read'));
+    toBackground.sendMessage('getSiteSettings').then(setSites, report('Site settings could not be read'));
   }, [report]);
 
   useEffect(() => {
     // Asking for the status makes the background load the catalog if it has not yet.
-    sendMessage('catalogStatus').catch(report('The catalog could not be loaded'));
+    toBackground.sendMessage('catalogStatus').catch(report('The catalog could not be loaded'));
     readSites();
   }, [report, readSites]);
 
-  const saveNote = useMemo(() => journaledSave(localStorage, (input: NoteInput) => sendMessage('saveNote', input)), []);
+  const saveNote = useMemo(() => journaledSave(localStorage, (input: NoteInput) => toBackground.sendMessage('saveNote', input)), []);
 
   const [recovered, setRecovered] = useState<RecoveredDraft[]>([]);
   useEffect(() => {
-    replayPendingSaves(localStorage, (input) => sendMessage('saveNote', input)).then(
+    replayPendingSaves(localStorage, (input) => toBackground.sendMessage('saveNote', input)).then(
       setRecovered,
       report('Unsaved notes could not be recovered'),
     );
@@ -48,14 +50,14 @@ export function App() {
       setRecovered((list) => list.filter((d) => d !== draft));
     };
     if (!keepRecovered) return done();
-    sendMessage('saveNote', { ...draft.input, baseUpdatedAt: draft.stored.updatedAt })
+    toBackground.sendMessage('saveNote', { ...draft.input, baseUpdatedAt: draft.stored.updatedAt })
       .then((result) => (result.ok ? done() : setError('That note changed again; reload this page to compare once more.')))
       .catch((e: unknown) => setError(describeStorageError(e)));
   };
 
   const toggle = (siteId: string, enabled: boolean) => {
     setError(null);
-    sendMessage('setSiteEnabled', { siteId, enabled }).then(setSites, report('The site could not be changed'));
+    toBackground.sendMessage('setSiteEnabled', { siteId, enabled }).then(setSites, report('The site could not be changed'));
   };
 
   const add = (origin: string) => {
@@ -68,14 +70,14 @@ export function App() {
           setError(`PaperLens was not allowed to read ${origin}, so it was not added.`);
           return;
         }
-        setSites(await sendMessage('addCustomSite', origin));
+        setSites(await toBackground.sendMessage('addCustomSite', origin));
       })
       .catch(report(`${origin} could not be added`));
   };
 
   const remove = (origin: string) => {
     setError(null);
-    sendMessage('removeCustomSite', origin)
+    toBackground.sendMessage('removeCustomSite', origin)
       .then(async (next) => {
         setSites(next);
         await browser.permissions.remove({ origins: [pattern(origin)] });
@@ -84,9 +86,9 @@ export function App() {
   };
 
   const beforeDeleteAll = async () => {
-    const current = await sendMessage('getSiteSettings');
+    const current = await toBackground.sendMessage('getSiteSettings');
     for (const origin of current.custom) {
-      await sendMessage('removeCustomSite', origin);
+      await toBackground.sendMessage('removeCustomSite', origin);
       await browser.permissions.remove({ origins: [pattern(origin)] });
     }
     clearJournal(localStorage);

@@ -5,8 +5,10 @@ import { FilterBar } from '@/components/FilterBar';
 import { PaperView } from '@/components/PaperView';
 import { optionId, ResultList, type ResultRow } from '@/components/ResultList';
 import { SearchBox } from '@/components/SearchBox';
-import { getDb, type StoredPaper } from '@/lib/db/schema';
-import { sendMessage, type NoteInput } from '@/lib/messaging/protocol';
+import type { StoredPaper } from '@/lib/catalog/types';
+import { getDb } from '@/lib/db/schema';
+import { toBackground } from '@/lib/messaging/to-background';
+import type { NoteInput } from '@/lib/notes/model';
 import { journaledSave, replayPendingSaves } from '@/lib/notes/pending-saves';
 import { hasActiveFilter, NO_FILTERS } from '@/lib/search/filters';
 import type { SearchResult, Searcher } from '@/lib/search/search-index';
@@ -25,7 +27,7 @@ const MARKS = { firstResults: 'paperlens:first-results', results: 'paperlens:res
  * are journaled first: when the service worker was asleep, Chrome drops the last message of a
  * closing popup, and the journal replays it on the next opening.
  */
-const saveViaBackground = journaledSave(localStorage, (input: NoteInput) => sendMessage('saveNote', input));
+const saveViaBackground = journaledSave(localStorage, (input: NoteInput) => toBackground.sendMessage('saveNote', input));
 
 function markPainted(query: string, searcher: Searcher) {
   requestAnimationFrame(() => {
@@ -47,8 +49,8 @@ export function App() {
 
   useEffect(() => {
     // Asking the background for its status makes it load the catalog if it has not yet.
-    sendMessage('catalogStatus').catch((e: unknown) => setStatusError(errorMessage(e)));
-    replayPendingSaves(localStorage, (input) => sendMessage('saveNote', input))
+    toBackground.sendMessage('catalogStatus').catch((e: unknown) => setStatusError(errorMessage(e)));
+    replayPendingSaves(localStorage, (input) => toBackground.sendMessage('saveNote', input))
       .then((conflicts) => setRecovered(conflicts.length))
       .catch((e: unknown) => setStatusError(`Unsaved note text could not be recovered: ${errorMessage(e)}`));
   }, []);

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { getRevision } from '@/lib/db/revisions';
 import type { PaperLensDB } from '@/lib/db/schema';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { toContent } from '@/lib/messaging/to-content';
 import { loadCatalogIndex, loadNotesIndex, readNotes, type LoadedIndex, type NotesSnapshot } from '@/lib/search/persist';
 import { Searcher } from '@/lib/search/search-index';
 import type { TextIndex } from '@/lib/search/text-index';
@@ -88,7 +88,7 @@ export function useRecognizedPapers(): string[] {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id === undefined) return [];
       const timeout = new Promise<string[]>((resolve) => setTimeout(() => resolve([]), RECOGNIZED_TIMEOUT_MS));
-      return Promise.race([sendMessage('recognizedPapers', undefined, tab.id), timeout]);
+      return Promise.race([toContent.sendMessage('recognizedPapers', undefined, tab.id), timeout]);
     };
     ask()
       .then((found) => {

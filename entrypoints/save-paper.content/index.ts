@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { toBackground } from '@/lib/messaging/to-background';
 import { readPageMetadata, type PageMetadata } from '@/lib/sites/page-metadata';
 import { mountSaveButton } from './save-button';
 
@@ -15,15 +15,15 @@ export default defineContentScript({
     if (!meta) return;
     // Switching a site off in the options turns all of PaperLens off there, this button included.
     const site = location.hostname.endsWith('huggingface.co') ? 'huggingface' : 'arxiv';
-    if ((await sendMessage('getSiteSettings')).disabled.includes(site)) return;
-    const [known] = await sendMessage('lookupTitles', [meta.title]);
+    if ((await toBackground.sendMessage('getSiteSettings')).disabled.includes(site)) return;
+    const [known] = await toBackground.sendMessage('lookupTitles', [meta.title]);
     if (known) return;
     mountSaveButton(placeFor(), () => save(meta));
   },
 });
 
 async function save(meta: PageMetadata): Promise<void> {
-  await sendMessage('savePaper', meta);
+  await toBackground.sendMessage('savePaper', meta);
 }
 
 /** Right after the title when the page has one where we expect it, else the body. */

@@ -26,6 +26,22 @@ export interface Paper {
   arxivId?: string;
 }
 
+/** Where a stored paper came from: the bundled catalog, or saved by the user from a page. */
+export type PaperSource = 'catalog' | 'user';
+
+/** A paper in the database; catalog refreshes replace `catalog` rows and never touch `user` ones. */
+export interface StoredPaper extends Paper {
+  source: PaperSource;
+  /** When the user saved it (user papers only), ms since epoch. */
+  savedAt?: number;
+  /** The page it was saved from (user papers only). */
+  url?: string;
+  /** Author names as the page lists them (user papers only; the catalog has none). */
+  authors?: string[];
+  /** Publication year (user papers only), for citations. */
+  year?: number;
+}
+
 /** The bundled catalog: `version` changes whenever any paper's content changes. */
 export interface Catalog {
   version: string;

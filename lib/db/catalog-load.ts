@@ -1,6 +1,6 @@
-import type { Catalog } from '../catalog/types';
+import type { Catalog, StoredPaper } from '../catalog/types';
 import { bumpRevision } from './revisions';
-import type { PaperLensDB, StoredPaper } from './schema';
+import type { PaperLensDB } from './schema';
 
 /** Settings key of the catalog version currently in the database. */
 export const CATALOG_VERSION_KEY = 'catalogVersion';

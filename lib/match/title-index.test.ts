@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MatchCandidate } from '../messaging/protocol';
 import { stripTitleAffixes } from './normalize';
-import { buildTitleIndex, matchCandidates } from './title-index';
+import { buildTitleIndex, matchCandidates, type MatchCandidate } from './title-index';
 
 const PAPERS = [
   { id: 'attn', title: 'Attention Is All You Need' },

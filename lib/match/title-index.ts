@@ -1,6 +1,26 @@
-import type { MatchCandidate, PageMatch } from '../messaging/protocol';
-import { LIMITS } from '../messaging/validate';
 import { normalizeTitle, stripTitleAffixes, tokenize, type Token } from './normalize';
+
+/**
+ * What the content script asks about in one scan. `title` candidates are elements a site
+ * adapter says hold exactly one title (with site prefixes and suffixes around it); `text`
+ * candidates are blocks of running text searched for titles inside them.
+ */
+export interface MatchCandidate {
+  kind: 'title' | 'text';
+  text: string;
+}
+
+/** A recognized mention: which candidate, which paper, and where in the candidate's text. */
+export interface PageMatch {
+  candidate: number;
+  id: string;
+  /** Source character range of the mention inside the candidate's text. */
+  start: number;
+  end: number;
+}
+
+/** Longer than any paper title: text this long is a container or page text, never one title. */
+export const MAX_TITLE_CHARS = 2_000;
 
 /** One catalog title as the index keeps it. */
 interface Entry {
@@ -165,7 +185,7 @@ export function matchCandidates(index: TitleIndex, candidates: readonly MatchCan
   candidates.forEach((c, i) => {
     if (c.kind === 'title') {
       // Longer than any title: a container, not a title element.
-      if (c.text.length > LIMITS.titleChars) return;
+      if (c.text.length > MAX_TITLE_CHARS) return;
       const id = matchTitle(index, c.text);
       if (id) out.push({ candidate: i, id, start: 0, end: c.text.length });
     } else {

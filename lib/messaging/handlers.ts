@@ -7,7 +7,10 @@ import { getRevision } from '../db/revisions';
 import type { PaperLensDB } from '../db/schema';
 import { saveUserPaper } from '../notes/library';
 import { saveNote } from '../notes/notes';
-import type { CatalogStatus, NoteSaveResult, PageMatch, PaperWithNote, SavePaperResult, SiteSettings } from './protocol';
+import type { PageMatch } from '../match/title-index';
+import type { NoteSaveResult, PaperWithNote, SavePaperResult } from '../notes/model';
+import type { SiteSettings } from '../sites/site-settings';
+import type { CatalogStatus } from './to-background';
 import {
   expectMatchCandidates,
   expectNoteInput,

@@ -1,5 +1,5 @@
-import { READING_STATUS, type ReadingStatus } from '../db/schema';
-import type { MatchCandidate, NoteInput, SavePaperInput } from './protocol';
+import { MAX_TITLE_CHARS, type MatchCandidate } from '../match/title-index';
+import { READING_STATUS, type NoteInput, type ReadingStatus, type SavePaperInput } from '../notes/model';
 
 /** A message whose data does not have the shape the protocol promises; the sender gets the reason. */
 export class ProtocolError extends Error {
@@ -12,7 +12,7 @@ export class ProtocolError extends Error {
 /** Upper bounds that keep a hostile page from making the background allocate without limit. */
 export const LIMITS = {
   idChars: 200,
-  titleChars: 2_000,
+  titleChars: MAX_TITLE_CHARS,
   titlesPerLookup: 20_000,
   noteChars: 1_000_000,
   tags: 100,

@@ -1,4 +1,4 @@
-import type { StoredPaper } from '../db/schema';
+import type { StoredPaper } from '../catalog/types';
 import { normalizeTitle } from '../match/normalize';
 import { paperLink } from './markdown-export';
 

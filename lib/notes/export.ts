@@ -1,5 +1,7 @@
 import { CATALOG_VERSION_KEY } from '../db/catalog-load';
-import type { Note, PaperLensDB, Setting, StoredPaper } from '../db/schema';
+import type { StoredPaper } from '../catalog/types';
+import type { PaperLensDB, Setting } from '../db/schema';
+import type { Note } from './model';
 import { isInternalSetting } from './library';
 
 /** Marks a file as ours, so a foreign JSON file is rejected by name rather than by accident. */

@@ -1,6 +1,8 @@
 import type { LinkKind, PaperLink } from '../catalog/types';
 import { bumpRevision } from '../db/revisions';
-import { READING_STATUS, type Note, type PaperLensDB, type ReadingStatus, type Setting, type StoredPaper } from '../db/schema';
+import type { StoredPaper } from '../catalog/types';
+import type { PaperLensDB, Setting } from '../db/schema';
+import { READING_STATUS, type Note, type ReadingStatus } from './model';
 import { LIMITS } from '../messaging/validate';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from './export';
 import { isInternalSetting } from './library';

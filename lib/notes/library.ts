@@ -1,8 +1,9 @@
 import { describePaper } from '../catalog/build';
 import { CATALOG_VERSION_KEY } from '../db/catalog-load';
 import { bumpRevision, REVISION_KEYS } from '../db/revisions';
-import type { Note, PaperLensDB, StoredPaper } from '../db/schema';
-import type { SavePaperInput, SavePaperResult } from '../messaging/protocol';
+import type { StoredPaper } from '../catalog/types';
+import type { PaperLensDB } from '../db/schema';
+import type { Note, SavePaperInput, SavePaperResult } from './model';
 import { SEARCH_INDEX_KEY } from '../search/persist';
 
 /**

@@ -1,4 +1,5 @@
-import type { ReadingStatus, StoredPaper } from '../db/schema';
+import type { StoredPaper } from '../catalog/types';
+import type { ReadingStatus } from './model';
 import type { LibraryEntry } from './library';
 
 const STATUS_WORDS: Record<ReadingStatus, string> = {

@@ -1,6 +1,6 @@
 import { bumpRevision } from '../db/revisions';
-import type { Note, PaperLensDB } from '../db/schema';
-import type { NoteInput, NoteSaveResult } from '../messaging/protocol';
+import type { PaperLensDB } from '../db/schema';
+import type { Note, NoteInput, NoteSaveResult } from './model';
 
 /**
  * Saves a note change in one transaction. Refuses (returns the stored note as a conflict) when

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
 import type { PaperLensDB } from '../db/schema';
-import type { NoteInput } from '../messaging/protocol';
+import type { NoteInput } from './model';
 import { saveNote } from './notes';
 import { clearJournal, journaledSave, journalSave, JOURNAL_KEY, replayPendingSaves, settleSave, type JournalStorage } from './pending-saves';
 import { useFreshDb } from '../db/testing';

@@ -1,5 +1,4 @@
-import type { Note } from '../db/schema';
-import type { NoteInput, NoteSaveResult } from '../messaging/protocol';
+import type { Note, NoteInput, NoteSaveResult } from './model';
 
 /**
  * A write-ahead journal for note saves from extension pages. A page that closes right after a

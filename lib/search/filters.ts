@@ -1,4 +1,4 @@
-import type { Note } from '../db/schema';
+import type { Note } from '../notes/model';
 
 /** The filter chips of the popup; all active ones must hold. */
 export interface SearchFilters {

@@ -1,5 +1,6 @@
 import { getRevision } from '../db/revisions';
-import type { Note, PaperLensDB } from '../db/schema';
+import type { PaperLensDB } from '../db/schema';
+import type { Note } from '../notes/model';
 import { buildNotesIndex, CatalogIndex, INDEX_FORMAT, type SerializedCatalogIndex } from './search-index';
 import { TextIndex, type SerializedTextIndex } from './text-index';
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
 import type { Paper } from '../catalog/types';
-import type { Note } from '../db/schema';
+import type { Note } from '../notes/model';
 import { NO_FILTERS, type SearchFilters } from './filters';
 import { CatalogIndex, Searcher } from './search-index';
 import { FIELD } from './text-index';

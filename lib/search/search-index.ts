@@ -1,5 +1,5 @@
 import type { PaperLink } from '../catalog/types';
-import type { Note } from '../db/schema';
+import type { Note } from '../notes/model';
 import { normalizeTitle, tokenize } from '../match/normalize';
 import { hasActiveFilter, noteHasText, passesFilters, type SearchFilters } from './filters';
 import { FIELD, isStopword, maskWeight, TextIndex, TextIndexBuilder, type SerializedTextIndex } from './text-index';

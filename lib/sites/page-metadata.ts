@@ -1,4 +1,4 @@
-import type { SavePaperInput } from '../messaging/protocol';
+import type { SavePaperInput } from '../notes/model';
 
 /** A paper as its own page describes it; what "Save to PaperLens" sends to the background. */
 export type PageMetadata = SavePaperInput;

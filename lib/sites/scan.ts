@@ -1,4 +1,4 @@
-import type { MatchCandidate, PageMatch } from '../messaging/protocol';
+import type { MatchCandidate, PageMatch } from '../match/title-index';
 import type { SiteAdapter } from './types';
 
 /** The attribute every recognized mention carries: the catalog id of the paper it names. */

@@ -1,7 +1,14 @@
 import type { PaperLensDB } from '../db/schema';
-import type { SiteSettings } from '../messaging/protocol';
 import { ProtocolError } from '../messaging/validate';
 import { SITES } from './registry';
+
+/** Which default sites the user switched off, and which other origins they opted into. */
+export interface SiteSettings {
+  /** Ids from `SITES` in lib/sites/registry.ts. */
+  disabled: string[];
+  /** Origins such as `https://example.org`, each granted as an optional host permission. */
+  custom: string[];
+}
 
 /** The settings row holding which default sites are off and which other origins are on. */
 export const SITE_SETTINGS_KEY = 'sites';

@@ -1,20 +1,7 @@
-import type { NoteInput, NoteSaveResult } from '../messaging/protocol';
-import { expectNoteInput } from '../messaging/validate';
 import { errorMessage } from '../errors';
-
-/**
- * The port an editor in a web page (the hover card) streams its unsaved draft over. Chromium
- * drops a message sent while a tab closes, and denies the embedded card localStorage and
- * IndexedDB, so the card cannot journal its last keystrokes itself. Instead the background holds
- * each connected card's latest draft and saves it when the card's frame goes away unsaved.
- */
-export const DRAFT_PORT = 'paperlens:note-drafts';
-
-/** What the card posts: a note's whole unsaved draft, or null once that note is saved. */
-export interface DraftMessage {
-  paperId: string;
-  draft: NoteInput | null;
-}
+import type { NoteInput, NoteSaveResult } from '../notes/model';
+import type { DraftMessage } from './card';
+import { expectNoteInput } from './validate';
 
 /** The part of a runtime port the relay uses, so tests pass a fake. */
 export interface DraftPort {
@@ -26,7 +13,8 @@ export interface DraftPort {
 export const CONFLICT_MARKER = '\n\n---\n*Unsaved text from the hover card, kept because the note had changed elsewhere:*\n\n';
 
 /**
- * Background side of {@link DRAFT_PORT}: remembers the port's latest draft and, when the port
+ * Background side of the card's draft port (DRAFT_PORT in ./card.ts): the background holds each
+ * connected card's latest draft and saves it when the card's frame goes away unsaved. Remembers the port's latest draft and, when the port
  * disconnects with a draft still unsaved, saves it. A draft that meets a newer note written
  * elsewhere is appended below it rather than dropped: the user's text is never lost.
  */

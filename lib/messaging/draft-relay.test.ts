@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Note } from '../db/schema';
-import type { NoteInput, NoteSaveResult } from '../messaging/protocol';
+import type { Note, NoteInput, NoteSaveResult } from '../notes/model';
 import { CONFLICT_MARKER, relayDrafts, type DraftPort } from './draft-relay';
 
 function fakePort() {

@@ -1,0 +1,44 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { MatchCandidate, PageMatch } from '../match/title-index';
+import type { NoteInput, NoteSaveResult, PaperWithNote, SavePaperInput, SavePaperResult } from '../notes/model';
+import type { SiteSettings } from '../sites/site-settings';
+
+/** State of the bundled catalog in the database, for status displays. */
+export interface CatalogStatus {
+  version: string | null;
+  papers: number;
+  userPapers: number;
+  notes: number;
+}
+
+/**
+ * Every message sent to the background, by content scripts and by extension pages (popup,
+ * options, the hover card). Content scripts cannot open the extension's IndexedDB (theirs is
+ * the page's), so everything they know comes through here; the background validates every
+ * input (lib/messaging/validate.ts), since content scripts run beside hostile pages.
+ */
+export interface BackgroundProtocol {
+  catalogStatus(): CatalogStatus;
+  /** One batched lookup per page scan: for each candidate title, the id it names or null. */
+  lookupTitles(titles: string[]): (string | null)[];
+  /**
+   * One batched match per page scan (all adapter titles and running-text blocks together),
+   * answered from an index built once per papers revision.
+   */
+  matchPage(candidates: MatchCandidate[]): PageMatch[];
+  getSiteSettings(): SiteSettings;
+  setSiteEnabled(input: { siteId: string; enabled: boolean }): SiteSettings;
+  /**
+   * Called by the options page right after `browser.permissions.request` for the origin
+   * succeeded; the background registers the content script there.
+   */
+  addCustomSite(origin: string): SiteSettings;
+  removeCustomSite(origin: string): SiteSettings;
+  getPaper(id: string): PaperWithNote | null;
+  saveNote(input: NoteInput): NoteSaveResult;
+  /** Adds a paper from the page the user is on to their library ("Save to PaperLens"). */
+  savePaper(input: SavePaperInput): SavePaperResult;
+}
+
+/** Content scripts and extension pages send with `toBackground.sendMessage`; only the background listens. */
+export const toBackground = defineExtensionMessaging<BackgroundProtocol>();
