@@ -1,31 +1,92 @@
+import * as v from 'valibot';
+import type { LinkKind, StoredPaper } from '../catalog/types';
 import { CATALOG_VERSION_KEY } from '../db/catalog-load';
-import type { StoredPaper } from '../catalog/types';
-import type { PaperLensDB, Setting } from '../db/schema';
-import type { Note } from './model';
+import type { PaperLensDB } from '../db/schema';
+import { MAX_TITLE_CHARS } from '../match/title-index';
+import { at, boundedString, finiteNumber, record, uniqueBy } from '../validation';
 import { isInternalSetting } from './library';
+import { LIBRARY_LIMITS, NoteSchema } from './model';
 
 /** Marks a file as ours, so a foreign JSON file is rejected by name rather than by accident. */
 export const EXPORT_FORMAT = 'paperlens-export';
 /** Bumped on any incompatible change; import refuses versions it does not know. */
 export const EXPORT_VERSION = 1;
 
+const LINK_KINDS: readonly LinkKind[] = ['code', 'project', 'other'];
+const strings = v.array(boundedString(), at('must be an array'));
+const aNumber = finiteNumber(at('must be a number'));
+
+const LinkSchema = record(
+  {
+    kind: v.picklist(LINK_KINDS, at(`must be one of ${LINK_KINDS.join(', ')}`)),
+    url: boundedString(),
+    label: boundedString(),
+  },
+  at('must be an object'),
+);
+
+/** A paper the user saved from a page; catalog papers are never in a file (the extension ships them). */
+const UserPaperSchema = record(
+  {
+    source: v.literal('user', at('must be "user" (catalog papers are not imported)')),
+    keyResult: v.nullable(v.string(at('must be a string or null'))),
+    id: v.pipe(boundedString(LIBRARY_LIMITS.idChars), v.nonEmpty(at('must not be empty'))),
+    title: boundedString(MAX_TITLE_CHARS),
+    abstract: boundedString(LIBRARY_LIMITS.abstractChars),
+    tldr: boundedString(),
+    links: v.array(LinkSchema, at('must be an array')),
+    topics: strings,
+    sources: strings,
+    arxivId: v.optional(boundedString(40)),
+    savedAt: v.optional(aNumber),
+    url: v.optional(boundedString(LIBRARY_LIMITS.urlChars)),
+    authors: v.optional(strings),
+    year: v.optional(aNumber),
+  },
+  at('must be an object'),
+) satisfies v.GenericSchema<unknown, StoredPaper>;
+
+const SettingSchema = record(
+  {
+    key: v.pipe(
+      boundedString(LIBRARY_LIMITS.idChars),
+      v.nonEmpty(at('must not be empty')),
+      v.check((key) => !isInternalSetting(key), (issue) => at(`"${String(issue.input)}" is PaperLens's own bookkeeping, not part of an export`)),
+    ),
+    // JSON drops an undefined value, so a missing one is what an undefined setting exports as.
+    value: v.unknown(),
+  },
+  at('must be an object'),
+);
+
 /**
  * Everything that is the user's, as one JSON document. Lossless: importing it into an empty
  * database gives back exactly these notes, user papers and settings. Catalog papers are not in
  * it (the extension ships them); `catalogVersion` says which catalog the notes were written against.
+ * Reading a file checks every field and keeps only known ones; the first problem is reported
+ * with its path, e.g. `notes[3].updatedAt must be a number`.
  */
-export interface ExportFile {
-  format: typeof EXPORT_FORMAT;
-  version: typeof EXPORT_VERSION;
-  /** ms since epoch. */
-  exportedAt: number;
-  catalogVersion: string | null;
-  notes: Note[];
-  /** Papers saved from pages (`source: 'user'`). */
-  userPapers: StoredPaper[];
-  /** The user's settings (enabled sites, …), without the catalog's bookkeeping keys. */
-  settings: Setting[];
-}
+export const ExportFileSchema = record(
+  {
+    format: v.literal(EXPORT_FORMAT, 'This is not a PaperLens export (its "format" is not "paperlens-export").'),
+    version: v.literal(
+      EXPORT_VERSION,
+      (issue) =>
+        `This export has version ${JSON.stringify(issue.input)}; this PaperLens reads version ${EXPORT_VERSION}. ` +
+        'Update PaperLens to import it.',
+    ),
+    catalogVersion: v.nullable(v.string(at('must be a string or null'))),
+    notes: v.pipe(v.array(NoteSchema, at('must be an array')), uniqueBy((n) => n.paperId)),
+    /** Papers saved from pages (`source: 'user'`). */
+    userPapers: v.pipe(v.array(UserPaperSchema, at('must be an array')), uniqueBy((p) => p.id)),
+    /** The user's settings (enabled sites, …), without the catalog's bookkeeping keys. */
+    settings: v.pipe(v.array(SettingSchema, at('must be an array')), uniqueBy((s) => s.key)),
+    /** ms since epoch. */
+    exportedAt: aNumber,
+  },
+  'The file must be an object',
+);
+export type ExportFile = v.InferOutput<typeof ExportFileSchema>;
 
 /** Reads the user's data in one read transaction, so the file is a consistent snapshot. */
 export async function exportData(db: PaperLensDB, now = Date.now()): Promise<ExportFile> {
@@ -38,7 +99,8 @@ export async function exportData(db: PaperLensDB, now = Date.now()): Promise<Exp
       exportedAt: now,
       catalogVersion: typeof version === 'string' ? version : null,
       notes: await db.notes.orderBy('paperId').toArray(),
-      userPapers: await db.papers.where('source').equals('user').sortBy('id'),
+      // The index query returns exactly the rows whose source is 'user'.
+      userPapers: (await db.papers.where('source').equals('user').sortBy('id')) as ExportFile['userPapers'],
       settings: settings.filter((s) => !isInternalSetting(s.key)),
     };
   });

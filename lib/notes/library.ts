@@ -3,7 +3,7 @@ import { CATALOG_VERSION_KEY } from '../db/catalog-load';
 import { bumpRevision, REVISION_KEYS } from '../db/revisions';
 import type { StoredPaper } from '../catalog/types';
 import type { PaperLensDB } from '../db/schema';
-import type { Note, SavePaperInput, SavePaperResult } from './model';
+import type { LibraryEntry, SavePaperInput, SavePaperResult } from './model';
 import { SEARCH_INDEX_KEY } from '../search/persist';
 
 /**
@@ -24,18 +24,6 @@ export async function saveUserPaper(db: PaperLensDB, input: SavePaperInput, now 
     await bumpRevision(db, 'papers');
     return { id: paper.id, created: true };
   });
-}
-
-/**
- * One row of the user's library: a paper they noted or saved. `paper` is null for an orphan,
- * a note whose paper left the catalog (renamed or removed); it is shown by its title snapshot.
- */
-export interface LibraryEntry {
-  paperId: string;
-  title: string;
-  paper: StoredPaper | null;
-  note: Note | null;
-  orphan: boolean;
 }
 
 /** Every noted or saved paper, most recently changed first. */

@@ -1,6 +1,5 @@
 import type { StoredPaper } from '../catalog/types';
-import type { ReadingStatus } from './model';
-import type { LibraryEntry } from './library';
+import type { LibraryEntry, ReadingStatus } from './model';
 
 const STATUS_WORDS: Record<ReadingStatus, string> = {
   none: 'no status',
