@@ -1,18 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { CATALOG_VERSION_KEY } from '@/lib/db/catalog-load';
+import { readCatalogStatus } from '@/lib/db/catalog-load';
 import { getDb } from '@/lib/db/schema';
 
 /** Which catalog is installed and how many papers it and the user have. */
 export function CatalogSection() {
   const db = getDb();
-  const status = useLiveQuery(async () => {
-    const version = (await db.settings.get(CATALOG_VERSION_KEY))?.value;
-    return {
-      version: typeof version === 'string' ? version : null,
-      catalog: await db.papers.where('source').equals('catalog').count(),
-      user: await db.papers.where('source').equals('user').count(),
-    };
-  }, [db]);
+  const status = useLiveQuery(() => readCatalogStatus(db), [db]);
 
   return (
     <section aria-labelledby="catalog-heading">
@@ -24,9 +17,9 @@ export function CatalogSection() {
           <dt>Version</dt>
           <dd>{status.version ?? 'not loaded yet'}</dd>
           <dt>Catalog papers</dt>
-          <dd>{status.catalog}</dd>
+          <dd>{status.papers - status.userPapers}</dd>
           <dt>Papers you saved</dt>
-          <dd>{status.user}</dd>
+          <dd>{status.userPapers}</dd>
         </dl>
       )}
     </section>

@@ -1,10 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { getDb, type PaperLensDB } from '@/lib/db/schema';
+import { exportData } from '@/lib/db/export';
+import { applyImport, previewImport, type ImportItem, type ImportPreview } from '@/lib/db/import';
+import { countLibrary, deleteAllData, loadLibrary, loadUserPapers } from '@/lib/db/library';
 import { toBibtex } from '@/lib/notes/bibtex';
-import { exportData, exportFileName, serializeExport, type ExportFile } from '@/lib/notes/export';
-import { applyImport, ImportError, MAX_IMPORT_BYTES, parseExport, previewImport, type ImportItem, type ImportPreview } from '@/lib/notes/import';
-import { countLibrary, deleteAllData, loadLibrary } from '@/lib/notes/library';
+import { exportFileName, serializeExport, type ExportFile } from '@/lib/notes/export';
+import { ImportError, MAX_IMPORT_BYTES, parseExport } from '@/lib/notes/import';
 import { toMarkdown } from '@/lib/notes/markdown-export';
 import { describeStorageError } from '@/lib/notes/storage-errors';
 
@@ -41,8 +43,7 @@ async function exportMarkdownFile(db: PaperLensDB): Promise<void> {
 }
 
 async function exportBibtexFile(db: PaperLensDB): Promise<void> {
-  const papers = await db.papers.where('source').equals('user').toArray();
-  download(exportFileName(Date.now(), 'bib'), 'application/x-bibtex', toBibtex(papers));
+  download(exportFileName(Date.now(), 'bib'), 'application/x-bibtex', toBibtex(await loadUserPapers(db)));
 }
 
 const KIND_WORDS: Record<ImportItem['kind'], string> = { note: 'Note', paper: 'Saved paper', setting: 'Setting' };

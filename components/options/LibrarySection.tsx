@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { NoteEditor } from '@/components/NoteEditor';
 import { getDb } from '@/lib/db/schema';
 import type { NoteInput, NoteSaveResult } from '@/lib/notes/model';
-import { loadLibrary } from '@/lib/notes/library';
+import { loadLibrary } from '@/lib/db/library';
 import type { LibraryEntry } from '@/lib/notes/model';
 import { paperLink } from '@/lib/notes/markdown-export';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SiteSettings } from '@/lib/sites/site-settings';
+import type { SiteSettings } from '@/lib/db/site-settings';
 import type { SiteInfo } from '@/lib/sites/registry';
 
 export interface SitesSectionProps {

@@ -8,15 +8,12 @@ import { SitesSection } from '@/components/options/SitesSection';
 import { StorageSection } from '@/components/options/StorageSection';
 import { toBackground } from '@/lib/messaging/to-background';
 import type { NoteInput } from '@/lib/notes/model';
-import type { SiteSettings } from '@/lib/sites/site-settings';
+import type { SiteSettings } from '@/lib/db/site-settings';
 import { clearJournal, journaledSave, replayPendingSaves, settleSave, type RecoveredDraft } from '@/lib/notes/pending-saves';
 import { describeStorageError } from '@/lib/notes/storage-errors';
-import { SITES } from '@/lib/sites/registry';
+import { originPattern, SITES } from '@/lib/sites/registry';
 import { errorMessage } from '@/lib/errors';
 
-
-/** The host permission pattern an opted-in origin is granted (and later withdrawn) with. */
-const pattern = (origin: string) => `${origin}/*`;
 
 export function App() {
   const [sites, setSites] = useState<SiteSettings | null>(null);
@@ -64,7 +61,7 @@ export function App() {
     setError(null);
     // Called straight from the click: the browser only shows the permission prompt during a user gesture.
     browser.permissions
-      .request({ origins: [pattern(origin)] })
+      .request({ origins: [originPattern(origin)] })
       .then(async (granted) => {
         if (!granted) {
           setError(`PaperLens was not allowed to read ${origin}, so it was not added.`);
@@ -80,7 +77,7 @@ export function App() {
     toBackground.sendMessage('removeCustomSite', origin)
       .then(async (next) => {
         setSites(next);
-        await browser.permissions.remove({ origins: [pattern(origin)] });
+        await browser.permissions.remove({ origins: [originPattern(origin)] });
       })
       .catch(report(`${origin} could not be removed`));
   };
@@ -89,7 +86,7 @@ export function App() {
     const current = await toBackground.sendMessage('getSiteSettings');
     for (const origin of current.custom) {
       await toBackground.sendMessage('removeCustomSite', origin);
-      await browser.permissions.remove({ origins: [pattern(origin)] });
+      await browser.permissions.remove({ origins: [originPattern(origin)] });
     }
     clearJournal(localStorage);
     setRecovered([]);

@@ -6,6 +6,7 @@ import { PaperView } from '@/components/PaperView';
 import { optionId, ResultList, type ResultRow } from '@/components/ResultList';
 import { SearchBox } from '@/components/SearchBox';
 import type { StoredPaper } from '@/lib/catalog/types';
+import { countPapers, getPaper, getPapers } from '@/lib/db/papers';
 import { getDb } from '@/lib/db/schema';
 import { toBackground } from '@/lib/messaging/to-background';
 import type { NoteInput } from '@/lib/notes/model';
@@ -42,7 +43,7 @@ function markPainted(query: string, searcher: Searcher) {
 export function App() {
   const db = getDb();
   const [statusError, setStatusError] = useState<string | null>(null);
-  const count = useLiveQuery(() => db.papers.count(), [db]);
+  const count = useLiveQuery(() => countPapers(db), [db]);
   const openPaperId = usePopupStore((s) => s.openPaperId);
   /** Replayed saves that met a newer note written elsewhere; the options page lets the user choose. */
   const [recovered, setRecovered] = useState(0);
@@ -97,7 +98,7 @@ function SearchScreen() {
   }, [searcher, query, filters, recognized]);
 
   const ids = useMemo(() => result?.hits.map((h) => h.id) ?? [], [result]);
-  const papers = useLiveQuery(() => db.papers.bulkGet(ids), [db, ids]);
+  const papers = useLiveQuery(() => getPapers(db, ids), [db, ids]);
   const topics = useMemo(() => searcher?.catalog.allTopics() ?? [], [searcher]);
 
   const rows = useMemo((): ResultRow[] => {
@@ -179,7 +180,7 @@ function SearchScreen() {
 function PaperScreen({ id }: { id: string }) {
   const db = getDb();
   const closePaper = usePopupStore((s) => s.closePaper);
-  const found = useLiveQuery(async () => ({ paper: await db.papers.get(id) }), [db, id]);
+  const found = useLiveQuery(async () => ({ paper: await getPaper(db, id) }), [db, id]);
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {

@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { readNotes, type NotesSnapshot } from '@/lib/db/notes';
 import { getRevision } from '@/lib/db/revisions';
 import type { PaperLensDB } from '@/lib/db/schema';
+import { loadCatalogIndex, loadNotesIndex, type LoadedIndex } from '@/lib/db/search-index';
 import { toContent } from '@/lib/messaging/to-content';
-import { loadCatalogIndex, loadNotesIndex, readNotes, type LoadedIndex, type NotesSnapshot } from '@/lib/search/persist';
 import { Searcher } from '@/lib/search/search-index';
 import type { TextIndex } from '@/lib/search/text-index';
 import { errorMessage } from '@/lib/errors';

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
 import type { Catalog } from '../catalog/types';
-import { saveNote } from '../notes/notes';
-import { CATALOG_VERSION_KEY, loadCatalog } from './catalog-load';
+import { SETTING_KEYS } from '../settings';
+import { loadCatalog } from './catalog-load';
+import { saveNote } from './notes';
 import type { PaperLensDB } from './schema';
 import { useFreshDb } from './testing';
 
 const catalog = buildCatalog(readSeedDir('seeds'));
+const CATALOG_VERSION_KEY = SETTING_KEYS.catalogVersion;
 let db!: PaperLensDB;
 useFreshDb('test', (fresh) => (db = fresh));
 

@@ -1,9 +1,9 @@
 import type { Catalog, StoredPaper } from '../catalog/types';
+import { SETTING_KEYS } from '../settings';
 import { bumpRevision } from './revisions';
 import type { PaperLensDB } from './schema';
 
-/** Settings key of the catalog version currently in the database. */
-export const CATALOG_VERSION_KEY = 'catalogVersion';
+const CATALOG_VERSION_KEY = SETTING_KEYS.catalogVersion;
 
 /** What loading a catalog did, for logs and tests. */
 export interface CatalogLoadResult {
@@ -52,5 +52,25 @@ export async function loadCatalog(db: PaperLensDB, catalog: Catalog): Promise<Ca
     await db.settings.put({ key: CATALOG_VERSION_KEY, value: catalog.version });
     await bumpRevision(db, 'papers');
     return { version: catalog.version, changed: true, papers: catalog.papers.length };
+  });
+}
+
+/** State of the bundled catalog in the database, for status displays. */
+export interface CatalogStatus {
+  version: string | null;
+  papers: number;
+  userPapers: number;
+  notes: number;
+}
+
+export async function readCatalogStatus(db: PaperLensDB): Promise<CatalogStatus> {
+  return db.transaction('r', db.papers, db.notes, db.settings, async () => {
+    const version = (await db.settings.get(CATALOG_VERSION_KEY))?.value;
+    return {
+      version: typeof version === 'string' ? version : null,
+      papers: await db.papers.count(),
+      userPapers: await db.papers.where('source').equals('user').count(),
+      notes: await db.notes.count(),
+    };
   });
 }

@@ -1,3 +1,4 @@
+import { SETTING_KEYS } from '../settings';
 import type { PaperLensDB } from './schema';
 
 /**
@@ -5,11 +6,9 @@ import type { PaperLensDB } from './schema';
  * index, the serialized search index) key themselves on these, so they are rebuilt exactly when
  * what they index changes, including after the service worker or popup was restarted.
  */
-export const REVISION_KEYS = {
-  /** Bumped by every write to the papers table (catalog load, user paper saved or deleted, import). */
-  papers: 'revision:papers',
-  /** Bumped by every write to the notes table (save, import, delete). */
-  notes: 'revision:notes',
+const REVISION_KEYS = {
+  papers: SETTING_KEYS.papersRevision,
+  notes: SETTING_KEYS.notesRevision,
 } as const;
 
 export type RevisionName = keyof typeof REVISION_KEYS;

@@ -1,12 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { StoredPaper } from '../catalog/types';
 import type { Note } from '../notes/model';
-
-/** Small key/value settings (catalog version, enabled sites, …). */
-export interface Setting {
-  key: string;
-  value: unknown;
-}
+import type { Setting } from '../settings';
 
 /** The extension's database. Only extension pages and the background open it. */
 export class PaperLensDB extends Dexie {

@@ -1,16 +1,15 @@
 import type { Catalog } from '../catalog/types';
-import { normalizeTitle } from '../match/normalize';
-import { buildTitleIndex, matchCandidates, type TitleIndex } from '../match/title-index';
-import * as siteSettings from '../sites/site-settings';
-import { CATALOG_VERSION_KEY, loadCatalog } from '../db/catalog-load';
+import { loadCatalog, readCatalogStatus, type CatalogStatus } from '../db/catalog-load';
+import { saveUserPaper } from '../db/library';
+import { saveNote } from '../db/notes';
+import { getPaperWithNote, loadPapers } from '../db/papers';
 import { getRevision } from '../db/revisions';
 import type { PaperLensDB } from '../db/schema';
-import { saveUserPaper } from '../notes/library';
-import { saveNote } from '../notes/notes';
-import type { PageMatch } from '../match/title-index';
+import * as siteSettings from '../db/site-settings';
+import type { SiteSettings } from '../db/site-settings';
+import { normalizeTitle } from '../match/normalize';
+import { buildTitleIndex, matchCandidates, type PageMatch, type TitleIndex } from '../match/title-index';
 import type { NoteSaveResult, PaperWithNote, SavePaperResult } from '../notes/model';
-import type { SiteSettings } from '../sites/site-settings';
-import type { CatalogStatus } from './to-background';
 import {
   expectMatchCandidates,
   expectNoteInput,
@@ -60,7 +59,7 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource) {
     const key = String(await getRevision(db, 'papers'));
     // Concurrent scans share one build instead of each reading the whole table.
     if (index?.key !== key) {
-      const built = db.papers.toArray().then((papers) => timed('paperlens:index-build', () => buildTitleIndex(papers)));
+      const built = loadPapers(db).then((papers) => timed('paperlens:index-build', () => buildTitleIndex(papers)));
       built.catch(() => {
         if (index?.built === built) index = null;
       });
@@ -74,13 +73,7 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource) {
 
     async catalogStatus(): Promise<CatalogStatus> {
       await ready();
-      const version = (await db.settings.get(CATALOG_VERSION_KEY))?.value;
-      return {
-        version: typeof version === 'string' ? version : null,
-        papers: await db.papers.count(),
-        userPapers: await db.papers.where('source').equals('user').count(),
-        notes: await db.notes.count(),
-      };
+      return readCatalogStatus(db);
     },
 
     async lookupTitles(data: unknown): Promise<(string | null)[]> {
@@ -117,9 +110,7 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource) {
     async getPaper(data: unknown): Promise<PaperWithNote | null> {
       const id = expectPaperId(data);
       await ready();
-      const paper = await db.papers.get(id);
-      if (!paper) return null;
-      return { paper, note: (await db.notes.get(id)) ?? null };
+      return getPaperWithNote(db, id);
     },
 
     async saveNote(data: unknown): Promise<NoteSaveResult> {

@@ -1,15 +1,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { MatchCandidate, PageMatch } from '../match/title-index';
 import type { NoteInput, NoteSaveResult, PaperWithNote, SavePaperInput, SavePaperResult } from '../notes/model';
-import type { SiteSettings } from '../sites/site-settings';
-
-/** State of the bundled catalog in the database, for status displays. */
-export interface CatalogStatus {
-  version: string | null;
-  papers: number;
-  userPapers: number;
-  notes: number;
-}
+import type { CatalogStatus } from '../db/catalog-load';
+import type { SiteSettings } from '../db/site-settings';
+import type { SiteToggle } from './validate';
 
 /**
  * Every message sent to the background, by content scripts and by extension pages (popup,
@@ -27,7 +21,7 @@ export interface BackgroundProtocol {
    */
   matchPage(candidates: MatchCandidate[]): PageMatch[];
   getSiteSettings(): SiteSettings;
-  setSiteEnabled(input: { siteId: string; enabled: boolean }): SiteSettings;
+  setSiteEnabled(input: SiteToggle): SiteSettings;
   /**
    * Called by the options page right after `browser.permissions.request` for the origin
    * succeeded; the background registers the content script there.

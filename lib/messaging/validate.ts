@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { MAX_TITLE_CHARS } from '../match/title-index';
 import { LIBRARY_LIMITS, NoteInputSchema, PaperIdSchema, SavePaperInputSchema } from '../notes/model';
+import { SITES } from '../sites/registry';
 import { at, boundedString, parseOrThrow, record } from '../validation';
 
 /** A message whose data does not have the shape the protocol promises; the sender gets the reason. */
@@ -49,9 +50,15 @@ const MatchCandidatesSchema = v.pipe(
   ),
 );
 
-const SiteToggleSchema = record(
-  { siteId: boundedString(LIMITS.siteIdChars, 'site id'), enabled: v.boolean('enabled must be true or false') },
-  'site toggle must be an object',
+const SiteToggleSchema = v.pipe(
+  record(
+    { siteId: boundedString(LIMITS.siteIdChars, 'site id'), enabled: v.boolean('enabled must be true or false') },
+    'site toggle must be an object',
+  ),
+  v.check(
+    (toggle) => SITES.some((s) => s.id === toggle.siteId),
+    (issue) => `unknown site "${(issue.input as { siteId: string }).siteId}"`,
+  ),
 );
 export type SiteToggle = v.InferOutput<typeof SiteToggleSchema>;
 

@@ -1,10 +1,8 @@
 import * as v from 'valibot';
 import type { LinkKind, StoredPaper } from '../catalog/types';
-import { CATALOG_VERSION_KEY } from '../db/catalog-load';
-import type { PaperLensDB } from '../db/schema';
 import { MAX_TITLE_CHARS } from '../match/title-index';
+import { isInternalSetting } from '../settings';
 import { at, boundedString, finiteNumber, record, uniqueBy } from '../validation';
-import { isInternalSetting } from './library';
 import { LIBRARY_LIMITS, NoteSchema } from './model';
 
 /** Marks a file as ours, so a foreign JSON file is rejected by name rather than by accident. */
@@ -87,24 +85,6 @@ export const ExportFileSchema = record(
   'The file must be an object',
 );
 export type ExportFile = v.InferOutput<typeof ExportFileSchema>;
-
-/** Reads the user's data in one read transaction, so the file is a consistent snapshot. */
-export async function exportData(db: PaperLensDB, now = Date.now()): Promise<ExportFile> {
-  return db.transaction('r', db.notes, db.papers, db.settings, async () => {
-    const version = (await db.settings.get(CATALOG_VERSION_KEY))?.value;
-    const settings = await db.settings.toArray();
-    return {
-      format: EXPORT_FORMAT,
-      version: EXPORT_VERSION,
-      exportedAt: now,
-      catalogVersion: typeof version === 'string' ? version : null,
-      notes: await db.notes.orderBy('paperId').toArray(),
-      // The index query returns exactly the rows whose source is 'user'.
-      userPapers: (await db.papers.where('source').equals('user').sortBy('id')) as ExportFile['userPapers'],
-      settings: settings.filter((s) => !isInternalSetting(s.key)),
-    };
-  });
-}
 
 /**
  * The file's text. JSON.stringify writes lone surrogates and control characters as `\u` escapes,

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
+import { exportData } from '../db/export';
+import { applyImport, previewImport } from '../db/import';
+import { deleteAllData, saveUserPaper } from '../db/library';
+import { saveNote } from '../db/notes';
 import { getRevision } from '../db/revisions';
 import type { PaperLensDB } from '../db/schema';
-import type { Note } from './model';
 import { useFreshDb } from '../db/testing';
-import { exportData, serializeExport, type ExportFile } from './export';
-import { applyImport, ImportError, parseExport, previewImport, validateExport } from './import';
-import { deleteAllData, saveUserPaper } from './library';
-import { saveNote } from './notes';
+import { serializeExport, type ExportFile } from './export';
+import { ImportError, parseExport, validateExport } from './import';
+import type { Note } from './model';
 
 const catalog = buildCatalog(readSeedDir('seeds'));
 const [first, second, third] = catalog.papers as [(typeof catalog.papers)[0], (typeof catalog.papers)[0], (typeof catalog.papers)[0]];

@@ -3,7 +3,7 @@ import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
 import type { PaperLensDB } from '../db/schema';
 import type { NoteInput } from './model';
-import { saveNote } from './notes';
+import { saveNote } from '../db/notes';
 import { clearJournal, journaledSave, journalSave, JOURNAL_KEY, replayPendingSaves, settleSave, type JournalStorage } from './pending-saves';
 import { useFreshDb } from '../db/testing';
 

@@ -43,3 +43,8 @@ export const DEFAULT_PATTERNS: readonly string[] = SITES.flatMap((s) => s.patter
 export function adapterFor(url: URL): SiteAdapter {
   return ADAPTERS.find((a) => a.matches(url)) ?? generic;
 }
+
+/** The manifest match pattern granting one opted-in origin (`https://example.org` → `https://example.org/*`). */
+export function originPattern(origin: string): string {
+  return `${origin}/*`;
+}

@@ -1,6 +1,5 @@
-import type { PaperLensDB } from '../db/schema';
-import { ProtocolError } from '../messaging/validate';
-import { SITES } from './registry';
+import { SETTING_KEYS } from '../settings';
+import type { PaperLensDB } from './schema';
 
 /** Which default sites the user switched off, and which other origins they opted into. */
 export interface SiteSettings {
@@ -10,8 +9,7 @@ export interface SiteSettings {
   custom: string[];
 }
 
-/** The settings row holding which default sites are off and which other origins are on. */
-export const SITE_SETTINGS_KEY = 'sites';
+const SITE_SETTINGS_KEY = SETTING_KEYS.sites;
 
 /** Reads the site settings, tolerating a missing or malformed row (everything default, nothing custom). */
 export async function getSiteSettings(db: PaperLensDB): Promise<SiteSettings> {
@@ -29,8 +27,8 @@ async function update(db: PaperLensDB, change: (s: SiteSettings) => SiteSettings
   });
 }
 
+/** Switches a default site (an id from `SITES` in lib/sites/registry.ts) on or off. */
 export function setSiteEnabled(db: PaperLensDB, siteId: string, enabled: boolean): Promise<SiteSettings> {
-  if (!SITES.some((s) => s.id === siteId)) throw new ProtocolError(`unknown site "${siteId}"`);
   return update(db, (s) => ({
     ...s,
     disabled: enabled ? s.disabled.filter((id) => id !== siteId) : [...new Set([...s.disabled, siteId])],
@@ -43,9 +41,4 @@ export function addCustomSite(db: PaperLensDB, origin: string): Promise<SiteSett
 
 export function removeCustomSite(db: PaperLensDB, origin: string): Promise<SiteSettings> {
   return update(db, (s) => ({ ...s, custom: s.custom.filter((o) => o !== origin) }));
-}
-
-/** The manifest match pattern granting one opted-in origin (`https://example.org` → `https://example.org/*`). */
-export function originPattern(origin: string): string {
-  return `${origin}/*`;
 }

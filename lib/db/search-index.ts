@@ -1,13 +1,17 @@
-import { getRevision } from '../db/revisions';
-import type { PaperLensDB } from '../db/schema';
-import type { Note } from '../notes/model';
-import { buildNotesIndex, CatalogIndex, INDEX_FORMAT, type SerializedCatalogIndex } from './search-index';
-import { TextIndex, type SerializedTextIndex } from './text-index';
+import { buildNotesIndex, CatalogIndex, INDEX_FORMAT, type SerializedCatalogIndex } from '../search/search-index';
+import { TextIndex, type SerializedTextIndex } from '../search/text-index';
+import { SETTING_KEYS } from '../settings';
+import type { NotesSnapshot } from './notes';
+import { getRevision } from './revisions';
+import type { PaperLensDB } from './schema';
 
-/** Settings key of the serialized catalog index. */
-export const SEARCH_INDEX_KEY = 'search:catalogIndex';
-/** Settings key of the serialized notes index. */
-export const NOTES_INDEX_KEY = 'search:notesIndex';
+export const SEARCH_INDEX_KEY = SETTING_KEYS.catalogIndex;
+const NOTES_INDEX_KEY = SETTING_KEYS.notesIndex;
+
+/*
+ * The search indexes of lib/search, kept in the settings table between popup openings, each
+ * labelled with the revisions it was built from.
+ */
 
 interface StoredIndex {
   format: number;
@@ -49,19 +53,6 @@ export async function loadCatalogIndex(db: PaperLensDB): Promise<LoadedIndex> {
     if ((await getRevision(db, 'papers')) === current) await db.settings.put({ key: SEARCH_INDEX_KEY, value });
   });
   return { index, revision: current, origin: 'built' };
-}
-
-/** All notes and the notes revision they are at, read in one transaction. */
-export interface NotesSnapshot {
-  notes: Note[];
-  revision: number;
-}
-
-export function readNotes(db: PaperLensDB): Promise<NotesSnapshot> {
-  return db.transaction('r', db.notes, db.settings, async () => ({
-    notes: await db.notes.toArray(),
-    revision: await getRevision(db, 'notes'),
-  }));
 }
 
 interface StoredNotesIndex {

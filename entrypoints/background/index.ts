@@ -2,12 +2,12 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Catalog } from '@/lib/catalog/types';
 import { getDb } from '@/lib/db/schema';
+import { loadCatalogIndex } from '@/lib/db/search-index';
 import { createHandlers } from '@/lib/messaging/handlers';
 import { DRAFT_PORT } from '@/lib/messaging/card';
 import { relayDrafts } from '@/lib/messaging/draft-relay';
 import { toBackground } from '@/lib/messaging/to-background';
-import { loadCatalogIndex } from '@/lib/search/persist';
-import { syncCustomContentScripts } from '@/lib/sites/custom-scripts';
+import { syncCustomContentScripts } from './custom-scripts';
 
 async function fetchBundledCatalog(): Promise<Catalog> {
   // A generated asset, so not in WXT's typed public paths; the path resolves against the extension origin.

@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog, catalogVersion, describePaper } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
 import type { Catalog } from '../catalog/types';
-import { CATALOG_VERSION_KEY, loadCatalog } from '../db/catalog-load';
-import { getRevision } from '../db/revisions';
-import type { PaperLensDB } from '../db/schema';
 import { createHandlers } from '../messaging/handlers';
-import { toBibtex, escapeBibtex } from './bibtex';
+import { escapeBibtex, toBibtex } from '../notes/bibtex';
+import { obsidianTag, toMarkdown } from '../notes/markdown-export';
+import { SETTING_KEYS } from '../settings';
+import { loadCatalog } from './catalog-load';
+import { getRevision } from './revisions';
+import type { PaperLensDB } from './schema';
 import { countLibrary, deleteAllData, loadLibrary, saveUserPaper } from './library';
-import { obsidianTag, toMarkdown } from './markdown-export';
 import { saveNote } from './notes';
-import { useFreshDb } from '../db/testing';
+import { useFreshDb } from './testing';
+
+const CATALOG_VERSION_KEY = SETTING_KEYS.catalogVersion;
 
 const catalog = buildCatalog(readSeedDir('seeds'));
 const [kept, renamed, removed] = catalog.papers as [(typeof catalog.papers)[0], (typeof catalog.papers)[0], (typeof catalog.papers)[0]];

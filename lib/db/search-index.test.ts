@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../catalog/types';
-import { loadCatalog } from '../db/catalog-load';
-import { PaperLensDB } from '../db/schema';
-import { NO_FILTERS } from './filters';
-import { saveNote } from '../notes/notes';
-import { loadCatalogIndex, loadNotesIndex, readNotes, SEARCH_INDEX_KEY } from './persist';
-import { Searcher } from './search-index';
+import { NO_FILTERS } from '../search/filters';
+import { Searcher } from '../search/search-index';
+import { loadCatalog } from './catalog-load';
+import { readNotes, saveNote } from './notes';
+import { PaperLensDB } from './schema';
+import { loadCatalogIndex, loadNotesIndex, SEARCH_INDEX_KEY } from './search-index';
 
 function paper(id: string, title: string, abstract: string): Paper {
   return { id, title, abstract, tldr: abstract, keyResult: null, links: [], topics: [], sources: [] };

@@ -1,10 +1,9 @@
 import { describePaper } from '../catalog/build';
-import { CATALOG_VERSION_KEY } from '../db/catalog-load';
-import { bumpRevision, REVISION_KEYS } from '../db/revisions';
 import type { StoredPaper } from '../catalog/types';
-import type { PaperLensDB } from '../db/schema';
-import type { LibraryEntry, SavePaperInput, SavePaperResult } from './model';
-import { SEARCH_INDEX_KEY } from '../search/persist';
+import type { LibraryEntry, SavePaperInput, SavePaperResult } from '../notes/model';
+import { isInternalSetting } from '../settings';
+import { bumpRevision } from './revisions';
+import type { PaperLensDB } from './schema';
 
 /**
  * Adds a paper from a page to the user's library, described by the catalog's own summarizer and
@@ -69,11 +68,9 @@ export async function countLibrary(db: PaperLensDB): Promise<LibraryCounts> {
   };
 }
 
-/** Settings that are bookkeeping or derived caches, not the user's: never exported, kept by "delete all". */
-const INTERNAL_SETTINGS: readonly string[] = [CATALOG_VERSION_KEY, ...Object.values(REVISION_KEYS), SEARCH_INDEX_KEY];
-
-export function isInternalSetting(key: string): boolean {
-  return INTERNAL_SETTINGS.includes(key);
+/** The papers the user saved from pages, for the BibTeX export. */
+export function loadUserPapers(db: PaperLensDB): Promise<StoredPaper[]> {
+  return db.papers.where('source').equals('user').toArray();
 }
 
 /**

@@ -1,6 +1,7 @@
-import { bumpRevision } from '../db/revisions';
-import type { PaperLensDB } from '../db/schema';
-import type { Note, NoteInput, NoteSaveResult } from './model';
+import { liveQuery } from 'dexie';
+import type { Note, NoteInput, NoteSaveResult } from '../notes/model';
+import { bumpRevision, getRevision } from './revisions';
+import type { PaperLensDB } from './schema';
 
 /**
  * Saves a note change in one transaction. Refuses (returns the stored note as a conflict) when
@@ -37,4 +38,31 @@ export async function saveNote(db: PaperLensDB, input: NoteInput, now = Date.now
     await bumpRevision(db, 'notes');
     return { ok: true, note };
   });
+}
+
+/** All notes and the notes revision they are at, read in one transaction. */
+export interface NotesSnapshot {
+  notes: Note[];
+  revision: number;
+}
+
+export function readNotes(db: PaperLensDB): Promise<NotesSnapshot> {
+  return db.transaction('r', db.notes, db.settings, async () => ({
+    notes: await db.notes.toArray(),
+    revision: await getRevision(db, 'notes'),
+  }));
+}
+
+/**
+ * Follows one note live (an edit in any window shows up here): `onNote` gets it now and after
+ * every change, undefined while there is none. Returns the function that stops following.
+ */
+export function watchNote(
+  db: PaperLensDB,
+  paperId: string,
+  onNote: (note: Note | undefined) => void,
+  onError: (error: unknown) => void,
+): () => void {
+  const subscription = liveQuery(() => db.notes.get(paperId)).subscribe({ next: onNote, error: onError });
+  return () => subscription.unsubscribe();
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
-import { bumpRevision } from '../db/revisions';
-import type { PaperLensDB } from '../db/schema';
 import { createHandlers } from '../messaging/handlers';
 import { LIMITS } from '../messaging/validate';
-import { useFreshDb } from '../db/testing';
+import { bumpRevision } from './revisions';
+import type { PaperLensDB } from './schema';
+import { useFreshDb } from './testing';
 
 const catalog = buildCatalog(readSeedDir('seeds'));
 const autoformer = catalog.papers.find((p) => p.title.startsWith('Autoformer'))!;

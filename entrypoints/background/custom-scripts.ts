@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { originPattern } from './site-settings';
+import { originPattern } from '@/lib/sites/registry';
 
 /** Id of the dynamically registered content script covering every opted-in origin. */
 const CUSTOM_SCRIPT_ID = 'paperlens-custom-sites';

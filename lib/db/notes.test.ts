@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
-import type { PaperLensDB } from '../db/schema';
 import { createHandlers } from '../messaging/handlers';
-import { useFreshDb } from '../db/testing';
+import type { PaperLensDB } from './schema';
+import { useFreshDb } from './testing';
 
 const catalog = buildCatalog(readSeedDir('seeds'));
 const paper = catalog.papers[0]!;

@@ -1,0 +1,21 @@
+import { type ExportFile, EXPORT_FORMAT, EXPORT_VERSION } from '../notes/export';
+import { isInternalSetting, SETTING_KEYS } from '../settings';
+import type { PaperLensDB } from './schema';
+
+/** Reads the user's data in one read transaction, so the file is a consistent snapshot. */
+export async function exportData(db: PaperLensDB, now = Date.now()): Promise<ExportFile> {
+  return db.transaction('r', db.notes, db.papers, db.settings, async () => {
+    const version = (await db.settings.get(SETTING_KEYS.catalogVersion))?.value;
+    const settings = await db.settings.toArray();
+    return {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: now,
+      catalogVersion: typeof version === 'string' ? version : null,
+      notes: await db.notes.orderBy('paperId').toArray(),
+      // The index query returns exactly the rows whose source is 'user'.
+      userPapers: (await db.papers.where('source').equals('user').sortBy('id')) as ExportFile['userPapers'],
+      settings: settings.filter((s) => !isInternalSetting(s.key)),
+    };
+  });
+}

@@ -1,0 +1,30 @@
+import type { StoredPaper } from '../catalog/types';
+import type { PaperWithNote } from '../notes/model';
+import type { PaperLensDB } from './schema';
+
+/** Every paper, catalog and user-saved, for building the title index. */
+export function loadPapers(db: PaperLensDB): Promise<StoredPaper[]> {
+  return db.papers.toArray();
+}
+
+export function countPapers(db: PaperLensDB): Promise<number> {
+  return db.papers.count();
+}
+
+export function getPaper(db: PaperLensDB, id: string): Promise<StoredPaper | undefined> {
+  return db.papers.get(id);
+}
+
+/** The papers with these ids, in the same order (undefined where there is none). */
+export function getPapers(db: PaperLensDB, ids: readonly string[]): Promise<(StoredPaper | undefined)[]> {
+  return db.papers.bulkGet([...ids]);
+}
+
+/** A paper with the user's note on it, read together; null for an unknown id. */
+export function getPaperWithNote(db: PaperLensDB, id: string): Promise<PaperWithNote | null> {
+  return db.transaction('r', db.papers, db.notes, async () => {
+    const paper = await db.papers.get(id);
+    if (!paper) return null;
+    return { paper, note: (await db.notes.get(id)) ?? null };
+  });
+}
