@@ -126,3 +126,25 @@ test('a note typed in the card just before the tab closes, with the service work
   const popup = await openExtensionPage(`popup.html?paper=${encodeURIComponent(paper.id)}`);
   await expect(popup.getByRole('textbox', { name: 'Your note' })).toHaveValue('typed as the tab closed');
 });
+
+test('the card sizes its frame over a private port: the page hears none of its messages', async ({ context, server }) => {
+  server.page('http://arxiv.org/abs/2106.13008', ABS_PAGE);
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const heard: unknown[] = [];
+    (window as unknown as { heard: unknown[] }).heard = heard;
+    window.addEventListener('message', (e) => heard.push(e.data));
+  });
+  await page.goto('http://arxiv.org/abs/2106.13008');
+  await page.locator(`h1.title[data-paperlens-id="${paper.id}"]`).hover();
+  const card = await cardFrame(page);
+  await expect(card.getByRole('heading', { name: paper.title })).toBeVisible();
+  // The frame follows the card's content height (320 px is only where it starts).
+  await expect
+    .poll(async () => page.locator('paperlens-card').evaluate((el) => Math.round(el.getBoundingClientRect().height)))
+    .not.toBe(320);
+  await page.keyboard.press('Tab');
+  await card.locator('body').press('Escape');
+  await expect(page.locator('paperlens-card')).toHaveCSS('visibility', 'hidden');
+  expect(await page.evaluate(() => JSON.stringify((window as unknown as { heard: unknown[] }).heard))).not.toContain('paperlens');
+});

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { PaperCard } from '@/components/card/PaperCard';
-import { CARD_MESSAGE, cardToBackground, DRAFT_PORT, type DraftMessage } from '@/lib/messaging/card';
+import { acceptHostPort, cardToBackground, DRAFT_PORT, type CardToHost, type DraftMessage } from '@/lib/messaging/card';
 import type { NoteInput } from '@/lib/notes/model';
 import './style.css';
 
@@ -44,10 +44,6 @@ function sendDraft(paperId: string, draft: NoteInput | null): void {
   port.postMessage(message);
 }
 
-function post(message: Record<string, unknown>): void {
-  // The host content script checks that the message comes from this frame.
-  window.parent.postMessage(message, '*');
-}
 
 const root = createRoot(document.getElementById('root')!);
 const render = () =>
@@ -65,11 +61,18 @@ const render = () =>
 render();
 window.addEventListener('hashchange', render);
 
-document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape') post({ type: CARD_MESSAGE.close });
-});
+// The content script hosting this frame hands over its port once the frame has loaded.
+let host: MessagePort | null = null;
+const tellHost = (message: CardToHost) => host?.postMessage(message);
 // The content's own height (not the frame's), so the frame can shrink as well as grow.
 const content = document.getElementById('root')!;
-new ResizeObserver(() => post({ type: CARD_MESSAGE.size, height: content.getBoundingClientRect().height })).observe(
-  content,
-);
+const reportSize = () => tellHost({ type: 'size', height: content.getBoundingClientRect().height });
+acceptHostPort(window, (port) => {
+  host = port;
+  // The first layout may have happened before the port arrived.
+  reportSize();
+});
+new ResizeObserver(reportSize).observe(content);
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') tellHost({ type: 'close' });
+});

@@ -1,8 +1,18 @@
 import { browser } from 'wxt/browser';
-import { CARD_MESSAGE } from '@/lib/messaging/card';
+import { openCardPort } from '@/lib/messaging/card';
 
 /** The card frame's size in CSS pixels. */
 const CARD_SIZE = { width: 380, height: 320, maxHeight: 520 } as const;
+
+/**
+ * The origin the card page runs at. In Chromium the frame is loaded through the per-session
+ * alias of `use_dynamic_url` (runtime.getURL's host), but the page itself runs at the
+ * extension id's origin; Firefox (no dynamic URL) runs it at getURL's own origin.
+ */
+function cardOrigin(src: string): string {
+  const url = new URL(src);
+  return url.protocol === 'chrome-extension:' ? `chrome-extension://${browser.runtime.id}` : url.origin;
+}
 
 /** Where the card is shown: next to the mark, flipped above it when there is no room below. */
 function place(host: HTMLElement, anchor: DOMRect, height: number): void {
@@ -27,11 +37,10 @@ export class CardHost {
   private anchor: DOMRect | null = null;
   private height: number = CARD_SIZE.height;
   private shown = 0;
+  private port: MessagePort | null = null;
   paperId: string | null = null;
 
-  constructor(private readonly on: { close(): void; enter(): void; leave(): void }) {
-    window.addEventListener('message', this.onMessage);
-  }
+  constructor(private readonly on: { close(): void; enter(): void; leave(): void }) {}
 
   /** The card's own element (hover over it keeps the card open). */
   get element(): HTMLElement | null {
@@ -61,6 +70,11 @@ export class CardHost {
       root.appendChild(frame);
       host.addEventListener('mouseenter', () => this.on.enter());
       host.addEventListener('mouseleave', () => this.on.leave());
+      // Each load of the card page gets a fresh channel (see openCardPort).
+      frame.addEventListener('load', () => {
+        this.port?.close();
+        this.port = frame.contentWindow ? openCardPort(frame.contentWindow, cardOrigin(frame.src), this.onMessage) : null;
+      });
       this.host = host;
       this.frame = frame;
       frame.src = src;
@@ -91,12 +105,12 @@ export class CardHost {
     return this.paperId !== null;
   }
 
-  /** Only the card frame may talk to us; anything else posting to this window is ignored. */
-  private readonly onMessage = (event: MessageEvent): void => {
-    if (!this.frame || event.source !== this.frame.contentWindow) return;
-    const data = event.data as { type?: unknown; height?: unknown } | null;
-    if (data?.type === CARD_MESSAGE.close) this.on.close();
-    else if (data?.type === CARD_MESSAGE.size && typeof data.height === 'number' && Number.isFinite(data.height)) {
+  /** What the card frame says over its port (a CardToHost message, checked all the same). */
+  private readonly onMessage = (message: unknown): void => {
+    if (!this.frame) return;
+    const data = message as { type?: unknown; height?: unknown } | null;
+    if (data?.type === 'close') this.on.close();
+    else if (data?.type === 'size' && typeof data.height === 'number' && Number.isFinite(data.height)) {
       this.height = Math.max(120, Math.min(CARD_SIZE.maxHeight, Math.ceil(data.height)));
       this.frame.style.height = `${this.height}px`;
       if (this.host && this.anchor && this.isOpen) place(this.host, this.anchor, this.height);

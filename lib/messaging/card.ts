@@ -24,10 +24,42 @@ export interface DraftMessage {
   draft: NoteInput | null;
 }
 
-/** Messages the card frame posts to the content script that hosts it (checked by `event.source`). */
-export const CARD_MESSAGE = {
+/** What the card tells the content script that hosts its frame. */
+export type CardToHost =
   /** The user pressed Escape inside the card. */
-  close: 'paperlens-card-close',
+  | { type: 'close' }
   /** The card's content height changed; the host resizes the frame. */
-  size: 'paperlens-card-size',
-} as const;
+  | { type: 'size'; height: number };
+
+/** Names the one window message of this channel: the host handing the card its end of the port. */
+const PORT_HANDOVER = 'paperlens:card-port';
+
+/**
+ * Host side of the card ↔ content-script channel: a MessageChannel per load of the card frame,
+ * one end handed to the frame by a postMessage targeted at the card's own origin (the
+ * extension's), so nothing else can receive it, not even if the frame had been navigated away.
+ * From then on the card talks over the port, whose messages page scripts cannot hear (a message
+ * posted to the page's window, as before, reached every `message` listener the page had).
+ * Returns our end; the card sends only {@link CardToHost} messages, checked by the host.
+ */
+export function openCardPort(card: Window, cardOrigin: string, onMessage: (data: unknown) => void): MessagePort {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = (event) => onMessage(event.data);
+  card.postMessage({ type: PORT_HANDOVER }, cardOrigin, [channel.port2]);
+  return channel.port1;
+}
+
+/**
+ * Card side: takes the first port the window framing the card hands over, and ignores any
+ * later one. No page script can post into the card (its frame sits in a closed shadow root,
+ * outside `window.frames`), and the handover comes from the frame's parent window, checked here.
+ */
+export function acceptHostPort(self: Window, onPort: (port: MessagePort) => void): void {
+  const listener = (event: MessageEvent) => {
+    const port = event.ports[0];
+    if (event.source !== self.parent || (event.data as { type?: unknown } | null)?.type !== PORT_HANDOVER || !port) return;
+    self.removeEventListener('message', listener);
+    onPort(port);
+  };
+  self.addEventListener('message', listener);
+}
