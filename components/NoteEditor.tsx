@@ -1,11 +1,11 @@
 import './note-editor.css';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getDb } from '@/lib/db/schema';
-import { READING_STATUS, type Note, type NoteInput, type NoteSaveResult, type ReadingStatus } from '@/lib/notes/model';
+import { errorMessage } from '@/lib/errors';
+import type { Note, NoteInput, NoteStore } from '@/lib/notes/model';
+import { READING_STATUS, type ReadingStatus } from '@/lib/notes/reading-status';
+import { describeStorageError } from '@/lib/notes/storage-errors';
 import { Markdown } from './Markdown';
 import { TagInput } from './TagInput';
-import { describeStorageError } from '@/lib/notes/storage-errors';
 
 /** How long typing may pause before the draft is saved. */
 const AUTOSAVE_MS = 400;
@@ -20,41 +20,37 @@ const STATUS_LABELS: Record<ReadingStatus, string> = {
 export interface NoteEditorProps {
   paperId: string;
   /**
-   * Performs the save. Entry points pass a background message, so a save started while the
-   * popup or card is closing is finished by the background, not lost with the page.
+   * Where the note is read and saved: each page backs this with what it may use (see
+   * NoteStore). Saves go through the background, so a save started while the popup or card is
+   * closing is finished by the background, not lost with the page.
    */
-  save: (input: NoteInput) => Promise<NoteSaveResult>;
+  notes: NoteStore;
   /** Focus the text area on mount (the card does, the popup's paper view does not). */
   autoFocus?: boolean;
-  /**
-   * The stored note, supplied by a host that cannot open the database itself: the hover card is
-   * a frame inside a web page, where a browser blocking third-party storage denies IndexedDB.
-   * `{ note: undefined }` means no note yet. Omitted: the editor reads Dexie live.
-   */
-  current?: { note: Note | undefined };
-  /**
-   * Told the whole unsaved draft on every change, and null once it is saved: the card streams it
-   * to the background, which saves it if the tab closes first (see lib/notes/draft-relay.ts).
-   */
-  onDraft?: (paperId: string, draft: NoteInput | null) => void;
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
 /**
- * The notes editor shared by the popup, the options page and the hover card. Reads the note
- * live from Dexie (so an edit elsewhere shows up here), autosaves while typing, flushes on blur
- * and when the page is hidden, and never overwrites a newer note written elsewhere: it shows
- * the conflict and lets the user choose.
+ * The notes editor shared by the popup, the options page and the hover card. Follows the stored
+ * note (so an edit elsewhere shows up here), autosaves while typing, flushes on blur and when
+ * the page is hidden, and never overwrites a newer note written elsewhere: it shows the
+ * conflict and lets the user choose.
  */
-export function NoteEditor({ paperId, save, autoFocus, current, onDraft }: NoteEditorProps) {
-  // Wrapped so that "no note yet" ({ note: undefined }) differs from "still loading" (undefined).
-  const supplied = current !== undefined;
-  const queried = useLiveQuery(
-    async () => (supplied ? null : { note: await getDb().notes.get(paperId) }),
-    [paperId, supplied],
+export function NoteEditor({ paperId, notes, autoFocus }: NoteEditorProps) {
+  // A new object per update, and "no note yet" ({ note: undefined }) differs from "still loading".
+  const [followed, setFollowed] = useState<{ paperId: string; note: Note | undefined } | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
+  useEffect(
+    () =>
+      notes.subscribe(
+        paperId,
+        (note) => setFollowed({ paperId, note }),
+        (error) => setReadError(`Your note could not be read: ${errorMessage(error)}`),
+      ),
+    [notes, paperId],
   );
-  const live = current ?? queried ?? undefined;
+  const live = followed?.paperId === paperId ? followed : undefined;
   const stored = live?.note;
   const [draft, setDraft] = useState<string | null>(null);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
@@ -76,10 +72,10 @@ export function NoteEditor({ paperId, save, autoFocus, current, onDraft }: NoteE
     async (input: Omit<NoteInput, 'paperId'>) => {
       setState({ kind: 'saving' });
       try {
-        const result = await save({ paperId, baseUpdatedAt: base.current, ...input });
+        const result = await notes.save({ paperId, baseUpdatedAt: base.current, ...input });
         if (result.ok) {
           base.current = result.note.updatedAt;
-          if (pending.current === null) onDraft?.(paperId, null);
+          if (pending.current === null) notes.draft?.(paperId, null);
           setState({ kind: 'saved' });
         } else {
           setConflict(result.conflict);
@@ -89,7 +85,7 @@ export function NoteEditor({ paperId, save, autoFocus, current, onDraft }: NoteE
         setState({ kind: 'error', message: describeStorageError(error) });
       }
     },
-    [paperId, save, onDraft],
+    [paperId, notes],
   );
 
   const flush = useCallback(() => {
@@ -117,7 +113,7 @@ export function NoteEditor({ paperId, save, autoFocus, current, onDraft }: NoteE
   const onChange = (text: string) => {
     setDraft(text);
     pending.current = text;
-    onDraft?.(paperId, { paperId, baseUpdatedAt: base.current, text });
+    notes.draft?.(paperId, { paperId, baseUpdatedAt: base.current, text });
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(flush, AUTOSAVE_MS);
   };
@@ -133,6 +129,13 @@ export function NoteEditor({ paperId, save, autoFocus, current, onDraft }: NoteE
     }
   };
 
+  if (readError) {
+    return (
+      <div className="pl-note" role="alert">
+        {readError}
+      </div>
+    );
+  }
   if (!live || draft === null) return <div className="pl-note pl-note--loading">Loading note…</div>;
 
   return (

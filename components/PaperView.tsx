@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { StoredPaper } from '@/lib/catalog/types';
-import type { NoteInput, NoteSaveResult } from '@/lib/notes/model';
+import type { NoteStore } from '@/lib/notes/model';
 import { NoteEditor } from './NoteEditor';
 
 /** Abstracts longer than this start collapsed. */
@@ -8,12 +8,12 @@ const ABSTRACT_PREVIEW_CHARS = 280;
 
 export interface PaperViewProps {
   paper: StoredPaper;
-  save: (input: NoteInput) => Promise<NoteSaveResult>;
+  notes: NoteStore;
   onBack: () => void;
 }
 
 /** One paper: what it is about, where its code is, and the user's note on it. */
-export function PaperView({ paper, save, onBack }: PaperViewProps) {
+export function PaperView({ paper, notes, onBack }: PaperViewProps) {
   const [expanded, setExpanded] = useState(false);
   const long = paper.abstract.length > ABSTRACT_PREVIEW_CHARS;
   const shown = expanded || !long ? paper.abstract : `${paper.abstract.slice(0, ABSTRACT_PREVIEW_CHARS).replace(/\s+\S*$/, '')}…`;
@@ -63,7 +63,7 @@ export function PaperView({ paper, save, onBack }: PaperViewProps) {
           </button>
         )}
       </section>
-      <NoteEditor paperId={paper.id} save={save} />
+      <NoteEditor paperId={paper.id} notes={notes} />
     </article>
   );
 }

@@ -10,6 +10,7 @@ import * as v from 'valibot';
 const WHERE = '{where}';
 
 /** A message for a field: `at('must be a number')` reads `notes[3].updatedAt must be a number`. */
+/* @__NO_SIDE_EFFECTS__ */
 export function at(predicate: string): string {
   return `${WHERE} ${predicate}`;
 }
@@ -49,6 +50,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * required field left out as `undefined`: JSON drops undefined values, and the field's own
  * message (`notes[0].text must be a string`) says more than valibot's generic missing-key one.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function record<const TEntries extends v.ObjectEntries>(entries: TEntries, message: string) {
   const required = Object.keys(entries).filter((key) => !['optional', 'exact_optional', 'nullish'].includes(entries[key]!.type));
   return v.pipe(
@@ -63,6 +65,7 @@ export function record<const TEntries extends v.ObjectEntries>(entries: TEntries
 }
 
 /** Refuses an array holding two items with the same `key`: `notes[1] repeats "p"`. */
+/* @__NO_SIDE_EFFECTS__ */
 export function uniqueBy<T>(key: (item: T) => string) {
   return v.rawCheck<T[]>(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
@@ -78,6 +81,7 @@ export function uniqueBy<T>(key: (item: T) => string) {
 }
 
 /** A finite number: `must be a number` for anything else, NaN and Infinity included. */
+/* @__NO_SIDE_EFFECTS__ */
 export function finiteNumber(message: string) {
   return v.pipe(v.number(message), v.finite(message));
 }
@@ -86,6 +90,7 @@ export function finiteNumber(message: string) {
  * A string of at most `maxChars`. `what` names it in the messages (`paper id must be a string`);
  * by default the field's path does (`notes[0].text is longer than 1000000 characters`).
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function boundedString(maxChars: number = Number.MAX_SAFE_INTEGER, what: string = WHERE) {
   return v.pipe(v.string(`${what} must be a string`), v.maxLength(maxChars, `${what} is longer than ${maxChars} characters`));
 }

@@ -1,17 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { NoteEditor } from '@/components/NoteEditor';
-import type { NoteInput, NoteSaveResult, PaperWithNote } from '@/lib/notes/model';
 import { errorMessage } from '@/lib/errors';
+import type { NoteStore, PaperWithNote } from '@/lib/notes/model';
 
 export interface PaperCardProps {
   paperId: string;
   /** Changes each time the card is shown, so it reloads what the popup may have changed meanwhile. */
   shown: string;
-  /** Reads the paper and note through the background (see NoteEditor's `current`). */
-  load: (id: string) => Promise<PaperWithNote | null>;
-  save: (input: NoteInput) => Promise<NoteSaveResult>;
-  /** Receives the note editor's unsaved draft (see NoteEditor's `onDraft`). */
-  onDraft?: (paperId: string, draft: NoteInput | null) => void;
+  /** The paper and the user's note on it, read and saved through the background. */
+  notes: NoteStore & { load(paperId: string): Promise<PaperWithNote | null> };
   /** The popup's deep link for a paper (`popup.html?paper=<id>`). */
   popupUrl: (id: string) => string;
 }
@@ -21,13 +18,13 @@ type Loaded = { kind: 'loading' } | { kind: 'error'; message: string } | { kind:
 /**
  * The hover card: what the paper is about, where its code is, and the user's note. It lives in
  * a frame inside the web page, where the browser may deny it the extension's IndexedDB as
- * third-party storage, so it reads and writes through the background's messages.
+ * third-party storage, so `notes` reads and writes through the background's messages.
  */
-export function PaperCard({ paperId, shown, load, save, popupUrl, onDraft }: PaperCardProps) {
+export function PaperCard({ paperId, shown, notes, popupUrl }: PaperCardProps) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   useEffect(() => {
     let live = true;
-    load(paperId).then(
+    notes.load(paperId).then(
       (data) => live && setLoaded({ kind: 'ready', data }),
       (error: unknown) =>
         live && setLoaded({ kind: 'error', message: errorMessage(error) }),
@@ -35,23 +32,7 @@ export function PaperCard({ paperId, shown, load, save, popupUrl, onDraft }: Pap
     return () => {
       live = false;
     };
-  }, [paperId, shown, load]);
-
-  // Saves land in the card's copy of the note too, so star and status update at once.
-  const saveAndKeep = useCallback(
-    async (input: NoteInput) => {
-      const result = await save(input);
-      if (result.ok) {
-        setLoaded((prev) =>
-          prev.kind === 'ready' && prev.data?.paper.id === result.note.paperId
-            ? { kind: 'ready', data: { ...prev.data, note: result.note } }
-            : prev,
-        );
-      }
-      return result;
-    },
-    [save],
-  );
+  }, [paperId, shown, notes]);
 
   if (loaded.kind === 'loading') return <div className="card card--loading">Loading…</div>;
   if (loaded.kind === 'error') {
@@ -101,7 +82,7 @@ export function PaperCard({ paperId, shown, load, save, popupUrl, onDraft }: Pap
           ))}
         </ul>
       )}
-      <NoteEditor paperId={paper.id} save={saveAndKeep} current={{ note: loaded.data?.note ?? undefined }} onDraft={onDraft} />
+      <NoteEditor paperId={paper.id} notes={notes} />
       <footer className="card__foot">
         <a href={popupUrl(paper.id)} target="_blank" rel="noopener">
           Open in PaperLens

@@ -2,8 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { PaperCard } from '@/components/card/PaperCard';
-import { acceptHostPort, cardToBackground, DRAFT_PORT, type CardToHost, type DraftMessage } from '@/lib/messaging/card';
-import type { NoteInput } from '@/lib/notes/model';
+import { acceptHostPort, cardToBackground, DRAFT_PORT, type CardToHost } from '@/lib/messaging/card';
+import { cardNotes, streamDrafts } from '@/lib/messaging/card-notes';
 import './style.css';
 
 /**
@@ -19,31 +19,14 @@ function fromHash(): { paperId: string; shown: string } {
   }
 }
 
-const load = (id: string) => (id ? cardToBackground.sendMessage('getPaper', id) : Promise.resolve(null));
-
-/**
- * Streams the note editor's unsaved draft to the background (lib/messaging/draft-relay.ts), which
- * saves it if this tab closes before the editor's own save. The port is opened on the first
- * keystroke (waking the worker) and opened again if the worker stopped while text was unsaved.
- */
-let port: ReturnType<typeof browser.runtime.connect> | null = null;
-const unsaved = new Map<string, NoteInput>();
-function sendDraft(paperId: string, draft: NoteInput | null): void {
-  if (draft === null) unsaved.delete(paperId);
-  else unsaved.set(paperId, draft);
-  if (!port) {
-    if (draft === null) return;
-    const opened = browser.runtime.connect({ name: DRAFT_PORT });
-    opened.onDisconnect.addListener(() => {
-      port = null;
-      for (const [id, draft] of unsaved) sendDraft(id, draft);
-    });
-    port = opened;
-  }
-  const message: DraftMessage = { paperId, draft };
-  port.postMessage(message);
-}
-
+const notes = cardNotes(
+  {
+    getPaper: (id) => (id ? cardToBackground.sendMessage('getPaper', id) : Promise.resolve(null)),
+    saveNote: (input) => cardToBackground.sendMessage('saveNote', input),
+  },
+  // The background saves the draft if this tab closes before the editor's own save.
+  streamDrafts(() => browser.runtime.connect({ name: DRAFT_PORT })),
+);
 
 const root = createRoot(document.getElementById('root')!);
 const render = () =>
@@ -51,9 +34,7 @@ const render = () =>
     <StrictMode>
       <PaperCard
         {...fromHash()}
-        load={load}
-        save={(input) => cardToBackground.sendMessage('saveNote', input)}
-        onDraft={sendDraft}
+        notes={notes}
         popupUrl={(id) => `${browser.runtime.getURL('/popup.html')}?paper=${encodeURIComponent(id)}`}
       />
     </StrictMode>,

@@ -1,18 +1,19 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { CatalogSection } from '@/components/options/CatalogSection';
-import { DataSection } from '@/components/options/DataSection';
-import { LibrarySection } from '@/components/options/LibrarySection';
-import { RecoveredDrafts } from '@/components/options/RecoveredDrafts';
-import { SitesSection } from '@/components/options/SitesSection';
-import { StorageSection } from '@/components/options/StorageSection';
 import { toBackground } from '@/lib/messaging/to-background';
-import type { NoteInput } from '@/lib/notes/model';
+import { getDb } from '@/lib/db/schema';
 import type { SiteSettings } from '@/lib/db/site-settings';
-import { clearJournal, journaledSave, replayPendingSaves, settleSave, type RecoveredDraft } from '@/lib/notes/pending-saves';
+import { pageNotes } from '@/lib/messaging/page-notes';
+import { clearJournal, replayPendingSaves, settleSave, type RecoveredDraft } from '@/lib/notes/pending-saves';
 import { describeStorageError } from '@/lib/notes/storage-errors';
 import { originPattern, SITES } from '@/lib/sites/registry';
 import { errorMessage } from '@/lib/errors';
+import { CatalogSection } from './CatalogSection';
+import { DataSection } from './DataSection';
+import { LibrarySection } from './LibrarySection';
+import { RecoveredDrafts } from './RecoveredDrafts';
+import { SitesSection } from './SitesSection';
+import { StorageSection } from './StorageSection';
 
 
 export function App() {
@@ -31,7 +32,7 @@ export function App() {
     readSites();
   }, [report, readSites]);
 
-  const saveNote = useMemo(() => journaledSave(localStorage, (input: NoteInput) => toBackground.sendMessage('saveNote', input)), []);
+  const notes = useMemo(() => pageNotes(getDb(), localStorage), []);
 
   const [recovered, setRecovered] = useState<RecoveredDraft[]>([]);
   useEffect(() => {
@@ -106,7 +107,7 @@ export function App() {
       )}
       <RecoveredDrafts drafts={recovered} keep={(d) => resolve(d, true)} discard={(d) => resolve(d, false)} />
       <SitesSection sites={SITES} settings={sites} onToggle={toggle} onAdd={add} onRemove={remove} />
-      <LibrarySection save={saveNote} />
+      <LibrarySection notes={notes} />
       <DataSection beforeDeleteAll={beforeDeleteAll} afterImport={readSites} />
       <CatalogSection />
       <StorageSection />

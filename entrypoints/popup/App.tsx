@@ -8,9 +8,9 @@ import { SearchBox } from '@/components/SearchBox';
 import type { StoredPaper } from '@/lib/catalog/types';
 import { countPapers, getPaper, getPapers } from '@/lib/db/papers';
 import { getDb } from '@/lib/db/schema';
+import { pageNotes } from '@/lib/messaging/page-notes';
 import { toBackground } from '@/lib/messaging/to-background';
-import type { NoteInput } from '@/lib/notes/model';
-import { journaledSave, replayPendingSaves } from '@/lib/notes/pending-saves';
+import { replayPendingSaves } from '@/lib/notes/pending-saves';
 import { hasActiveFilter, NO_FILTERS } from '@/lib/search/filters';
 import type { SearchResult, Searcher } from '@/lib/search/search-index';
 import { usePopupStore } from '@/lib/state/popup-store';
@@ -23,12 +23,8 @@ const LIST_ID = 'pl-results';
 /** Performance marks read by the benchmark (popup open and keystroke → results painted). */
 const MARKS = { firstResults: 'paperlens:first-results', results: 'paperlens:results' } as const;
 
-/**
- * Saves go through the background, which finishes them even if the popup closes mid-save, and
- * are journaled first: when the service worker was asleep, Chrome drops the last message of a
- * closing popup, and the journal replays it on the next opening.
- */
-const saveViaBackground = journaledSave(localStorage, (input: NoteInput) => toBackground.sendMessage('saveNote', input));
+/** The note editor's store: Dexie live, saves journaled and sent through the background. */
+const notes = pageNotes(getDb(), localStorage);
 
 function markPainted(query: string, searcher: Searcher) {
   requestAnimationFrame(() => {
@@ -206,5 +202,5 @@ function PaperScreen({ id }: { id: string }) {
       </section>
     );
   }
-  return <PaperView paper={found.paper} save={saveViaBackground} onBack={closePaper} />;
+  return <PaperView paper={found.paper} notes={notes} onBack={closePaper} />;
 }

@@ -1,5 +1,6 @@
 import type { StoredPaper } from '../catalog/types';
-import type { LibraryEntry, ReadingStatus } from './model';
+import type { LibraryEntry } from './model';
+import type { ReadingStatus } from './reading-status';
 
 const STATUS_WORDS: Record<ReadingStatus, string> = {
   none: 'no status',

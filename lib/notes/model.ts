@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { StoredPaper } from '../catalog/types';
 import { MAX_TITLE_CHARS } from '../match/title-index';
 import { at, boundedString, finiteNumber, record } from '../validation';
+import { READING_STATUS } from './reading-status';
 
 /**
  * Upper bounds of what the user's library holds, checked on every note save and import, so
@@ -18,9 +19,6 @@ export const LIBRARY_LIMITS = {
   authorChars: 300,
 } as const;
 
-/** Reading status a user gives a paper. */
-export const READING_STATUS = ['none', 'to-read', 'reading', 'read'] as const;
-export type ReadingStatus = (typeof READING_STATUS)[number];
 
 const STATUS_WORDS = `must be one of ${READING_STATUS.join(', ')}`;
 

@@ -2,16 +2,15 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { NoteEditor } from '@/components/NoteEditor';
 import { getDb } from '@/lib/db/schema';
-import type { NoteInput, NoteSaveResult } from '@/lib/notes/model';
 import { loadLibrary } from '@/lib/db/library';
-import type { LibraryEntry } from '@/lib/notes/model';
+import type { LibraryEntry, NoteStore } from '@/lib/notes/model';
 import { paperLink } from '@/lib/notes/markdown-export';
 
 export interface LibrarySectionProps {
-  save: (input: NoteInput) => Promise<NoteSaveResult>;
+  notes: NoteStore;
 }
 
-function Entry({ entry, open, onToggle, save }: { entry: LibraryEntry; open: boolean; onToggle: () => void } & LibrarySectionProps) {
+function Entry({ entry, open, onToggle, notes }: { entry: LibraryEntry; open: boolean; onToggle: () => void } & LibrarySectionProps) {
   const link = entry.paper && paperLink(entry.paper);
   return (
     <li className="entry" data-testid="library-entry" data-paper-id={entry.paperId} data-orphan={entry.orphan || undefined}>
@@ -33,13 +32,13 @@ function Entry({ entry, open, onToggle, save }: { entry: LibraryEntry; open: boo
         )}
       </div>
       {entry.paper?.tldr && <p className="muted">{entry.paper.tldr}</p>}
-      {open && <NoteEditor paperId={entry.paperId} save={save} autoFocus />}
+      {open && <NoteEditor paperId={entry.paperId} notes={notes} autoFocus />}
     </li>
   );
 }
 
 /** Every noted or saved paper, orphans marked; each opens the shared note editor. */
-export function LibrarySection({ save }: LibrarySectionProps) {
+export function LibrarySection({ notes }: LibrarySectionProps) {
   const db = getDb();
   const entries = useLiveQuery(() => loadLibrary(db), [db]);
   const [open, setOpen] = useState<string | null>(null);
@@ -66,7 +65,7 @@ export function LibrarySection({ save }: LibrarySectionProps) {
                 entry={entry}
                 open={open === entry.paperId}
                 onToggle={() => setOpen(open === entry.paperId ? null : entry.paperId)}
-                save={save}
+                notes={notes}
               />
             ))}
           </ul>
