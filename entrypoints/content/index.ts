@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { HoverCard } from '@/lib/card/hover';
 import { toBackground } from '@/lib/messaging/to-background';
 import { toContent } from '@/lib/messaging/to-content';
 import { DEFAULT_PATTERNS, adapterFor } from '@/lib/sites/registry';
@@ -8,10 +9,6 @@ import { CardHost } from './card-host';
 
 /** Wait after the last page change before rescanning (infinite scroll, MathJax, SPA navigation). */
 const RESCAN_MS = 300;
-/** Hover this long before the card opens, so passing the mouse over a list opens nothing. */
-const OPEN_MS = 300;
-/** Grace period to move the mouse from the mark into the card. */
-const CLOSE_MS = 250;
 /** Performance marks of the latest scan, read by `npm run bench` (and visible in DevTools). */
 const SCAN_MARKS = ['scan', 'collected', 'sent', 'matched', 'marked', 'rendered'].map((m) => `paperlens:${m}`);
 
@@ -100,55 +97,43 @@ export default defineContentScript({
     const observe = () =>
       observer?.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
 
-    const card = new CardHost({
-      close: () => close(),
-      enter: () => clearTimeout(closeTimer),
-      leave: () => closeSoon(),
+    const hover: HoverCard<Element> = new HoverCard({
+      show: (mark) => {
+        const id = mark.getAttribute(MARK_ATTR);
+        if (id) card.open(id, mark.getBoundingClientRect());
+      },
+      hide: () => card.close(),
+      get isOpen() {
+        return card.isOpen;
+      },
+      inUse: () => Boolean(card.element?.matches(':hover')) || document.activeElement === card.element,
     });
-    let openTimer: ReturnType<typeof setTimeout> | undefined;
-    let closeTimer: ReturnType<typeof setTimeout> | undefined;
-    const openFor = (mark: Element) => {
-      clearTimeout(closeTimer);
-      const id = mark.getAttribute(MARK_ATTR);
-      if (id) card.open(id, mark.getBoundingClientRect());
-    };
-    const close = () => {
-      clearTimeout(openTimer);
-      clearTimeout(closeTimer);
-      card.close();
-    };
-    const closeSoon = () => {
-      clearTimeout(openTimer);
-      clearTimeout(closeTimer);
-      closeTimer = setTimeout(() => {
-        if (card.element?.matches(':hover') || document.activeElement === card.element) return;
-        card.close();
-      }, CLOSE_MS);
-    };
+    const card = new CardHost({
+      close: () => hover.close(),
+      enter: () => hover.enterCard(),
+      leave: () => hover.leave(),
+    });
 
     document.addEventListener('mouseover', (e) => {
       const mark = markOf(e.target);
-      if (!mark) return;
-      clearTimeout(closeTimer);
-      clearTimeout(openTimer);
-      openTimer = setTimeout(() => openFor(mark), OPEN_MS);
+      if (mark) hover.pointAt(mark);
     });
     document.addEventListener('mouseout', (e) => {
       const mark = markOf(e.target);
-      if (mark && !mark.contains(e.relatedTarget as Node | null)) closeSoon();
+      if (mark && !mark.contains(e.relatedTarget as Node | null)) hover.leave();
     });
     document.addEventListener('focusin', (e) => {
       const target = e.target as Element;
       if (target.tagName !== BADGE_TAG.toUpperCase()) return;
       (target as HTMLElement).style.setProperty('box-shadow', '0 0 0 2px #fff, 0 0 0 4px #6d5bd0', 'important');
       const mark = markOf(target);
-      if (mark) openFor(mark);
+      if (mark) hover.open(mark);
     });
     document.addEventListener('focusout', (e) => {
       const target = e.target as Element;
       if (target.tagName !== BADGE_TAG.toUpperCase()) return;
       (target as HTMLElement).style.removeProperty('box-shadow');
-      closeSoon();
+      hover.leave();
     });
     document.addEventListener(
       'click',
@@ -159,18 +144,18 @@ export default defineContentScript({
         e.preventDefault();
         e.stopPropagation();
         const mark = markOf(target);
-        if (mark) openFor(mark);
+        if (mark) hover.open(mark);
       },
       true,
     );
     document.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape' && card.isOpen) close();
+      if (e.key === 'Escape') hover.escape();
       const target = e.target as Element;
       // Enter on a focused badge moves the keyboard into the card (to edit the note).
       if ((e.key === 'Enter' || e.key === ' ') && target.tagName === BADGE_TAG.toUpperCase()) {
         e.preventDefault();
         const mark = markOf(target);
-        if (mark) openFor(mark);
+        if (mark) hover.open(mark);
         card.focus();
       }
     });
