@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getDb } from '@/lib/db/schema';
-import { usePopupStore } from '@/lib/state/popup-store';
+import { usePopupStore } from './popup-store';
 import { App } from './App';
 import { preloadSearchIndex } from './use-search';
 import './style.css';

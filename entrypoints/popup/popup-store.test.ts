@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { NO_FILTERS } from '../search/filters';
+import { NO_FILTERS } from '@/lib/search/filters';
 import { usePopupStore } from './popup-store';
 
 describe('popup store', () => {

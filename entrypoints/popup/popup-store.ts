@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { NO_FILTERS, type SearchFilters } from '../search/filters';
+import { NO_FILTERS, type SearchFilters } from '@/lib/search/filters';
 
 /**
  * The popup's UI state only. Papers and notes stay in Dexie (read live), so nothing here can

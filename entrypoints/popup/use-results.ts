@@ -1,0 +1,69 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import type { ResultRow } from '@/components/ResultList';
+import type { StoredPaper } from '@/lib/catalog/types';
+import { getPapers } from '@/lib/db/papers';
+import type { PaperLensDB } from '@/lib/db/schema';
+import { hasActiveFilter, type SearchFilters } from '@/lib/search/filters';
+import type { SearchResult, Searcher } from '@/lib/search/search-index';
+
+/** Results rendered per query; more is noise in a 420 px popup. */
+const LIMIT = 30;
+
+/**
+ * What the result list shows: the query's hits, or with no query the papers on this tab,
+ * starred and noted ones; each row with its stored paper, read live.
+ */
+export function useResults(
+  db: PaperLensDB,
+  searcher: Searcher | null,
+  query: string,
+  filters: SearchFilters,
+  recognized: string[],
+): { result: SearchResult | null; rows: ResultRow[] } {
+  const result = useMemo((): SearchResult | null => {
+    if (!searcher) return null;
+    if (query.trim()) return searcher.search(query, filters, LIMIT);
+    const hits = searcher.browse(filters, recognized, LIMIT);
+    return { hits, terms: new Set(), total: hits.length };
+  }, [searcher, query, filters, recognized]);
+
+  const ids = useMemo(() => result?.hits.map((h) => h.id) ?? [], [result]);
+  const papers = useLiveQuery(() => getPapers(db, ids), [db, ids]);
+
+  const rows = useMemo((): ResultRow[] => {
+    if (!result || !searcher) return [];
+    const byId = new Map<string, StoredPaper>();
+    for (const p of papers ?? []) if (p) byId.set(p.id, p);
+    return result.hits.map((hit) => ({
+      hit,
+      title: searcher.catalog.titles[hit.ordinal] ?? '',
+      hasCode: searcher.catalog.hasCode[hit.ordinal] === 1,
+      paper: byId.get(hit.id),
+      note: searcher.note(hit.id),
+    }));
+  }, [result, searcher, papers]);
+
+  return { result, rows };
+}
+
+/** The line above the results: loading, an error, the count, or what to do. */
+export function resultStatus(
+  searcher: Searcher | null,
+  error: string | null,
+  query: string,
+  filters: SearchFilters,
+  result: SearchResult | null,
+  shown: number,
+): string {
+  if (!searcher) return error ?? 'Loading the search index…';
+  if (query.trim()) {
+    return result && result.total > 0
+      ? `${result.total} ${result.total === 1 ? 'paper' : 'papers'}`
+      : `No paper matches “${query.trim()}”.`;
+  }
+  if (shown > 0) return '';
+  return hasActiveFilter(filters)
+    ? 'No paper passes these filters.'
+    : `Type to search ${searcher.catalog.size} papers. Papers on this tab, starred and noted ones show here.`;
+}
