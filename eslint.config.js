@@ -12,12 +12,6 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'dexie', message: 'Only lib/db opens Dexie; content scripts talk to the background.' }],
-        },
-      ],
     },
   },
   {
@@ -30,45 +24,9 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['lib/db/**', 'lib/**/*.test.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    files: ['**/*.cjs'],
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
   },
-  {
-    // lib/library is pure logic that runs in a Web Worker and in tests: no database, UI, browser API or messaging.
-    files: ['lib/library/**'],
-    ignores: ['lib/library/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['dexie', 'dexie-*', 'react', 'react-*', 'wxt', 'wxt/*', '#imports', '**/db/*', '**/messaging/*', '**/components/*', '**/entrypoints/*'],
-              message: 'lib/library stays pure (it runs in a Web Worker): import only pure lib/ modules and npm libraries.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Content-script code runs in the page's origin: its IndexedDB is the page's, not ours.
-    files: ['entrypoints/content/**', 'lib/sites/**'],
-    ignores: ['lib/sites/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'dexie', message: 'Only lib/db opens Dexie; content scripts talk to the background.' }],
-          patterns: [
-            {
-              group: ['**/db/*', '@/lib/db/*'],
-              allowTypeImports: true,
-              message: 'Content scripts never open the database: ask the background through lib/messaging.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // Which layer may import what (Dexie only in lib/db, none in content scripts, …) is checked by
+  // dependency-cruiser: .dependency-cruiser.cjs, `npm run lint:deps`.
 );

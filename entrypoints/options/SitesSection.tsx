@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { SiteSettings } from '@/lib/db/site-settings';
-import type { SiteInfo } from '@/lib/sites/registry';
+import type { SiteInfo, SiteSettings } from '@/lib/sites/registry';
 
 export interface SitesSectionProps {
   sites: readonly SiteInfo[];

@@ -47,3 +47,11 @@ export interface Catalog {
   version: string;
   papers: Paper[];
 }
+
+/** State of the bundled catalog in the database, for status displays. */
+export interface CatalogStatus {
+  version: string | null;
+  papers: number;
+  userPapers: number;
+  notes: number;
+}

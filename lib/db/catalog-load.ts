@@ -1,4 +1,4 @@
-import type { Catalog, StoredPaper } from '../catalog/types';
+import type { Catalog, CatalogStatus, StoredPaper } from '../catalog/types';
 import { SETTING_KEYS } from '../settings';
 import { bumpRevision } from './revisions';
 import type { PaperLensDB } from './schema';
@@ -53,14 +53,6 @@ export async function loadCatalog(db: PaperLensDB, catalog: Catalog): Promise<Ca
     await bumpRevision(db, 'papers');
     return { version: catalog.version, changed: true, papers: catalog.papers.length };
   });
-}
-
-/** State of the bundled catalog in the database, for status displays. */
-export interface CatalogStatus {
-  version: string | null;
-  papers: number;
-  userPapers: number;
-  notes: number;
 }
 
 export async function readCatalogStatus(db: PaperLensDB): Promise<CatalogStatus> {

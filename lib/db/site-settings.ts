@@ -1,13 +1,6 @@
+import type { SiteSettings } from '../sites/registry';
 import { SETTING_KEYS } from '../settings';
 import type { PaperLensDB } from './schema';
-
-/** Which default sites the user switched off, and which other origins they opted into. */
-export interface SiteSettings {
-  /** Ids from `SITES` in lib/sites/registry.ts. */
-  disabled: string[];
-  /** Origins such as `https://example.org`, each granted as an optional host permission. */
-  custom: string[];
-}
 
 const SITE_SETTINGS_KEY = SETTING_KEYS.sites;
 

@@ -1,15 +1,15 @@
-import type { Catalog } from '../catalog/types';
-import { loadCatalog, readCatalogStatus, type CatalogStatus } from '../db/catalog-load';
+import type { Catalog, CatalogStatus } from '../catalog/types';
+import { loadCatalog, readCatalogStatus } from '../db/catalog-load';
 import { saveUserPaper } from '../db/library';
 import { saveNote } from '../db/notes';
 import { getPaperWithNote, loadPapers } from '../db/papers';
 import { getRevision } from '../db/revisions';
 import type { PaperLensDB } from '../db/schema';
 import * as siteSettings from '../db/site-settings';
-import type { SiteSettings } from '../db/site-settings';
 import { normalizeTitle } from '../match/normalize';
 import { buildTitleIndex, matchCandidates, type PageMatch, type TitleIndex } from '../match/title-index';
 import type { NoteSaveResult, PaperWithNote, SavePaperResult } from '../notes/model';
+import type { SiteSettings } from '../sites/registry';
 import {
   expectMatchCandidates,
   expectNoteInput,

@@ -1,8 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CatalogStatus } from '../catalog/types';
 import type { MatchCandidate, PageMatch } from '../match/title-index';
 import type { NoteInput, NoteSaveResult, PaperWithNote, SavePaperInput, SavePaperResult } from '../notes/model';
-import type { CatalogStatus } from '../db/catalog-load';
-import type { SiteSettings } from '../db/site-settings';
+import type { SiteSettings } from '../sites/registry';
 import type { SiteToggle } from './validate';
 
 /**

@@ -19,6 +19,14 @@ export interface SiteInfo {
   patterns: readonly string[];
 }
 
+/** Which default sites the user switched off, and which other origins they opted into. */
+export interface SiteSettings {
+  /** Ids from {@link SITES}. */
+  disabled: string[];
+  /** Origins such as `https://example.org`, each granted as an optional host permission. */
+  custom: string[];
+}
+
 /** Adapters in priority order: the first whose `matches(url)` is true handles the page. */
 export const ADAPTERS: readonly SiteAdapter[] = [
   arxiv,
