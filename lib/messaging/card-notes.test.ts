@@ -1,18 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Note, NoteInput, NoteSaveResult, PaperWithNote } from '../notes/model';
+import { testNote as note } from '../notes/testing';
 import type { DraftMessage } from './card';
 import { cardNotes, streamDrafts, type DraftSender } from './card-notes';
 
-const note = (text: string, updatedAt: number): Note => ({
-  paperId: 'p1',
-  text,
-  tags: [],
-  status: 'none',
-  starred: false,
-  titleSnapshot: 'T',
-  createdAt: 1,
-  updatedAt,
-});
 const withNote = (n: Note | null): PaperWithNote => ({
   paper: { id: 'p1', title: 'T', abstract: '', tldr: '', keyResult: null, links: [], topics: [], sources: [], source: 'catalog' },
   note: n,

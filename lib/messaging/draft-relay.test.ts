@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Note, NoteInput, NoteSaveResult } from '../notes/model';
+import type { NoteInput, NoteSaveResult } from '../notes/model';
+import { testNote as note } from '../notes/testing';
 import { CONFLICT_MARKER, relayDrafts, type DraftPort } from './draft-relay';
 
 function fakePort() {
@@ -11,17 +12,6 @@ function fakePort() {
   };
   return { port, post: (m: unknown) => onMessage(m), disconnect: () => onDisconnect() };
 }
-
-const note = (text: string, updatedAt: number): Note => ({
-  paperId: 'p1',
-  text,
-  tags: [],
-  status: 'none',
-  starred: false,
-  titleSnapshot: 'T',
-  createdAt: 1,
-  updatedAt,
-});
 
 describe('relayDrafts', () => {
   it('saves the latest unsaved draft of each note when the card goes away', async () => {

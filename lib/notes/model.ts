@@ -50,22 +50,27 @@ export const NoteSchema = record(
 );
 export type Note = v.InferOutput<typeof NoteSchema>;
 
-const TAGS_WORDS = `tags must be an array of at most ${LIBRARY_LIMITS.tags} strings`;
+/**
+ * A list of at most `max` strings, each trimmed and at most `maxChars` long, empty ones dropped.
+ * Counted before any item is read, so a huge list is refused at once.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function trimmedStrings(max: number, maxChars: number, list: string, item: string) {
+  const words = `${list} must be an array of at most ${max} strings`;
+  return v.pipe(
+    v.array(v.unknown(), words),
+    v.maxLength(max, words),
+    v.array(v.pipe(boundedString(maxChars, item), v.trim())),
+    v.filterItems((s) => s !== ''),
+  );
+}
 
 /** Fields a note save may change; omitted fields keep their stored value. Tags are trimmed, empty ones dropped. */
 export const NoteInputSchema = record(
   {
     paperId: PaperIdSchema,
     text: v.optional(boundedString(LIBRARY_LIMITS.noteChars, 'note text')),
-    tags: v.optional(
-      v.pipe(
-        // Counted before each tag is read, so a huge list is refused at once.
-        v.array(v.unknown(), TAGS_WORDS),
-        v.maxLength(LIBRARY_LIMITS.tags, TAGS_WORDS),
-        v.array(v.pipe(boundedString(LIBRARY_LIMITS.tagChars, 'tag'), v.trim())),
-        v.filterItems((tag) => tag !== ''),
-      ),
-    ),
+    tags: v.optional(trimmedStrings(LIBRARY_LIMITS.tags, LIBRARY_LIMITS.tagChars, 'tags', 'tag')),
     status: v.optional(v.picklist(READING_STATUS, `status ${STATUS_WORDS}`)),
     starred: v.optional(v.boolean('starred must be true or false')),
     /**
@@ -121,7 +126,6 @@ export interface LibraryEntry {
 
 /** arXiv identifiers: new style (2106.09608, optional version) or old style (cs/0102001). */
 const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})(v\d+)?$/;
-const AUTHORS_WORDS = `authors must be an array of at most ${LIBRARY_LIMITS.authors} strings`;
 const YEAR_WORDS = 'year must be a four-digit number';
 
 /**
@@ -138,14 +142,7 @@ export const SavePaperInputSchema = record(
     url: v.pipe(boundedString(LIBRARY_LIMITS.urlChars, 'url'), v.regex(/^https?:\/\//, 'url must be an http(s) address')),
     abstract: v.pipe(boundedString(LIBRARY_LIMITS.abstractChars, 'abstract'), v.trim()),
     arxivId: v.optional(v.pipe(boundedString(40, 'arxivId'), v.regex(ARXIV_ID, 'arxivId is not an arXiv identifier'))),
-    authors: v.optional(
-      v.pipe(
-        v.array(v.unknown(), AUTHORS_WORDS),
-        v.maxLength(LIBRARY_LIMITS.authors, AUTHORS_WORDS),
-        v.array(v.pipe(boundedString(LIBRARY_LIMITS.authorChars, 'author'), v.trim())),
-        v.filterItems((author) => author !== ''),
-      ),
-    ),
+    authors: v.optional(trimmedStrings(LIBRARY_LIMITS.authors, LIBRARY_LIMITS.authorChars, 'authors', 'author')),
     year: v.optional(v.pipe(v.number(YEAR_WORDS), v.integer(YEAR_WORDS), v.minValue(1000, YEAR_WORDS), v.maxValue(9999, YEAR_WORDS))),
   },
   'paper must be an object',
