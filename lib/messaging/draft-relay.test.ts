@@ -51,6 +51,22 @@ describe('relayDrafts', () => {
     expect(saved[1]).toEqual({ paperId: 'p1', baseUpdatedAt: 9, text: `newer text${CONFLICT_MARKER}my draft` });
   });
 
+  it('saves a draft over the card’s own autosave that landed after it, without a conflict marker', async () => {
+    const saved: NoteInput[] = [];
+    const save = async (input: NoteInput): Promise<NoteSaveResult> => {
+      saved.push(input);
+      // The card's autosave of 'my draf' reached the database first.
+      return saved.length === 1 ? { ok: false, conflict: note('my draf', 9) } : { ok: true, note: note(input.text ?? '', 10) };
+    };
+    const { port, post, disconnect } = fakePort();
+    relayDrafts(port, save);
+    post({ paperId: 'p1', draft: { paperId: 'p1', baseUpdatedAt: 3, text: 'my draf' } });
+    post({ paperId: 'p1', draft: { paperId: 'p1', baseUpdatedAt: 3, text: 'my draft' } });
+    disconnect();
+    await vi.waitFor(() => expect(saved).toHaveLength(2));
+    expect(saved[1]).toEqual({ paperId: 'p1', baseUpdatedAt: 9, text: 'my draft' });
+  });
+
   it('ignores malformed drafts', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const save = vi.fn(async (): Promise<NoteSaveResult> => ({ ok: true, note: note('', 5) }));

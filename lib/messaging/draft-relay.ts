@@ -1,3 +1,4 @@
+import { hash64 } from '../catalog/hash';
 import { errorMessage } from '../errors';
 import type { NoteInput, NoteSaveResult } from '../notes/model';
 import type { DraftMessage } from './card';
@@ -14,12 +15,18 @@ export const CONFLICT_MARKER = '\n\n---\n*Unsaved text from the hover card, kept
 
 /**
  * Background side of the card's draft port (DRAFT_PORT in ./card.ts): the background holds each
- * connected card's latest draft and saves it when the card's frame goes away unsaved. Remembers the port's latest draft and, when the port
- * disconnects with a draft still unsaved, saves it. A draft that meets a newer note written
- * elsewhere is appended below it rather than dropped: the user's text is never lost.
+ * connected card's latest draft and saves it when the card's frame goes away unsaved. A draft
+ * that meets a newer note written elsewhere is appended below it rather than dropped: the
+ * user's text is never lost.
+ *
+ * A newer note may also be the card's own autosave, sent just before the last keystrokes and
+ * landing after the draft was streamed (or after the tab closed); that is no conflict. The relay
+ * knows it by its text, one the card streamed itself (kept as hashes, not copies), and saves
+ * the draft over it.
  */
 export function relayDrafts(port: DraftPort, save: (input: NoteInput) => Promise<NoteSaveResult>): void {
   const drafts = new Map<string, NoteInput>();
+  const streamed = new Map<string, Set<string>>();
   port.onMessage.addListener((message) => {
     try {
       const { paperId, draft } = (message ?? {}) as Partial<DraftMessage>;
@@ -27,6 +34,10 @@ export function relayDrafts(port: DraftPort, save: (input: NoteInput) => Promise
       else {
         const input = expectNoteInput(draft);
         drafts.set(input.paperId, input);
+        if (input.text !== undefined) {
+          const texts = streamed.get(input.paperId) ?? new Set();
+          streamed.set(input.paperId, texts.add(hash64(input.text)));
+        }
       }
     } catch (error) {
       console.warn(`PaperLens: ignored a malformed note draft (${errorMessage(error)})`);
@@ -36,16 +47,22 @@ export function relayDrafts(port: DraftPort, save: (input: NoteInput) => Promise
     const unsaved = [...drafts.values()];
     drafts.clear();
     for (const input of unsaved) {
-      commit(input, save).catch((error: unknown) =>
+      const ownTexts = streamed.get(input.paperId) ?? new Set<string>();
+      commit(input, ownTexts, save).catch((error: unknown) =>
         console.error(`PaperLens: saving a closed card's draft failed (${errorMessage(error)})`),
       );
     }
   });
 }
 
-async function commit(input: NoteInput, save: (input: NoteInput) => Promise<NoteSaveResult>): Promise<void> {
+async function commit(
+  input: NoteInput,
+  ownTexts: ReadonlySet<string>,
+  save: (input: NoteInput) => Promise<NoteSaveResult>,
+): Promise<void> {
   const result = await save(input);
   if (result.ok || input.text === undefined) return;
-  const merged = `${result.conflict.text}${CONFLICT_MARKER}${input.text}`;
-  await save({ paperId: input.paperId, text: merged, baseUpdatedAt: result.conflict.updatedAt });
+  const { conflict } = result;
+  const text = ownTexts.has(hash64(conflict.text)) ? input.text : `${conflict.text}${CONFLICT_MARKER}${input.text}`;
+  await save({ paperId: input.paperId, text, baseUpdatedAt: conflict.updatedAt });
 }
