@@ -67,7 +67,7 @@ test('a note typed in the card as its tab closes, with the event page suspended,
 
     // Typed at a brisk 30 ms a key, and the tab closed with the last keystroke (before the autosave).
     // Firefox, unlike Chromium, delivers the editor's own save on pagehide as well as the draft the
-    // background holds (lib/notes/draft-relay.ts): this fails only when neither reaches it.
+    // background holds (lib/messaging/draft-relay.ts): this fails only when neither reaches it.
     await page.keyboard.type('typed as the tab closed', { delay: 30 });
     await page.close();
 
