@@ -3,7 +3,7 @@ import { HoverCard } from '@/lib/card/hover';
 import { toBackground } from '@/lib/messaging/to-background';
 import { toContent } from '@/lib/messaging/to-content';
 import { DEFAULT_PATTERNS, adapterFor } from '@/lib/sites/registry';
-import { MARK_ATTR, OWN_TAGS, applyMatches, collectScan, toCandidates } from '@/lib/sites/scan';
+import { MARK_ATTR, OWN_TAGS, applyMatches, collectScan, scanMemory, toCandidates } from '@/lib/sites/scan';
 import { BADGE_TAG, ensureBadge, markOf } from './badge';
 import { CardHost } from './card-host';
 
@@ -37,7 +37,7 @@ export default defineContentScript({
       return [...ids];
     });
 
-    let sent = new WeakMap<Element, string>();
+    let sent = scanMemory();
     let observer: MutationObserver | null = null;
     let scanning = false;
     let again = false;
@@ -69,7 +69,7 @@ export default defineContentScript({
       } catch (error) {
         console.error('PaperLens: recognizing papers on this page failed', error);
         // What this scan read was not matched: the next scan sends it again.
-        sent = new WeakMap();
+        sent = scanMemory();
       } finally {
         observe();
         scanning = false;

@@ -3,20 +3,30 @@ import { normalizeTitle, stripTitleAffixes, tokenize, type Token } from './norma
 /**
  * What the content script asks about in one scan. `title` candidates are elements a site
  * adapter says hold exactly one title (with site prefixes and suffixes around it); `text`
- * candidates are blocks of running text searched for titles inside them.
+ * candidates are blocks of running text searched for titles inside them; `link` candidates are
+ * links whose address names a paper by id (arXiv, alphaXiv, Hugging Face, DOI), matched by
+ * lib/library/page-index.ts.
  */
 export interface MatchCandidate {
-  kind: 'title' | 'text';
+  kind: 'title' | 'text' | 'link';
+  /** title/text: the text; link: the absolute address. */
   text: string;
+  /** Title candidates only: the arXiv id the page shows next to this title (arXiv listing, search and abstract pages). */
+  arxivId?: string;
 }
 
 /** A recognized mention: which candidate, which paper, and where in the candidate's text. */
 export interface PageMatch {
   candidate: number;
   id: string;
-  /** Source character range of the mention inside the candidate's text. */
+  /** Source character range of the mention inside the candidate's text (a whole link: 0 to its length). */
   start: number;
   end: number;
+  /**
+   * Set when a title carried an `arxivId` and was recognized by its text as a paper that has no
+   * arXiv id yet: the background keeps it, so links to the paper are recognized from then on.
+   */
+  learnedArxivId?: string;
 }
 
 /** Longer than any paper title: text this long is a container or page text, never one title. */
@@ -179,10 +189,14 @@ function matchText(index: TitleIndex, text: string, candidate: number, out: Page
   }
 }
 
-/** Matches one scan's candidates: whole-title elements and running-text blocks. */
+/**
+ * Matches one scan's candidates by title: whole-title elements and running-text blocks. Links
+ * name papers by id, which only lib/library/page-index.ts knows: they are skipped here.
+ */
 export function matchCandidates(index: TitleIndex, candidates: readonly MatchCandidate[]): PageMatch[] {
   const out: PageMatch[] = [];
   candidates.forEach((c, i) => {
+    if (c.kind === 'link') return;
     if (c.kind === 'title') {
       // Longer than any title: a container, not a title element.
       if (c.text.length > MAX_TITLE_CHARS) return;

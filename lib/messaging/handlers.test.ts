@@ -45,6 +45,24 @@ describe('background handlers', () => {
     expect(await h.getPaper('no-such-paper')).toBeNull();
   });
 
+  it('recognize a saved paper by a link to its PDF, and a listing title by the id beside it', async () => {
+    const h = createHandlers(db, async () => catalog);
+    const title = 'A Paper Saved From Its Abstract Page';
+    const { id } = await h.savePaper({ title, url: 'https://arxiv.org/abs/2401.01234', abstract: '', arxivId: '2401.01234' });
+    const pdf = 'https://arxiv.org/pdf/2401.01234v2';
+    const found = await h.matchPage([
+      { kind: 'link', text: pdf },
+      { kind: 'link', text: 'https://arxiv.org/pdf/2401.99999' },
+      { kind: 'title', text: 'Its title as another listing shows it', arxivId: '2401.01234v3' },
+    ]);
+    expect(found).toEqual([
+      { candidate: 0, id, start: 0, end: pdf.length },
+      { candidate: 2, id, start: 0, end: 37 },
+    ]);
+    await expect(h.matchPage([{ kind: 'link', text: 'x', arxivId: 7 }])).rejects.toThrow('candidates[0].arxivId must be a string');
+    await expect(h.matchPage([{ kind: 'url', text: 'x' }])).rejects.toThrow("candidates[0].kind must be 'title', 'text' or 'link'");
+  });
+
   it('validate every input before touching the database', async () => {
     const h = createHandlers(db, async () => catalog);
     await expect(h.getPaper({ id: 1 })).rejects.toThrow('paper id must be a string');

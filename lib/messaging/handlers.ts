@@ -7,7 +7,8 @@ import { getRevision } from '../db/revisions';
 import type { PaperLensDB } from '../db/schema';
 import * as siteSettings from '../db/site-settings';
 import { normalizeTitle } from '../match/normalize';
-import { buildTitleIndex, matchCandidates, type PageMatch, type TitleIndex } from '../match/title-index';
+import { buildPageIndex, matchPage, type PageIndex } from '../library/page-index';
+import type { PageMatch } from '../match/title-index';
 import type { NoteSaveResult, PaperWithNote, SavePaperResult } from '../notes/model';
 import type { SiteSettings } from '../sites/registry';
 import {
@@ -53,13 +54,13 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource) {
     return loading;
   };
 
-  // The title index is a cache of the database, rebuilt when the papers change.
-  let index: { key: string; built: Promise<TitleIndex> } | null = null;
-  const titleIndex = async (): Promise<TitleIndex> => {
+  // The title and id index is a cache of the database, rebuilt when the papers change.
+  let index: { key: string; built: Promise<PageIndex> } | null = null;
+  const pageIndex = async (): Promise<PageIndex> => {
     const key = String(await getRevision(db, 'papers'));
     // Concurrent scans share one build instead of each reading the whole table.
     if (index?.key !== key) {
-      const built = loadPapers(db).then((papers) => timed('paperlens:index-build', () => buildTitleIndex(papers)));
+      const built = loadPapers(db).then((papers) => timed('paperlens:index-build', () => buildPageIndex(papers)));
       built.catch(() => {
         if (index?.built === built) index = null;
       });
@@ -79,15 +80,15 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource) {
     async lookupTitles(data: unknown): Promise<(string | null)[]> {
       const titles = expectTitles(data);
       await ready();
-      const { exact } = await titleIndex();
+      const { exact } = (await pageIndex()).titles;
       return titles.map((t) => exact.get(normalizeTitle(t)) ?? null);
     },
 
     async matchPage(data: unknown): Promise<PageMatch[]> {
       const candidates = expectMatchCandidates(data);
       await ready();
-      const titles = await titleIndex();
-      return timed('paperlens:match', () => matchCandidates(titles, candidates));
+      const found = await pageIndex();
+      return timed('paperlens:match', () => matchPage(found, candidates));
     },
 
     getSiteSettings(): Promise<SiteSettings> {

@@ -24,6 +24,8 @@ export const LIMITS = {
    * 4 MB keeps a hostile or huge page to well under a second of background work.
    */
   scanChars: 4_000_000,
+  /** An arXiv id a page shows beside a title; the longest real ones (`cond-mat.mes-hall/0703123v12`) are under 30. */
+  arxivIdChars: 40,
   siteIdChars: 64,
   originChars: 300,
 } as const;
@@ -40,7 +42,11 @@ const MatchCandidatesSchema = v.pipe(
   v.maxLength(LIMITS.candidatesPerScan, `at most ${LIMITS.candidatesPerScan} candidates per scan`),
   v.array(
     record(
-      { kind: v.picklist(['title', 'text'], at("must be 'title' or 'text'")), text: v.string(at('must be a string')) },
+      {
+        kind: v.picklist(['title', 'text', 'link'], at("must be 'title', 'text' or 'link'")),
+        text: v.string(at('must be a string')),
+        arxivId: v.optional(boundedString(LIMITS.arxivIdChars)),
+      },
       at('must be an object'),
     ),
   ),

@@ -1,4 +1,34 @@
-import { all, hostIs, type SiteAdapter } from './types';
+import { parseArxivId } from '../library/identity';
+import { all, arxivIdAt, hostIs, type SiteAdapter } from './types';
+
+/** Relative links on arXiv's pages are arxiv.org links. */
+const ORIGIN = 'https://arxiv.org/';
+const ABS_LINK = 'a[href*="/abs/"]';
+
+/** The paper an abstract page is about: the meta tag arXiv publishes for reference managers, else its `og:url`. */
+function pageArxivId(doc: Document): string | undefined {
+  const meta = doc.querySelector('meta[name="citation_arxiv_id"]')?.getAttribute('content');
+  const fromMeta = meta ? parseArxivId(meta) : null;
+  if (fromMeta) return fromMeta;
+  return arxivIdAt(doc.querySelector('meta[property="og:url"]')?.getAttribute('content'), ORIGIN);
+}
+
+/**
+ * The id beside a title: a listing entry's `<dt>` (arXiv's listing markup since 2009), a search
+ * result's `p.list-title`, a title holding its own abstract link (digests in listing markup),
+ * or the abstract page's own paper.
+ */
+function arxivIdOf(title: Element): string | undefined {
+  const dd = title.closest('dd');
+  const dt = dd?.previousElementSibling;
+  if (dt?.tagName === 'DT') return arxivIdAt(dt.querySelector(ABS_LINK)?.getAttribute('href'), ORIGIN);
+  const result = title.closest('li.arxiv-result');
+  if (result) return arxivIdAt(result.querySelector(`p.list-title ${ABS_LINK}`)?.getAttribute('href'), ORIGIN);
+  const own = title.querySelector(ABS_LINK);
+  if (own) return arxivIdAt(own.getAttribute('href'), ORIGIN);
+  if (title.matches('h1.title')) return pageArxivId(title.ownerDocument);
+  return undefined;
+}
 
 /**
  * arXiv: abstract pages (`h1.title`, "Title:" descriptor inside), listings (`div.list-title`,
@@ -28,6 +58,7 @@ export const arxiv: SiteAdapter = {
   },
   // Reference styles that quote titles inside one block ("…," in IEEE style) are running text.
   textRoots: (root) => all(root, '.ltx_bibliography'),
+  arxivIdOf,
 };
 
 /* Test URLs

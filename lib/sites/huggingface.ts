@@ -1,4 +1,13 @@
-import { all, hostIs, type SiteAdapter } from './types';
+import { all, arxivIdAt, hostIs, type SiteAdapter } from './types';
+
+const ORIGIN = 'https://huggingface.co/';
+
+/** A paper card's link names its arXiv id (`/papers/2407.21783`); a paper page's `og:url` does. */
+function arxivIdOf(title: Element): string | undefined {
+  const link = title.closest('a[href^="/papers/"]');
+  if (link) return arxivIdAt(link.getAttribute('href'), ORIGIN);
+  return arxivIdAt(title.ownerDocument.querySelector('meta[property="og:url"]')?.getAttribute('content'), ORIGIN);
+}
 
 /**
  * Hugging Face papers: the daily list (`h3 > a[href^="/papers/"]`) and paper pages (`h1`).
@@ -11,6 +20,7 @@ export const huggingface: SiteAdapter = {
   matches: (url) => hostIs(url, 'huggingface.co') && url.pathname.startsWith('/papers'),
   candidates: (root) => all(root, 'h3 > a[href^="/papers/"], main h1, a[href^="/papers/"] > h3'),
   textRoots: () => [],
+  arxivIdOf,
 };
 
 /* Test URLs

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generic } from './generic';
 import { github } from './github';
 import { hackernews } from './hackernews';
-import { collectScan } from './scan';
+import { collectScan, scanMemory } from './scan';
 import { paper, scanPage } from './testing';
 
 const autoformer = paper('Autoformer');
@@ -66,7 +66,7 @@ describe('rescans', () => {
       `<span class="titleline"><a href="1">First story</a></span><div class="commtext">A comment.</div>`,
     );
     const doc = document as unknown as Document;
-    const sent = new WeakMap<Element, string>();
+    const sent = scanMemory();
     expect(collectScan(doc, hackernews, sent).blocks.map((b) => b.text)).toEqual(['First story', 'A comment.']);
     expect(collectScan(doc, hackernews, sent).blocks).toEqual([]);
     doc.querySelector('.commtext')!.textContent = 'An edited comment.';

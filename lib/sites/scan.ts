@@ -1,3 +1,4 @@
+import { idsFromUrl } from '../library/identity';
 import type { MatchCandidate, PageMatch } from '../match/title-index';
 import type { SiteAdapter } from './types';
 
@@ -31,10 +32,35 @@ interface TextPiece {
   at: number;
 }
 
-/** One candidate of a scan, with what is needed to mark it. */
+/** One candidate of a scan, with what is needed to mark it. A link's `text` is its absolute address. */
 export type ScanBlock =
-  | { kind: 'title'; element: Element; text: string }
+  | { kind: 'title'; element: Element; text: string; arxivId?: string }
+  | { kind: 'link'; element: Element; text: string }
   | { kind: 'text'; element: Element; text: string; pieces: TextPiece[] };
+
+/**
+ * What earlier scans of a page sent, so a rescan (infinite scroll, a live timeline) sends only
+ * what changed: element → text, and link → address (a title link is both).
+ */
+export interface ScanMemory {
+  texts: WeakMap<Element, string>;
+  links: WeakMap<Element, string>;
+}
+
+export function scanMemory(): ScanMemory {
+  return { texts: new WeakMap(), links: new WeakMap() };
+}
+
+/** A link's absolute address: as the browser resolves it, or against `base` where the document has no address (tests). */
+function addressOf(link: Element, base: string | undefined): string | null {
+  const raw = link.getAttribute('href');
+  if (!raw) return null;
+  try {
+    return new URL(raw, link.ownerDocument.baseURI || base).href;
+  } catch {
+    return null;
+  }
+}
 
 /** A scan's candidates, plus whether running text was cut off at the budget. */
 export interface Scan {
@@ -53,26 +79,40 @@ export function insideMarkOrOwn(node: Node): boolean {
 }
 
 /**
- * Collects one scan's candidates: the adapter's title elements not yet marked, then running
- * text blocks in its text regions. Scripts, styles, `<title>`, attributes and hidden JSON are
- * never read, so a title that sits there as well is not marked twice.
+ * Collects one scan's candidates: the adapter's title elements not yet marked (with the arXiv
+ * id the page shows beside each), links anywhere on the page whose address names a paper by
+ * id, then running text blocks in the adapter's text regions. Scripts, styles, `<title>`,
+ * attributes and hidden JSON are never read, so a title that sits there as well is not marked
+ * twice. `base` resolves relative links where the document has no address of its own (tests).
  */
-export function collectScan(root: ParentNode, adapter: SiteAdapter, sent?: WeakMap<Element, string>): Scan {
+export function collectScan(root: ParentNode, adapter: SiteAdapter, sent?: ScanMemory, base?: string): Scan {
   const blocks: ScanBlock[] = [];
   let budget = SCAN_TEXT_BUDGET;
   let truncated = false;
-  // A rescan (infinite scroll, a live timeline) sends only what changed since the last scan.
-  const fresh = (element: Element, text: string): boolean => {
-    if (sent?.get(element) === text) return false;
-    sent?.set(element, text);
+  const fresh = (element: Element, text: string, memory = sent?.texts): boolean => {
+    if (memory?.get(element) === text) return false;
+    memory?.set(element, text);
     return true;
   };
+  // Ids the page shows beside its titles: links to them (an entry's pdf, its abstract) are the title's.
+  const beside = new Set<string>();
   for (const element of adapter.candidates(root)) {
+    const arxivId = adapter.arxivIdOf?.(element);
+    if (arxivId) beside.add(arxivId);
     if (element.hasAttribute(MARK_ATTR) || insideMarkOrOwn(element)) continue;
     const text = element.textContent ?? '';
     if (!text.trim() || !fresh(element, text)) continue;
     budget -= text.length;
-    blocks.push({ kind: 'title', element, text });
+    blocks.push(arxivId ? { kind: 'title', element, text, arxivId } : { kind: 'title', element, text });
+  }
+
+  for (const link of root.querySelectorAll('a[href]')) {
+    if (link.hasAttribute(MARK_ATTR) || insideMarkOrOwn(link)) continue;
+    const address = addressOf(link, base);
+    const ids = address ? idsFromUrl(address) : null;
+    if (!address || !ids || (ids.arxivId && beside.has(ids.arxivId)) || !fresh(link, address, sent?.links)) continue;
+    budget -= address.length;
+    blocks.push({ kind: 'link', element: link, text: address });
   }
 
   const listed = new Set(adapter.textRoots(root));
@@ -134,7 +174,7 @@ export function collectScan(root: ParentNode, adapter: SiteAdapter, sent?: WeakM
 
 /** The wire form of a scan: one batched request. */
 export function toCandidates(scan: Scan): MatchCandidate[] {
-  return scan.blocks.map((b) => ({ kind: b.kind, text: b.text }));
+  return scan.blocks.map((b) => (b.kind === 'title' && b.arxivId ? { kind: b.kind, text: b.text, arxivId: b.arxivId } : { kind: b.kind, text: b.text }));
 }
 
 /** The text node and offset holding a block character (`end` picks the node a range ends in). */
@@ -210,21 +250,24 @@ function commonAncestor(a: Node, b: Node): Node | null {
 }
 
 /**
- * Marks a scan's matches: title elements get the attribute themselves, running-text mentions
- * a new span wrapping just the mention. Title matches are applied first, and a running-text
- * match inside an element already marked is dropped, so nothing is marked twice. Returns the
- * marked elements in the order of the matches.
+ * Marks a scan's matches: link and title elements get the attribute themselves, running-text
+ * mentions a new span wrapping just the mention. Links are applied first (an id is surer than a
+ * title: a title link naming another paper by its address is that paper's), then titles, and
+ * a running-text match inside an element already marked is dropped, so nothing is marked
+ * twice. Returns the marked elements in the order they were marked.
  */
 export function applyMatches(doc: Document, scan: Scan, matches: readonly PageMatch[]): Element[] {
   const marked: Element[] = [];
   const byBlock = new Map<number, PageMatch[]>();
-  for (const m of matches) {
+  const kindOf = (m: PageMatch) => scan.blocks[m.candidate]?.kind;
+  for (const m of [...matches.filter((m) => kindOf(m) === 'link'), ...matches.filter((m) => kindOf(m) !== 'link')]) {
     const block = scan.blocks[m.candidate];
     if (!block) continue;
-    if (block.kind === 'title') {
-      if (block.element.isConnected === false || insideMarkOrOwn(block.element)) continue;
-      block.element.setAttribute(MARK_ATTR, m.id);
-      marked.push(block.element);
+    if (block.kind === 'title' || block.kind === 'link') {
+      const el = block.element;
+      if (el.isConnected === false || el.hasAttribute(MARK_ATTR) || insideMarkOrOwn(el)) continue;
+      el.setAttribute(MARK_ATTR, m.id);
+      marked.push(el);
     } else {
       const list = byBlock.get(m.candidate);
       if (list) list.push(m);

@@ -1,3 +1,5 @@
+import { idsFromUrl } from '../library/identity';
+
 /**
  * One site PaperLens knows: which pages it runs on, which elements hold one title each, and
  * which regions hold running text (comments, READMEs, reference lists) to search for mentions.
@@ -13,6 +15,12 @@ export interface SiteAdapter {
   candidates(root: ParentNode): Element[];
   /** Regions whose running text is scanned for free-text mentions; adapter elements are skipped. */
   textRoots(root: ParentNode): Element[];
+  /**
+   * The arXiv id the page shows beside one of `candidates` (a listing entry's id, the paper of
+   * an abstract page), if any: the title is then recognized by id, and a catalog paper without
+   * an id learns it. Links to that id are not marked again beside their title.
+   */
+  arxivIdOf?(title: Element): string | undefined;
 }
 
 /** `querySelectorAll` as an array, for adapters that combine several selectors. */
@@ -24,4 +32,14 @@ export function all(root: ParentNode, selector: string): Element[] {
 export function hostIs(url: URL, ...hosts: string[]): boolean {
   const host = url.hostname.replace(/^www\./, '');
   return hosts.includes(host);
+}
+
+/** The arXiv id an address names (`/abs/2301.09637v1`, `https://arxiv.org/pdf/…`), resolved against `origin`. */
+export function arxivIdAt(raw: string | null | undefined, origin: string): string | undefined {
+  if (!raw) return undefined;
+  try {
+    return idsFromUrl(new URL(raw, origin).href)?.arxivId;
+  } catch {
+    return undefined;
+  }
 }
