@@ -69,7 +69,7 @@ describe('matchPage', () => {
   it('refuses malformed or oversized scans with a reason', async () => {
     const h = createHandlers(db, async () => catalog);
     await expect(h.matchPage('titles')).rejects.toThrow('candidates must be an array');
-    await expect(h.matchPage([{ kind: 'html', text: 'x' }])).rejects.toThrow("kind must be 'title' or 'text'");
+    await expect(h.matchPage([{ kind: 'html', text: 'x' }])).rejects.toThrow("kind must be 'title', 'text' or 'link'");
     const huge = Array.from({ length: 5 }, () => ({ kind: 'text', text: 'a'.repeat(LIMITS.scanChars / 4) }));
     await expect(h.matchPage(huge)).rejects.toThrow(`at most ${LIMITS.scanChars} characters`);
   });
