@@ -25,7 +25,25 @@ describe('normalizeTitle', () => {
     expect(normalizeTitle('Efficient $k \\times k$ Convolutions')).toBe('efficient k x k convolutions');
     expect(normalizeTitle('Efficient k × k Convolutions')).toBe('efficient k x k convolutions');
     expect(normalizeTitle('\\textit{HiFormer}: Hierarchical')).toBe('hiformer hierarchical');
-    expect(normalizeTitle('$\\alpha$-Entmax Attention')).toBe('alpha entmax attention');
+    expect(normalizeTitle('$\\alpha$-Entmax Attention')).toBe(normalizeTitle('α-Entmax Attention'));
+  });
+
+  it('reads raw TeX titles as arXiv and Scholar show them before MathJax runs', () => {
+    // Greek letters join the letters around them, as the catalog writes them.
+    expect(normalizeTitle('$\\mu$nit Scaling: Simple and Scalable FP8 LLM Training')).toBe(
+      normalizeTitle('μnit Scaling: Simple and Scalable FP8 LLM Training'),
+    );
+    expect(normalizeTitle('\\(\\mu\\)nit Scaling')).toBe('μnit scaling');
+    expect(normalizeTitle('BT$^2$: Backward-compatible Training')).toBe(normalizeTitle('BT^2: Backward-compatible Training'));
+    expect(normalizeTitle('BT$^{2}$')).toBe('bt2');
+    // Styling inside a word keeps the word whole.
+    expect(normalizeTitle('FiT$_{\\text{v2}}$: Scalable')).toBe(normalizeTitle('FiTv2: Scalable'));
+    expect(normalizeTitle('\\textit{Auto}former and {\\em Informer}')).toBe('autoformer and informer');
+    expect(normalizeTitle('\\texttt{kMaX-DeepLab}: k-means Mask Transformer')).toBe('kmax deeplab k means mask transformer');
+    // Accents written as TeX commands.
+    expect(normalizeTitle('Schr\\"{o}dinger Bridges and G\\\'{e}rard \\v{C}ech')).toBe(normalizeTitle('Schrödinger Bridges and Gérard Čech'));
+    // Separators still separate.
+    expect(normalizeTitle('$a \\cdot b$ and $k\\times k$')).toBe('a b and k x k');
   });
 
   it('keeps non-Latin letters and digits, drops symbols and emoji', () => {

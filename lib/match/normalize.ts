@@ -14,33 +14,44 @@ export interface Token {
   end: number;
 }
 
-/** TeX commands that stand for a symbol the catalog writes as plain text. */
+/** TeX commands for symbols the catalog writes as a separate word ("$k \times k$" is "k x k"). */
 const TEX_SYMBOLS: Record<string, string> = {
   times: 'x',
-  alpha: 'alpha',
-  beta: 'beta',
-  gamma: 'gamma',
-  delta: 'delta',
-  epsilon: 'epsilon',
-  lambda: 'lambda',
-  mu: 'mu',
-  pi: 'pi',
-  sigma: 'sigma',
-  tau: 'tau',
-  theta: 'theta',
-  phi: 'phi',
-  psi: 'psi',
-  omega: 'omega',
   infty: 'infinity',
 };
 
-/** TeX commands that only style their argument; the argument's words are kept. */
+/**
+ * TeX Greek letters, read as the letter itself and joined to the letters around them, so
+ * `$\mu$nit` is the catalog's "μnit" and `$\alpha$-Entmax` its "α-Entmax". (Folding the Greek
+ * letters to Latin names instead would change the id of every catalog title written with them.)
+ */
+const TEX_GREEK: Record<string, string> = {
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η',
+  theta: 'θ', vartheta: 'θ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π',
+  rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω',
+  Gamma: 'γ', Delta: 'δ', Theta: 'θ', Lambda: 'λ', Xi: 'ξ', Pi: 'π', Sigma: 'σ', Phi: 'φ', Psi: 'ψ', Omega: 'ω',
+};
+
+/** TeX letters written as commands (`\ss`, `\o`, `\i` inside `\'{\i}`). */
+const TEX_LETTERS: Record<string, string> = { ss: 'ss', o: 'o', O: 'o', ae: 'ae', AE: 'ae', oe: 'oe', OE: 'oe', aa: 'a', AA: 'a', l: 'l', L: 'l', i: 'i', j: 'j' };
+
+/**
+ * TeX commands that only style their argument; the argument's words are kept and joined to the
+ * letters around them (`FiT$_\text{v2}$` is "FiTv2"), with the letter-accent commands
+ * (`\v{c}`, `\H{o}`) that only decorate the next letter.
+ */
 export const TEX_STYLING = new Set([
-  'textit', 'textbf', 'texttt', 'textrm', 'textsc', 'emph', 'em', 'it', 'bf', 'mathrm',
-  'mathbf', 'mathit', 'mathcal', 'mathbb', 'mathsf', 'mathtt', 'boldsymbol', 'text',
-  'operatorname', 'cdot', 'cdots', 'ldots', 'dots', 'left', 'right', 'quad', 'rightarrow',
-  'to', 'leftarrow', 'mbox',
+  'textit', 'textbf', 'texttt', 'textrm', 'textsc', 'textsf', 'textup', 'textnormal', 'emph', 'em', 'it',
+  'bf', 'rm', 'sc', 'tt', 'mathrm', 'mathbf', 'mathit', 'mathcal', 'mathbb', 'mathsf', 'mathtt', 'mathfrak',
+  'boldsymbol', 'bm', 'text', 'operatorname', 'mbox', 'hbox', 'textsuperscript', 'textsubscript',
+  'cdot', 'cdots', 'ldots', 'dots', 'left', 'right', 'quad', 'qquad', 'rightarrow', 'to', 'leftarrow',
 ]);
+/** Of {@link TEX_STYLING}, the ones that stand between words rather than around them. */
+const TEX_SEPARATORS = new Set(['cdot', 'cdots', 'ldots', 'dots', 'left', 'right', 'quad', 'qquad', 'rightarrow', 'to', 'leftarrow']);
+/** Accents written with a letter command: `\v{c}`, `\u{a}`, `\H{o}`, `\c{c}`, `\k{a}`, `\r{a}`. */
+const TEX_LETTER_ACCENTS = new Set(['v', 'u', 'H', 'c', 'k', 'r', 'd', 'b', 't']);
+/** Accents and spacing written with a symbol: `\"o`, `\'e`, `\^o`, `\~n`, `\=a`, `\.z`, and the math delimiters `\(` `\)`. */
+const TEX_GLUE_ESCAPES = new Set(['"', "'", '`', '^', '~', '=', '.', '(', ')', '!']);
 
 /** Characters that TeX uses for markup; skipping them keeps `Transformer$^2$` one word. */
 const TEX_GLUE = new Set(['$', '^', '_', '{', '}']);
@@ -112,17 +123,24 @@ export function tokenize(input: string): Token[] {
         let j = i + 1;
         while (j < n && /[A-Za-z]/.test(input[j]!)) j++;
         const command = input.slice(i + 1, j);
-        if (!command) continue;
+        if (!command) {
+          // `\"o`, `\(`: skip the escaped character and keep the word going; `\,` `\&` end it.
+          if (i + 1 < n && TEX_GLUE_ESCAPES.has(input[i + 1]!)) i++;
+          continue;
+        }
         const symbol = TEX_SYMBOLS[command];
+        const letter = TEX_GREEK[command] ?? TEX_LETTERS[command];
         if (symbol !== undefined) {
           flush();
           add(symbol, i, j);
           flush();
-        } else if (!TEX_STYLING.has(command)) {
+        } else if (letter !== undefined) {
+          add(letter, i, j);
+        } else if (TEX_SEPARATORS.has(command)) {
+          flush();
+        } else if (!TEX_STYLING.has(command) && !TEX_LETTER_ACCENTS.has(command)) {
           flush();
           add(command.toLowerCase(), i, j);
-          flush();
-        } else {
           flush();
         }
         i = j - 1;
@@ -159,6 +177,8 @@ const TITLE_ELLIPSIS = /(\s*)(?:…|\.{3})\s*$/;
 export interface TitleText {
   /** The text without prefix tags or a trailing ellipsis. */
   text: string;
+  /** Where `text` starts in the shown string (the prefix's length). */
+  start: number;
   /** Ended in "…" / "...": the text is only the start of the title. */
   truncated: boolean;
   /** The ellipsis touched the last word, which may itself be cut ("Learn…"). */
@@ -168,7 +188,8 @@ export interface TitleText {
 /** Strips site prefixes (`Title:`, `[PDF]`) and a trailing ellipsis from a displayed title. */
 export function stripTitleAffixes(shown: string): TitleText {
   const text = shown.replace(TITLE_PREFIX, '');
+  const start = shown.length - text.length;
   const cut = TITLE_ELLIPSIS.exec(text);
-  if (!cut) return { text, truncated: false, cutMidWord: false };
-  return { text: text.slice(0, cut.index), truncated: true, cutMidWord: cut[1] === '' };
+  if (!cut) return { text, start, truncated: false, cutMidWord: false };
+  return { text: text.slice(0, cut.index), start, truncated: true, cutMidWord: cut[1] === '' };
 }

@@ -112,8 +112,59 @@ describe('one batched scan', () => {
 
 describe('stripTitleAffixes', () => {
   it('takes off prefixes and the ellipsis, and says whether the last word may be cut', () => {
-    expect(stripTitleAffixes('[PDF] Title: Foo bar…')).toEqual({ text: 'Foo bar', truncated: true, cutMidWord: true });
-    expect(stripTitleAffixes('Foo bar ...')).toEqual({ text: 'Foo bar', truncated: true, cutMidWord: false });
-    expect(stripTitleAffixes('Foo bar.')).toEqual({ text: 'Foo bar.', truncated: false, cutMidWord: false });
+    expect(stripTitleAffixes('[PDF] Title: Foo bar…')).toEqual({ text: 'Foo bar', start: 13, truncated: true, cutMidWord: true });
+    expect(stripTitleAffixes('Foo bar ...')).toEqual({ text: 'Foo bar', start: 0, truncated: true, cutMidWord: false });
+    expect(stripTitleAffixes('Foo bar.')).toEqual({ text: 'Foo bar.', start: 0, truncated: false, cutMidWord: false });
+  });
+});
+
+describe('raw TeX, citation tags and cut titles (issue 13)', () => {
+  const more = buildTitleIndex([
+    ...PAPERS,
+    { id: 'munit', title: 'μnit Scaling: Simple and Scalable FP8 LLM Training' },
+    { id: 'bt2', title: 'BT^2: Backward-compatible Training with Basis Transformation' },
+    { id: 'mssa', title: 'Multi-Scale Self-Attention for Text Classification' },
+    { id: 'itr', title: 'iTransformer: Inverted Transformers Are Effective for Time Series Forecasting' },
+  ]);
+  const at = (kind: MatchCandidate['kind'], text: string) =>
+    matchCandidates(more, [{ kind, text }]).map((m) => [m.id, text.slice(m.start, m.end)]);
+
+  it('recognizes titles shown as raw TeX', () => {
+    expect(at('title', '$\\mu$nit Scaling: Simple and Scalable FP8 LLM Training')[0]![0]).toBe('munit');
+    expect(at('title', 'BT$^2$: Backward-compatible Training with Basis Transformation')[0]![0]).toBe('bt2');
+    expect(at('title', '\\textit{LoRA}: Low-Rank Adaptation of Large Language Models')[0]![0]).toBe('lora');
+  });
+
+  it('marks only the title of a citation-only Scholar heading, not its tags', () => {
+    expect(at('title', '[CITATION][C] Attention Is All You Need')).toEqual([['attn', 'Attention Is All You Need']]);
+    expect(at('title', '[BOOK][B] Scaling Vision Transformers')).toEqual([['svt', 'Scaling Vision Transformers']]);
+  });
+
+  it('accepts "?" ending a title before a listing suffix', () => {
+    const q = buildTitleIndex([{ id: 'q', title: 'Can pruning make Large Language Models more efficient?' }]);
+    expect(matchCandidates(q, [{ kind: 'title', text: '[27] Can pruning make Large Language Models more efficient? [arXiv:2301.07502] [pdf]' }])).toHaveLength(1);
+  });
+
+  it.each([
+    ['a handle before it', '@_akhaliq iTransformer: Inverted Transformers Are Effective for… arxiv.org/abs/2310.06625'],
+    ['"RT" and a handle', 'RT @arxiv_cs_lg: iTransformer: Inverted Transformers Are Effective for Time... https://arxiv.org/abs/2310.06625'],
+    ['quote marks around it', 'Loved “iTransformer: Inverted Transformers Are Effective for Time…” https://t.co/abc'],
+    ['a handle shown as a block of its own (X)', 'RT : iTransformer: Inverted Transformers Are Effective for… arxiv.org/abs/2310.06625'],
+  ])('recognizes a title cut with an ellipsis in a post: %s', (_, text) => {
+    const found = at('text', text);
+    expect(found.map(([id]) => id)).toEqual(['itr']);
+    expect(found[0]![1]).toMatch(/^iTransformer: Inverted Transformers Are Effective/);
+  });
+
+  it('keeps cut titles strict: no link after, too few words, or a prefix of two titles', () => {
+    expect(at('text', '@_akhaliq iTransformer: Inverted Transformers Are Effective for… so good')).toEqual([]);
+    expect(at('text', '@_akhaliq iTransformer: Inverted… arxiv.org/abs/2310.06625')).toEqual([]);
+    expect(at('text', '"LoRA: Low-Rank Adaptation of Large…" https://arxiv.org/abs/2106.09685')).toEqual([]);
+  });
+
+  it('leaves a short hyphenated title in lowercase prose alone, but not when quoted or title-cased', () => {
+    expect(at('text', 'honestly multi-scale self-attention for text classification is what everyone does')).toEqual([]);
+    expect(at('text', 'we read "multi-scale self-attention for text classification" today')).toHaveLength(1);
+    expect(at('text', 'we read Multi-Scale Self-Attention for Text Classification today')).toHaveLength(1);
   });
 });

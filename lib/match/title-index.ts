@@ -1,4 +1,4 @@
-import { normalizeTitle, stripTitleAffixes, tokenize, type Token } from './normalize';
+import { stripTitleAffixes, tokenize, type Token } from './normalize';
 
 /**
  * What the content script asks about in one scan. `title` candidates are elements a site
@@ -37,6 +37,8 @@ interface Entry {
   id: string;
   title: string;
   tokens: string[];
+  /** Words as the catalog writes them, split at spaces only ("Multi-Scale Self-Attention" is two). */
+  words: number;
 }
 
 /**
@@ -54,8 +56,12 @@ export interface TitleIndex {
   size: number;
 }
 
-/** Titles shorter than this are matched in running text only in quotes or title case. */
-export const LONG_TITLE_TOKENS = 6;
+/**
+ * Titles of fewer words than this are matched in running text only in quotes or title case.
+ * Words, not tokens: hyphens make "multi-scale self-attention for text classification" eight
+ * tokens, yet in lowercase prose it is an ordinary phrase.
+ */
+export const LONG_TITLE_WORDS = 6;
 /** A "…" cut title must keep at least this many words to be recognized. */
 export const MIN_TRUNCATED_TOKENS = 6;
 
@@ -71,7 +77,7 @@ export function buildTitleIndex(papers: Iterable<{ id: string; title: string }>)
     if (tokens.length < 2) continue;
     const head = `${tokens[0]} ${tokens[1]}`;
     const list = heads.get(head);
-    const entry = { id, title, tokens };
+    const entry = { id, title, tokens, words: title.trim().split(/\s+/).length };
     if (list) list.push(entry);
     else heads.set(head, [entry]);
   }
@@ -116,30 +122,36 @@ function titleAt(index: TitleIndex, tokens: Token[], i: number): Entry | null {
 }
 
 /** What may follow a title inside a title element: authors, a year, venue after a separator. */
-const SUFFIX_START = /^\s*(?:$|[,.;:(|[–—·•/-]|by\s|\d{4}\b)/;
+const SUFFIX_START = /^\s*(?:$|[,.;:?!(|[–—·•/-]|by\s|\d{4}\b)/;
 const OPEN_QUOTES = '"“„«‹\'‘';
 const CLOSE_QUOTES = '"”»›\'’';
 
 /**
  * A candidate that holds one title: exactly a title, the start of one cut with "…", or a
- * title followed by an author/year suffix outside it.
+ * title followed by an author/year suffix outside it. Returns the paper and the title's source
+ * range in the candidate (site tags such as `[CITATION]` and suffixes left outside it).
  */
-function matchTitle(index: TitleIndex, shown: string): string | null {
-  const direct = index.exact.get(normalizeTitle(shown));
-  if (direct) return direct;
-  const { text, truncated, cutMidWord } = stripTitleAffixes(shown);
+function matchTitle(index: TitleIndex, shown: string): { id: string; start: number; end: number } | null {
+  const all = tokenize(shown);
+  if (all.length === 0) return null;
+  const whole = { start: all[0]!.start, end: all[all.length - 1]!.end };
+  const direct = index.exact.get(all.map((t) => t.text).join(' '));
+  if (direct) return { id: direct, ...whole };
+  const { text, start: offset, truncated, cutMidWord } = stripTitleAffixes(shown);
   const tokens = tokenize(text);
   if (tokens.length === 0) return null;
+  const range = (last: number) => ({ start: offset + tokens[0]!.start, end: offset + tokens[last]!.end });
   const key = tokens.map((t) => t.text).join(' ');
   const stripped = index.exact.get(key);
-  if (stripped) return stripped;
+  if (stripped) return { id: stripped, ...range(tokens.length - 1) };
   if (truncated) {
-    return tokens.length >= MIN_TRUNCATED_TOKENS ? uniquePrefix(index, key, !cutMidWord) : null;
+    const id = tokens.length >= MIN_TRUNCATED_TOKENS ? uniquePrefix(index, key, !cutMidWord) : null;
+    return id ? { id, ...range(tokens.length - 1) } : null;
   }
   const entry = titleAt(index, tokens, 0);
   if (!entry) return null;
   const end = tokens[entry.tokens.length - 1]!.end;
-  return SUFFIX_START.test(text.slice(end)) ? entry.id : null;
+  return SUFFIX_START.test(text.slice(end)) ? { id: entry.id, ...range(entry.tokens.length - 1) } : null;
 }
 
 /** Whether the mention sits between quotes (`“Title,”` counts). */
@@ -169,12 +181,46 @@ function titleCased(text: string, tokens: Token[], i: number, entry: Entry): boo
   return sameAsCatalog || (content >= 2 && capitalized === content);
 }
 
+/** An ellipsis in running text, then what a cut title shared in a post is followed by: a link. */
+const CUT_THEN_LINK = /(\s?)(?:…|\.{3})["”»'’]?\s*(?=https?:\/\/|www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)+\/)/giu;
+/**
+ * What a post puts before a title it quotes: a handle (`@_akhaliq`, `RT @user:`), "RT", an
+ * opening quote, or the start of the post. The title runs from there to the ellipsis, with no
+ * quote or handle inside.
+ */
+const CUT_OPENER = /(?:^\s*(?:RT\b\s*)?:?|@\w{1,30}\s*:?|\bRT\b\s*:?|["“„«‘])\s*([^"“”„«»@:\n][^"“”„«»@\n]{7,600})$/u;
+
+/**
+ * Titles cut short in social posts ("@_akhaliq Scaling Vision Transformers to…
+ * arxiv.org/abs/…"): the words between the opener and the ellipsis must be the start of exactly
+ * one catalog title, at least {@link MIN_TRUNCATED_TOKENS} words long.
+ */
+function matchCutTitles(index: TitleIndex, text: string, candidate: number, out: PageMatch[], from: number): void {
+  CUT_THEN_LINK.lastIndex = 0;
+  for (let m = CUT_THEN_LINK.exec(text); m; m = CUT_THEN_LINK.exec(text)) {
+    const cutAt = m.index;
+    const before = text.slice(Math.max(0, cutAt - 600), cutAt);
+    const opened = CUT_OPENER.exec(before);
+    if (!opened) continue;
+    const start = cutAt - opened[1]!.length;
+    const tokens = tokenize(opened[1]!);
+    if (tokens.length < MIN_TRUNCATED_TOKENS) continue;
+    const id = uniquePrefix(index, tokens.map((t) => t.text).join(' '), m[1] !== '');
+    if (!id) continue;
+    const range = { start: start + tokens[0]!.start, end: start + tokens[tokens.length - 1]!.end };
+    // A full title already matched there wins.
+    if (out.slice(from).some((o) => o.start < range.end && range.start < o.end)) continue;
+    out.push({ candidate, id, ...range });
+  }
+}
+
 /**
  * Running text: every title inside it, longest first, accepted when quoted, title-cased or
- * long. Short titles in lowercase prose ("we keep scaling vision transformers") are ordinary
- * words, not mentions.
+ * long; then titles cut short with "…" in social posts. Short titles in lowercase prose ("we
+ * keep scaling vision transformers") are ordinary words, not mentions.
  */
 function matchText(index: TitleIndex, text: string, candidate: number, out: PageMatch[]): void {
+  const from = out.length;
   const tokens = tokenize(text);
   for (let i = 0; i + 1 < tokens.length; i++) {
     const entry = titleAt(index, tokens, i);
@@ -182,11 +228,12 @@ function matchText(index: TitleIndex, text: string, candidate: number, out: Page
     const n = entry.tokens.length;
     const start = tokens[i]!.start;
     const end = tokens[i + n - 1]!.end;
-    if (n >= LONG_TITLE_TOKENS || quoted(text, start, end) || titleCased(text, tokens, i, entry)) {
+    if (entry.words >= LONG_TITLE_WORDS || quoted(text, start, end) || titleCased(text, tokens, i, entry)) {
       out.push({ candidate, id: entry.id, start, end });
       i += n - 1;
     }
   }
+  if (text.includes('…') || text.includes('...')) matchCutTitles(index, text, candidate, out, from);
 }
 
 /**
@@ -200,8 +247,8 @@ export function matchCandidates(index: TitleIndex, candidates: readonly MatchCan
     if (c.kind === 'title') {
       // Longer than any title: a container, not a title element.
       if (c.text.length > MAX_TITLE_CHARS) return;
-      const id = matchTitle(index, c.text);
-      if (id) out.push({ candidate: i, id, start: 0, end: c.text.length });
+      const found = matchTitle(index, c.text);
+      if (found) out.push({ candidate: i, ...found });
     } else {
       matchText(index, c.text, i, out);
     }

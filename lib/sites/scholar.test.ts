@@ -23,6 +23,25 @@ describe('Google Scholar adapter', () => {
     expect(marks.every((m) => m.closest('h3.gs_rt'))).toBe(true);
   });
 
+  it.skipIf(!hasSharedPages)('marks a result with no link, its title a plain text node after [CITATION][C] or [BOOK][B]', () => {
+    const html = sharedPage('scholar-2020.html')
+      // The 2020 citation, in the newer form: no span around the title.
+      .replace(/<span id="4qAC3XBmStsJ">.*?<\/span><\/h3>/, `${bytes.title}</h3>`)
+      // A linked [PDF] result turned into a [BOOK] without a link.
+      .replace(
+        /<span class="gs_ctc"><span class="gs_ct1">\[PDF\]<\/span><span class="gs_ct2">\[PDF\]<\/span><\/span> <a [^>]*>.*?<\/a><\/h3>/,
+        `<span class="gs_ctc"><span class="gs_ct1">[BOOK]</span><span class="gs_ct2">[B]</span></span> ${autoformer.title}</h3>`,
+      );
+    const { document, ids, scan } = scanPage(html, scholar);
+    expect(new Set(ids)).toEqual(new Set([bytes.id, autoformer.id]));
+    // The heading is the candidate; the match covers the title only, not the tags.
+    const block = scan.blocks.find((b) => b.text.includes(bytes.title))!;
+    expect(block.element.tagName).toBe('H3');
+    expect(block.text.startsWith('[CITATION][C] ')).toBe(true);
+    // The page still reads the same.
+    expect(document.querySelectorAll('h3.gs_rt')).toHaveLength(10);
+  });
+
   it.skipIf(!hasSharedPages)('leaves the real results unmarked', () => {
     expect(scanPage(sharedPage('scholar-2020.html'), scholar).ids).toEqual([]);
   });

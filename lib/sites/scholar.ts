@@ -1,15 +1,22 @@
-import { all, hostIs, type SiteAdapter } from './types';
+import { hostIs, type SiteAdapter } from './types';
 
 /**
- * Google Scholar results: the title link in `h3.gs_rt`, or its `span[id]` for citations
- * without a link. `<b>` highlights are inside; the `[PDF]` tags are siblings.
+ * Google Scholar results. A linked result's title is the heading's `a`, an older citation's a
+ * `span[id]`; `<b>` highlights are inside, the `[PDF]` tags are siblings. Results without a
+ * link (`[CITATION][C]`, and `[BOOK]`, `[HTML]`, `[PDF]` ones) put the title in the heading
+ * itself as a plain text node after the tags: the heading is the candidate, the matcher strips
+ * the tags and marks only the title's text.
  */
 export const scholar: SiteAdapter = {
   id: 'scholar',
   label: 'Google Scholar',
   patterns: ['*://scholar.google.com/*'],
   matches: (url) => hostIs(url, 'scholar.google.com'),
-  candidates: (root) => all(root, 'h3.gs_rt > a, h3.gs_rt > span[id]'),
+  candidates: (root) =>
+    Array.from(root.querySelectorAll('h3.gs_rt'), (heading) => {
+      for (const child of heading.children) if (child.tagName === 'A' || (child.tagName === 'SPAN' && child.id)) return child;
+      return heading;
+    }),
   textRoots: () => [],
 };
 
