@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Paper } from '../../catalog/types';
-import { buildTitleIndex, matchCandidates, type TitleIndex } from '../../match/title-index';
+import { buildPageIndex, matchPage, type PageIndex } from '../../library/page-index';
+import type { PageMatch } from '../../match/title-index';
 import { collectScan, toCandidates, type Scan } from '../scan';
 import { evalPages, type EvalPage } from './pages';
 
@@ -77,11 +78,11 @@ export function savedPage(name: string): string | null {
 }
 
 /** The node each match marks: the title element, or the text node where a running-text mention starts. */
-function anchors(scan: Scan, matches: ReturnType<typeof matchCandidates>): { id: string; node: Node }[] {
+function anchors(scan: Scan, matches: readonly PageMatch[]): { id: string; node: Node }[] {
   const out: { id: string; node: Node }[] = [];
   for (const m of matches) {
     const block = scan.blocks[m.candidate]!;
-    if (block.kind === 'title') {
+    if (block.kind !== 'text') {
       out.push({ id: m.id, node: block.element });
       continue;
     }
@@ -97,11 +98,11 @@ function containerOf(node: Node): Element | null {
   return el?.closest('[data-eval-expect], [data-eval-negative]') ?? null;
 }
 
-export function evalPage(index: TitleIndex, page: EvalPage, titles: Map<string, string>): SiteResult {
+export function evalPage(index: PageIndex, page: EvalPage, titles: Map<string, string>): SiteResult {
   const { document } = parseHTML(page.html);
   const doc = document as unknown as Document;
-  const scan = collectScan(doc, page.adapter);
-  const matches = matchCandidates(index, toCandidates(scan));
+  const scan = collectScan(doc, page.adapter, undefined, 'https://eval.invalid/');
+  const matches = matchPage(index, toCandidates(scan));
   const marks = anchors(scan, matches);
   const expected = Array.from(doc.querySelectorAll('[data-eval-expect]'));
   const result: SiteResult = {
@@ -133,9 +134,9 @@ export function evalPage(index: TitleIndex, page: EvalPage, titles: Map<string, 
 
 /** Runs every page and sums per site name. */
 export function runRecognitionEval(papers: readonly Paper[]): SiteResult[] {
-  const index = buildTitleIndex(papers);
+  const index = buildPageIndex(papers);
   const titles = new Map(papers.map((p) => [p.id, p.title]));
-  const isCatalogTitle = (text: string) => matchCandidates(index, [{ kind: 'title', text }]).length > 0;
+  const isCatalogTitle = (text: string) => matchPage(index, [{ kind: 'title', text }]).length > 0;
   const others = OTHER_TITLES.filter((t) => !isCatalogTitle(t));
   const bySite = new Map<string, SiteResult>();
   for (const page of evalPages({ papers, others, isCatalogTitle, saved: savedPage })) {
