@@ -56,9 +56,24 @@ export function NoteEditor({ paperId, notes, autoFocus }: NoteEditorProps) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const [conflict, setConflict] = useState<Note | null>(null);
   const [preview, setPreview] = useState(false);
+  const [knownTags, setKnownTags] = useState<string[]>([]);
   const base = useRef<number | null>(null);
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  // The user's tags, for suggestions; read again when this note's tags change.
+  const tagKey = stored?.tags.join('\n');
+  useEffect(() => {
+    let cancelled = false;
+    notes
+      .tags?.()
+      .then((tags) => !cancelled && setKnownTags(tags))
+      // Only suggestions are lost; adding tags by hand still works.
+      .catch((error: unknown) => console.warn('PaperLens: tag suggestions unavailable', error));
+    return () => {
+      cancelled = true;
+    };
+  }, [notes, tagKey]);
 
   // Follow edits made elsewhere while nothing is typed here.
   useEffect(() => {
@@ -194,7 +209,7 @@ export function NoteEditor({ paperId, notes, autoFocus }: NoteEditorProps) {
           onBlur={flush}
         />
       )}
-      <TagInput tags={stored?.tags ?? []} onChange={(tags) => void apply({ tags })} />
+      <TagInput tags={stored?.tags ?? []} known={knownTags} onChange={(tags) => void apply({ tags })} />
       {conflict && (
         <div className="pl-note__conflict" role="alert">
           <p>Newer text from another window:</p>

@@ -31,6 +31,44 @@ test('a misspelled title finds the paper first, with the match highlighted', asy
   expect(errors).toEqual([]);
 });
 
+test('the count names only relevant papers, not every one sharing a word', async ({ openExtensionPage }) => {
+  const page = await openPopup(openExtensionPage);
+  await page.keyboard.type('transfomer forcasting');
+  await expect(options(page).first()).toContainText(/forecast/i);
+  // Before the relevance cut-off this said "277 papers": every paper with "transformer".
+  const status = page.getByRole('status').first();
+  await expect(status).toHaveText(/^\d+ papers?$/);
+  const count = Number((await status.textContent())!.split(' ')[0]);
+  expect(count).toBeGreaterThanOrEqual(3);
+  expect(count).toBeLessThan(20);
+  await expect(options(page)).toHaveCount(count);
+});
+
+test('the tag field suggests the user\'s own tags as they type', async ({ openExtensionPage }) => {
+  const page = await openPopup(openExtensionPage);
+  await page.keyboard.type('autofromer');
+  await page.keyboard.press('Enter');
+  const field = page.getByRole('combobox', { name: 'Add a tag' });
+  await field.fill('time-series');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Remove tag time-series' })).toBeVisible();
+
+  await page.getByRole('button', { name: '← Results' }).click();
+  await page.getByRole('combobox', { name: 'Search papers and your notes' }).fill('itransfomer');
+  await page.keyboard.press('Enter');
+  // A typo and a partial word still find it.
+  await field.fill('tme-ser');
+  const suggestions = page.getByRole('listbox', { name: 'Your tags' }).getByRole('option');
+  await expect(suggestions).toHaveText(['time-series']);
+  await expect(field).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(suggestions.first()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Remove tag time-series' })).toBeVisible();
+  await expect(field).toHaveValue('');
+  await expect(page.getByRole('listbox', { name: 'Your tags' })).toHaveCount(0);
+});
+
 test('a word written only in a note finds that paper', async ({ openExtensionPage }) => {
   const page = await openPopup(openExtensionPage);
   await page.keyboard.type('bytetransformer');
@@ -41,7 +79,7 @@ test('a word written only in a note finds that paper', async ({ openExtensionPag
   const note = page.getByRole('textbox', { name: 'Your note' });
   await note.fill('Padding-free kernels; compare with **zanzibarite** later.');
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-  await page.getByRole('textbox', { name: 'Add a tag' }).fill('kernels');
+  await page.getByRole('combobox', { name: 'Add a tag' }).fill('kernels');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Remove tag kernels' })).toBeVisible();
 

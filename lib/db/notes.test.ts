@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
 import { createHandlers } from '../messaging/handlers';
+import { allTags } from './notes';
 import type { PaperLensDB } from './schema';
 import { useFreshDb } from './testing';
 
@@ -22,5 +23,15 @@ describe('saving a note through the background', () => {
     // The first note of a paper saves with a null base.
     const other = catalog.papers[1]!;
     expect((await h.saveNote({ paperId: other.id, text: 'first', baseUpdatedAt: null })).ok).toBe(true);
+  });
+});
+
+describe('allTags', () => {
+  it('lists every tag once, most used first', async () => {
+    const h = createHandlers(db, async () => catalog);
+    await h.saveNote({ paperId: catalog.papers[0]!.id, text: '', tags: ['survey', 'cite'] });
+    await h.saveNote({ paperId: catalog.papers[1]!.id, text: 'x', tags: ['cite'] });
+    await h.saveNote({ paperId: catalog.papers[2]!.id, text: 'y', tags: ['baseline', 'cite', 'survey'] });
+    expect(await allTags(db)).toEqual(['cite', 'survey', 'baseline']);
   });
 });

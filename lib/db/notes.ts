@@ -54,6 +54,18 @@ export function readNotes(db: PaperLensDB): Promise<NotesSnapshot> {
 }
 
 /**
+ * Every tag on the user's notes, most used first (ties alphabetical): what the tag field
+ * suggests from. Reads the tags index only, not the notes.
+ */
+export async function allTags(db: PaperLensDB): Promise<string[]> {
+  const uses = new Map<string, number>();
+  await db.notes.orderBy('tags').eachKey((tag) => {
+    if (typeof tag === 'string') uses.set(tag, (uses.get(tag) ?? 0) + 1);
+  });
+  return [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || (a < b ? -1 : 1));
+}
+
+/**
  * Follows one note live (an edit in any window shows up here): `onNote` gets it now and after
  * every change, undefined while there is none. Returns the function that stops following.
  */

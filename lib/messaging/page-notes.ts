@@ -1,4 +1,4 @@
-import { watchNote } from '../db/notes';
+import { allTags, watchNote } from '../db/notes';
 import type { PaperLensDB } from '../db/schema';
 import type { NoteStore } from '../notes/model';
 import { journaledSave, type JournalStorage } from '../notes/pending-saves';
@@ -14,5 +14,6 @@ export function pageNotes(db: PaperLensDB, journal: JournalStorage): NoteStore {
   return {
     subscribe: (paperId, onNote, onError) => watchNote(db, paperId, onNote, onError),
     save: journaledSave(journal, (input) => toBackground.sendMessage('saveNote', input)),
+    tags: () => allTags(db),
   };
 }

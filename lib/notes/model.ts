@@ -104,6 +104,8 @@ export interface NoteStore {
    * it to the background, which saves it if the tab closes first.
    */
   draft?(paperId: string, draft: NoteInput | null): void;
+  /** Every tag the user has put on a note, most used first, for the tag field's suggestions. */
+  tags?(): Promise<string[]>;
 }
 
 /** A paper with the user's note on it, as the hover card and popup show it. */

@@ -153,6 +153,19 @@ function coverageFactor(matched: number, words: number): number {
  */
 const PREFIX_POSTINGS_PER_PAPER = 1;
 
+/**
+ * Once this many papers have every query word, papers missing one are left out; below it they
+ * stay (after those with every word), so a word beyond typo tolerance does not empty the list.
+ */
+const ENOUGH_WITH_ALL_WORDS = 3;
+
+/**
+ * Results scoring under this share of the best one are left out and not counted: a title or
+ * TL;DR hit scores several times an abstract-only one, so a query that names a topic counts
+ * the papers about it, not every abstract that mentions its words once.
+ */
+const RELATIVE_SCORE_CUT = 0.25;
+
 /** Candidates re-ranked with the title phrase bonus before the final cut. */
 const RERANK = 200;
 
@@ -285,13 +298,33 @@ export class Searcher {
     this.wordCache = cache;
 
     const filtering = hasActiveFilter(filters);
+    // Which papers count as results: those with every query word once enough papers have them
+    // all (else those with the most words), scoring at least a share of the best one. The rest
+    // are noise that would only inflate the count ("vision transformer" is in most abstracts).
+    const atLeast = new Uint32Array(queried.length + 1);
+    for (let i = 0; i < count; i++) {
+      const doc = touched[i]!;
+      if (filtering && !this.passes(filters, doc)) matched[doc] = 0;
+      else atLeast[matched[doc]!]!++;
+    }
+    let need = queried.length;
+    for (let have = atLeast[need]!; need > 1 && have < ENOUGH_WITH_ALL_WORDS; ) have += atLeast[--need]!;
+    let best = 0;
+    for (let i = 0; i < count; i++) {
+      const doc = touched[i]!;
+      if (matched[doc]! >= need && score[doc]! > best) best = score[doc]!;
+    }
+    // The cut compares scores before the coverage factor: with few papers having every word,
+    // a strong match on most of them (a title word) is as relevant as a weak one on all.
+    const cut = best * RELATIVE_SCORE_CUT;
     const top = new TopK(Math.max(RERANK, limit));
     let total = 0;
     for (let i = 0; i < count; i++) {
       const doc = touched[i]!;
-      if (filtering && !this.passes(filters, doc)) continue;
+      const m = matched[doc]!;
+      if (m < need || score[doc]! < cut) continue;
       total++;
-      top.push(doc, score[doc]! * coverageFactor(matched[doc]!, queried.length));
+      top.push(doc, score[doc]! * coverageFactor(m, queried.length));
     }
     const phrase = words.join(' ');
     const hits: SearchHit[] = top.docs.map((doc, i) => ({
@@ -317,11 +350,17 @@ export class Searcher {
     let count = 0;
     const terms: string[] = [];
     for (const index of [this.catalog.text, this.notes]) {
-      for (const e of index.expand(w, prefix, PREFIX_POSTINGS_PER_PAPER * n)) {
+      const expansions = index.expand(w, prefix, PREFIX_POSTINGS_PER_PAPER * n);
+      // A word being typed stands for all its completions: they share the rarity of the group,
+      // so a rare completion ("attentional") does not outrank the word itself ("attention").
+      let groupDf = 0;
+      if (prefix) for (const e of expansions) if (e.prefix) groupDf += index.df(e.term);
+      for (const e of expansions) {
         terms.push(index.terms[e.term]!);
         const from = index.starts[e.term]!;
         const to = index.starts[e.term + 1]!;
-        const base = e.sim * Math.log(1 + n / (to - from));
+        const df = prefix && e.prefix ? Math.max(to - from, groupDf) : to - from;
+        const base = e.sim * Math.log(1 + n / Math.min(n, df));
         for (let p = from; p < to; p++) {
           const doc = index.docs[p]!;
           const f = index.fields[p]!;

@@ -50,6 +50,8 @@ export function isStopword(word: string): boolean {
 export interface Expansion {
   term: number;
   sim: number;
+  /** The word itself or one it begins (not a typo neighbour). */
+  prefix?: boolean;
 }
 
 /** The serialized form: plain strings and typed arrays, cheap to store in IndexedDB and to restore. */
@@ -180,7 +182,7 @@ export class TextIndex {
     const out: Expansion[] = [];
     const first = this.lowerBound(word);
     const exact = this.terms[first] === word;
-    if (exact) out.push({ term: first, sim: 1 });
+    if (exact) out.push({ term: first, sim: 1, prefix: true });
     if (isPrefix) {
       let end = first + (exact ? 1 : 0);
       const upper = word + '\uffff';
@@ -194,7 +196,7 @@ export class TextIndex {
       for (const t of range.slice(0, MAX_PREFIX_TERMS)) {
         if (postings > 0 && postings + this.df(t) > postingBudget) break;
         postings += this.df(t);
-        out.push({ term: t, sim: 0.55 + 0.35 * (word.length / this.terms[t]!.length) });
+        out.push({ term: t, sim: 0.55 + 0.35 * (word.length / this.terms[t]!.length), prefix: true });
       }
     }
     const typos = allowedTypos(word.length);
