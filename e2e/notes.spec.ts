@@ -30,7 +30,7 @@ test('save a non-catalog arXiv paper, annotate it, see it recognized on a listin
   await editor.fill('World models as **knowledge graphs**.');
   await editor.blur();
   await expect(entry.getByRole('status')).toHaveText('Saved');
-  await expect(options.getByTestId('data-counts')).toContainText('1 notes · 1 saved papers');
+  await expect(options.getByTestId('data-counts')).toContainText('1 note · 1 saved paper ·');
 
   // Reloading the abstract page: the paper is known now, so no button.
   await page.reload();

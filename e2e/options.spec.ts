@@ -43,7 +43,7 @@ test('a note whose paper left the catalog is listed as an orphan under its snaps
   const entry = options.getByTestId('library-entry').filter({ hasText: 'A Paper The Catalog Dropped' });
   await expect(entry).toHaveAttribute('data-orphan', 'true');
   await expect(entry).toContainText('no longer in the catalog');
-  await expect(options.getByTestId('data-counts')).toContainText('1 notes on papers no longer in the catalog');
+  await expect(options.getByTestId('data-counts')).toContainText('1 note on a paper no longer in the catalog');
   await entry.getByRole('button', { name: 'A Paper The Catalog Dropped' }).click();
   const editor = entry.getByLabel('Your note');
   await expect(editor).toHaveValue('my old thoughts');
@@ -78,7 +78,7 @@ test('unsaved text that meets a newer note is shown, and the user chooses', asyn
   const options = await openExtensionPage('options.html');
   await options.getByTestId('import-file').setInputFiles(upload('one.json', exportFile([note('kept-paper-1234abcd', 'A Kept Paper', 'newer text from the popup')])));
   await options.getByRole('button', { name: 'Apply import' }).click();
-  await expect(options.getByTestId('data-counts')).toHaveText(/^1 notes/);
+  await expect(options.getByTestId('data-counts')).toHaveText(/^1 note · /);
   // What a page that closed before its save arrived leaves behind, started from an older version.
   await options.evaluate(() =>
     localStorage.setItem(

@@ -9,6 +9,7 @@ import { exportFileName, serializeExport, type ExportFile } from '@/lib/notes/ex
 import { ImportError, MAX_IMPORT_BYTES, parseExport } from '@/lib/notes/import';
 import { toMarkdown } from '@/lib/notes/markdown-export';
 import { describeStorageError } from '@/lib/notes/storage-errors';
+import { plural, pluralWord } from '@/lib/plural';
 
 export interface DataSectionProps {
   /**
@@ -128,7 +129,8 @@ export function DataSection({ beforeDeleteAll, afterImport }: DataSectionProps) 
       <h2 id="data-heading">Your data</h2>
       <p data-testid="data-counts">
         {counts
-          ? `${counts.notes} notes · ${counts.userPapers} saved papers · ${counts.orphans} notes on papers no longer in the catalog`
+          ? `${plural(counts.notes, 'note', 'notes')} · ${plural(counts.userPapers, 'saved paper', 'saved papers')} · ` +
+            `${plural(counts.orphans, 'note', 'notes')} on ${pluralWord(counts.orphans, { one: 'a paper', other: 'papers' })} no longer in the catalog`
           : 'Counting…'}
       </p>
 

@@ -5,6 +5,7 @@ import type { StoredPaper } from '@/lib/catalog/types';
 import { getPapers } from '@/lib/db/papers';
 import type { PaperLensDB } from '@/lib/db/schema';
 import { hasActiveFilter, type SearchFilters } from '@/lib/search/filters';
+import { plural } from '@/lib/plural';
 import type { SearchResult, Searcher } from '@/lib/search/search-index';
 
 /** Results rendered per query; more is noise in a 420 px popup. */
@@ -59,11 +60,11 @@ export function resultStatus(
   if (!searcher) return error ?? 'Loading the search index…';
   if (query.trim()) {
     return result && result.total > 0
-      ? `${result.total} ${result.total === 1 ? 'paper' : 'papers'}`
+      ? plural(result.total, 'paper', 'papers')
       : `No paper matches “${query.trim()}”.`;
   }
   if (shown > 0) return '';
   return hasActiveFilter(filters)
     ? 'No paper passes these filters.'
-    : `Type to search ${searcher.catalog.size} papers. Papers on this tab, starred and noted ones show here.`;
+    : `Type to search ${plural(searcher.catalog.size, 'paper', 'papers')}. Papers on this tab, starred and noted ones show here.`;
 }

@@ -1,5 +1,6 @@
 import type { StoredPaper } from '../catalog/types';
 import type { LibraryEntry } from './model';
+import { plural } from '../plural';
 import type { ReadingStatus } from './reading-status';
 
 const STATUS_WORDS: Record<ReadingStatus, string> = {
@@ -35,7 +36,7 @@ function oneLine(text: string): string {
  * (orphans under their snapshot title) with link, TL;DR, tags, status and the note text as-is.
  */
 export function toMarkdown(entries: LibraryEntry[], exportedAt: number): string {
-  const out = [`# PaperLens notes`, '', `Exported ${new Date(exportedAt).toISOString().slice(0, 10)} · ${entries.length} papers`, ''];
+  const out = [`# PaperLens notes`, '', `Exported ${new Date(exportedAt).toISOString().slice(0, 10)} · ${plural(entries.length, 'paper', 'papers')}`, ''];
   for (const entry of entries) {
     out.push(`## ${oneLine(entry.title) || entry.paperId}`, '');
     const link = entry.paper && paperLink(entry.paper);
