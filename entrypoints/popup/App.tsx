@@ -6,6 +6,8 @@ import { getDb } from '@/lib/db/schema';
 import { errorMessage } from '@/lib/errors';
 import { toBackground } from '@/lib/messaging/to-background';
 import { replayPendingSaves } from '@/lib/notes/pending-saves';
+import { plural } from '@/lib/plural';
+import { Alerts } from './Alerts';
 import { PaperScreen } from './PaperScreen';
 import { usePopupStore } from './popup-store';
 import { SearchScreen } from './SearchScreen';
@@ -13,7 +15,8 @@ import { SearchScreen } from './SearchScreen';
 /** The toolbar popup: catalog status, unsaved text recovered, then the search or one paper. */
 export function App() {
   const db = getDb();
-  const [statusError, setStatusError] = useState<string | null>(null);
+  const [catalogError, setCatalogError] = useState<string | null>(null);
+  const [recoveryError, setRecoveryError] = useState<string | null>(null);
   const count = useLiveQuery(() => countPapers(db), [db]);
   const openPaperId = usePopupStore((s) => s.openPaperId);
   /** Replayed saves that met a newer note written elsewhere; the options page lets the user choose. */
@@ -21,10 +24,10 @@ export function App() {
 
   useEffect(() => {
     // Asking the background for its status makes it load the catalog if it has not yet.
-    toBackground.sendMessage('catalogStatus').catch((e: unknown) => setStatusError(errorMessage(e)));
+    toBackground.sendMessage('catalogStatus').catch((e: unknown) => setCatalogError(errorMessage(e)));
     replayPendingSaves(localStorage, (input) => toBackground.sendMessage('saveNote', input))
       .then((conflicts) => setRecovered(conflicts.length))
-      .catch((e: unknown) => setStatusError(`Unsaved note text could not be recovered: ${errorMessage(e)}`));
+      .catch((e: unknown) => setRecoveryError(errorMessage(e)));
   }, []);
 
   return (
@@ -33,23 +36,15 @@ export function App() {
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>PaperLens</h1>
       </header>
-      {statusError && (
-        <p role="alert" className="error">
-          The catalog could not be loaded: {statusError}
-        </p>
-      )}
-      {recovered > 0 && (
-        <p role="alert" className="error">
-          Text from {recovered === 1 ? 'a note' : `${recovered} notes`} you edited earlier was not saved because the note
-          changed elsewhere.{' '}
-          <button type="button" className="pl-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
-            Compare in Options
-          </button>
-        </p>
-      )}
+      <Alerts
+        catalogError={catalogError}
+        recoveryError={recoveryError}
+        recovered={recovered}
+        onCompare={() => void browser.runtime.openOptionsPage()}
+      />
       {openPaperId ? <PaperScreen id={openPaperId} /> : <SearchScreen />}
       <footer className="pl-footer">
-        <span data-testid="catalog-count">{count === undefined ? 'Loading…' : `${count} papers in your catalog`}</span>
+        <span data-testid="catalog-count">{count === undefined ? 'Loading…' : `${plural(count, 'paper', 'papers')} in your catalog`}</span>
       </footer>
     </main>
   );
