@@ -23,14 +23,35 @@ export const SETTING_KEYS = {
   notesIndex: 'search:notesIndex',
 } as const;
 
-/** Settings that are bookkeeping or derived caches, not the user's: never exported, kept by "delete all". */
-const INTERNAL_SETTINGS: readonly string[] = [
-  SETTING_KEYS.catalogVersion,
-  SETTING_KEYS.papersRevision,
-  SETTING_KEYS.notesRevision,
-  SETTING_KEYS.catalogIndex,
-];
+type SettingKey = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
 
-export function isInternalSetting(key: string): boolean {
-  return INTERNAL_SETTINGS.includes(key);
+/**
+ * What each settings row is, in one place (a new key does not compile until it is classified):
+ * - `user`: the user's own choices. Exported, imported, removed by "delete all my data".
+ * - `bookkeeping`: PaperLens's record of the catalog and of table revisions, and caches built
+ *   from the catalog alone. Never exported or imported; kept by "delete all my data".
+ * - `notes-cache`: derived from the user's notes (it holds their words). Never exported or
+ *   imported; removed by "delete all my data" with the notes it was built from.
+ */
+const SETTING_ROLES: Record<SettingKey, 'user' | 'bookkeeping' | 'notes-cache'> = {
+  [SETTING_KEYS.catalogVersion]: 'bookkeeping',
+  [SETTING_KEYS.sites]: 'user',
+  [SETTING_KEYS.papersRevision]: 'bookkeeping',
+  [SETTING_KEYS.notesRevision]: 'bookkeeping',
+  [SETTING_KEYS.catalogIndex]: 'bookkeeping',
+  [SETTING_KEYS.notesIndex]: 'notes-cache',
+};
+
+function roleOf(key: string) {
+  return Object.hasOwn(SETTING_ROLES, key) ? SETTING_ROLES[key as SettingKey] : undefined;
+}
+
+/** A setting of the user's: the only rows an export writes and an import reads (unknown keys are not). */
+export function isUserSetting(key: string): boolean {
+  return roleOf(key) === 'user';
+}
+
+/** Kept by "delete all my data": the catalog's bookkeeping. Everything else there goes (unknown keys too). */
+export function survivesDeleteAll(key: string): boolean {
+  return roleOf(key) === 'bookkeeping';
 }

@@ -1,5 +1,5 @@
 import { type ExportFile, EXPORT_FORMAT, EXPORT_VERSION } from '../notes/export';
-import { isInternalSetting, SETTING_KEYS } from '../settings';
+import { isUserSetting, SETTING_KEYS } from '../settings';
 import type { PaperLensDB } from './schema';
 
 /** Reads the user's data in one read transaction, so the file is a consistent snapshot. */
@@ -15,7 +15,8 @@ export async function exportData(db: PaperLensDB, now = Date.now()): Promise<Exp
       notes: await db.notes.orderBy('paperId').toArray(),
       // The index query returns exactly the rows whose source is 'user'.
       userPapers: (await db.papers.where('source').equals('user').sortBy('id')) as ExportFile['userPapers'],
-      settings: settings.filter((s) => !isInternalSetting(s.key)),
+      // Only the user's settings: never bookkeeping or caches (a search index is typed arrays and stale elsewhere).
+      settings: settings.filter((s) => isUserSetting(s.key)),
     };
   });
 }

@@ -1,7 +1,7 @@
 import { describePaper } from '../catalog/build';
 import type { StoredPaper } from '../catalog/types';
 import type { LibraryEntry, SavePaperInput, SavePaperResult } from '../notes/model';
-import { isInternalSetting } from '../settings';
+import { survivesDeleteAll } from '../settings';
 import { bumpRevision } from './revisions';
 import type { PaperLensDB } from './schema';
 
@@ -82,7 +82,7 @@ export async function deleteAllData(db: PaperLensDB): Promise<void> {
     await db.notes.clear();
     await db.papers.where('source').equals('user').delete();
     const keys = (await db.settings.toCollection().primaryKeys()) as string[];
-    await db.settings.bulkDelete(keys.filter((k) => !isInternalSetting(k)));
+    await db.settings.bulkDelete(keys.filter((k) => !survivesDeleteAll(k)));
     await bumpRevision(db, 'notes');
     await bumpRevision(db, 'papers');
   });

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { LinkKind, StoredPaper } from '../catalog/types';
 import { MAX_TITLE_CHARS } from '../match/title-index';
-import { isInternalSetting } from '../settings';
+import { isUserSetting } from '../settings';
 import { at, boundedString, finiteNumber, record, uniqueBy } from '../validation';
 import { LIBRARY_LIMITS, NoteSchema } from './model';
 
@@ -49,7 +49,6 @@ const SettingSchema = record(
     key: v.pipe(
       boundedString(LIBRARY_LIMITS.idChars),
       v.nonEmpty(at('must not be empty')),
-      v.check((key) => !isInternalSetting(key), (issue) => at(`"${String(issue.input)}" is PaperLens's own bookkeeping, not part of an export`)),
     ),
     // JSON drops an undefined value, so a missing one is what an undefined setting exports as.
     value: v.unknown(),
@@ -77,8 +76,16 @@ export const ExportFileSchema = record(
     notes: v.pipe(v.array(NoteSchema, at('must be an array')), uniqueBy((n) => n.paperId)),
     /** Papers saved from pages (`source: 'user'`). */
     userPapers: v.pipe(v.array(UserPaperSchema, at('must be an array')), uniqueBy((p) => p.id)),
-    /** The user's settings (enabled sites, …), without the catalog's bookkeeping keys. */
-    settings: v.pipe(v.array(SettingSchema, at('must be an array')), uniqueBy((s) => s.key)),
+    /**
+     * The user's settings (enabled sites, …). Any other row is dropped on reading: files written
+     * before exports left them out carry PaperLens's bookkeeping and search caches, which must
+     * not land in this browser (a cache from elsewhere is stale here).
+     */
+    settings: v.pipe(
+      v.array(SettingSchema, at('must be an array')),
+      uniqueBy((s) => s.key),
+      v.transform((settings) => settings.filter((s) => isUserSetting(s.key))),
+    ),
     /** ms since epoch. */
     exportedAt: aNumber,
   },

@@ -8,6 +8,7 @@ import { saveNote } from '../db/notes';
 import { getRevision } from '../db/revisions';
 import type { PaperLensDB } from '../db/schema';
 import { useFreshDb } from '../db/testing';
+import { isUserSetting, SETTING_KEYS } from '../settings';
 import { serializeExport, type ExportFile } from './export';
 import { ImportError, parseExport, validateExport } from './import';
 import type { Note } from './model';
@@ -48,6 +49,55 @@ async function snapshot(d: PaperLensDB) {
     sites: (await d.settings.get('sites'))?.value,
   };
 }
+
+const valid = () => ({ format: 'paperlens-export', version: 1, exportedAt: 1, catalogVersion: null, notes: [], userPapers: [], settings: [] });
+
+/** Every settings row PaperLens writes, with a value like the real one (a search index holds typed arrays). */
+async function fillEverySetting(): Promise<void> {
+  for (const key of Object.values(SETTING_KEYS)) {
+    await db.settings.put({ key, value: key === SETTING_KEYS.sites ? { disabled: ['x'], custom: [] } : { revision: 3, postings: new Uint32Array([1, 2, 3]) } });
+  }
+}
+
+describe('what an export holds', () => {
+  it('writes the user\'s settings and none of PaperLens\'s bookkeeping or search caches', async () => {
+    await fillEverySetting();
+    const internal = Object.values(SETTING_KEYS).filter((key) => !isUserSetting(key));
+    expect(internal).toEqual(expect.arrayContaining(['search:notesIndex', 'search:catalogIndex', 'revision:papers', 'catalogVersion']));
+    const file = await exportData(db);
+    expect(file.settings.map((s) => s.key)).toEqual([SETTING_KEYS.sites]);
+    const text = serializeExport(file);
+    for (const key of internal) expect(text).not.toMatch(new RegExp(`"key":\\s*"${key}"`));
+    // A typed array written by JSON.stringify: {"0":1,"1":2,…}.
+    expect(text).not.toMatch(/\{\s*"0":/);
+  });
+
+  it('ignores bookkeeping and caches in a file (older exports carry them): not previewed, not written', async () => {
+    const file = validateExport({
+      ...valid(),
+      settings: [
+        { key: 'search:notesIndex', value: { 0: 1, 1: 2 } },
+        { key: 'revision:papers', value: 9 },
+        { key: 'sites', value: { disabled: ['x'], custom: [] } },
+      ],
+    });
+    expect(file.settings.map((s) => s.key)).toEqual(['sites']);
+    const preview = await previewImport(db, file);
+    expect([...preview.add, ...preview.skip].filter((i) => i.kind === 'setting').map((i) => i.id)).toEqual(['sites']);
+    await applyImport(db, file);
+    expect(await db.settings.get('search:notesIndex')).toBeUndefined();
+    expect((await db.settings.get('revision:papers'))?.value).not.toBe(9);
+  });
+
+  it('"delete all my data" removes the user\'s settings and the notes index, keeps the catalog\'s bookkeeping', async () => {
+    await fillEverySetting();
+    await deleteAllData(db);
+    const left = (await db.settings.toCollection().primaryKeys()) as string[];
+    expect(left).not.toContain(SETTING_KEYS.sites);
+    expect(left).not.toContain(SETTING_KEYS.notesIndex);
+    expect(left).toEqual(expect.arrayContaining([SETTING_KEYS.catalogVersion, SETTING_KEYS.catalogIndex, SETTING_KEYS.papersRevision]));
+  });
+});
 
 describe('JSON export and import', () => {
   it('round-trips losslessly through the file text, odd Unicode included', async () => {
@@ -159,7 +209,6 @@ describe('JSON export and import', () => {
 });
 
 describe('import validation', () => {
-  const valid = () => ({ format: 'paperlens-export', version: 1, exportedAt: 1, catalogVersion: null, notes: [], userPapers: [], settings: [] });
   const note = { paperId: 'p', text: 't', tags: [], status: 'none', starred: false, titleSnapshot: 'T', createdAt: 1, updatedAt: 2 };
   const reject = (value: unknown) => expect(() => validateExport(value));
 
@@ -188,12 +237,10 @@ describe('import validation', () => {
     reject({ ...valid(), notes: [note, note] }).toThrow('notes[1] repeats "p"');
     reject({ ...valid(), notes: null }).toThrow('notes must be an array');
     reject({ ...valid(), userPapers: [{ source: 'catalog' }] }).toThrow('userPapers[0].source must be "user"');
-    reject({ ...valid(), settings: [{ key: 'revision:papers', value: 9 }] }).toThrow('is PaperLens\'s own bookkeeping');
-    reject({ ...valid(), settings: [{ key: 'search:catalogIndex', value: {} }] }).toThrow('settings[0].key "search:catalogIndex" is PaperLens');
   });
 
   it('reads back a setting whose value was undefined (JSON leaves the key out)', () => {
-    expect(validateExport({ ...valid(), settings: [{ key: 'flag' }] }).settings).toEqual([{ key: 'flag', value: undefined }]);
+    expect(validateExport({ ...valid(), settings: [{ key: 'sites' }] }).settings).toEqual([{ key: 'sites', value: undefined }]);
   });
 
   it('refuses a file over 50 MB before parsing it', () => {
