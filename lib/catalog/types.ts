@@ -40,6 +40,8 @@ export interface StoredPaper extends Paper {
   authors?: string[];
   /** Publication year (user papers only), for citations. */
   year?: number;
+  /** The paper's primary arXiv category, such as `cs.LG` (user papers saved from arXiv), for citations. */
+  arxivClass?: string;
 }
 
 /** The bundled catalog: `version` changes whenever any paper's content changes. */

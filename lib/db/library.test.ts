@@ -183,7 +183,7 @@ describe('BibTeX export', () => {
     const bib = toBibtex(papers.filter((p) => p !== undefined));
     expect(bib).toContain(
       [
-        '@article{ammanabrolu2021learning,',
+        '@misc{ammanabrolu2021learning,',
         '  title = {{Learning Knowledge Graph-based World Models of Textual Environments}},',
         '  author = {Ammanabrolu, Prithviraj and Riedl, Mark O.},',
         '  year = {2021},',
@@ -209,7 +209,7 @@ describe('BibTeX export', () => {
       { ...a, source: 'user', authors: ['Ashish Vaswani'], year: 2017 },
       { ...b, source: 'user', authors: ['Ashish Vaswani'], year: 2017 },
     ]);
-    const keys = [...bib.matchAll(/@article\{([^,]+),/g)].map((m) => m[1]);
+    const keys = [...bib.matchAll(/@misc\{([^,]+),/g)].map((m) => m[1]);
     expect(new Set(keys).size).toBe(2);
     expect(keys.every((k) => k?.startsWith('vaswani2017attention'))).toBe(true);
   });

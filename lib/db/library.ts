@@ -17,6 +17,7 @@ export async function saveUserPaper(db: PaperLensDB, input: SavePaperInput, now 
     if (await db.papers.get(described.id)) return { id: described.id, created: false };
     const paper: StoredPaper = { ...described, source: 'user', savedAt: now, url: input.url };
     if (input.arxivId !== undefined) paper.arxivId = input.arxivId;
+    if (input.arxivClass !== undefined) paper.arxivClass = input.arxivClass;
     if (input.authors?.length) paper.authors = input.authors;
     if (input.year !== undefined) paper.year = input.year;
     await db.papers.add(paper);

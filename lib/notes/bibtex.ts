@@ -45,9 +45,26 @@ function baseKey(paper: StoredPaper): string {
   return `${author}${paper.year ?? ''}${ascii(word)}` || 'paper';
 }
 
+/** `2106.09608v2` → `2106.09608`: a citation names the paper, not one of its versions. */
+function withoutVersion(arxivId: string): string {
+  return arxivId.replace(/v\d+$/, '');
+}
+
+/**
+ * The primary category: the one arXiv's page named, else, for an old-style id such as
+ * `hep-th/9901001` or `math.GT/0309136`, the one the id itself carries.
+ */
+function primaryClass(paper: StoredPaper): string | undefined {
+  return paper.arxivClass ?? /^([a-z-]+(?:\.[A-Z]{2})?)\//.exec(paper.arxivId ?? '')?.[1];
+}
+
 /**
  * BibTeX entries for the user's saved papers. Keys are stable: computed from the paper alone
  * (first author, year, title word), so re-exporting gives the same keys.
+ *
+ * Every entry is `@misc`: PaperLens knows no journal or venue of a saved paper, and `@article`
+ * requires one. An arXiv paper is cited as arXiv itself exports it (`eprint`, `archivePrefix`,
+ * `primaryClass` when known), which biblatex and natbib styles print as "arXiv:2106.09608 [cs.LG]".
  */
 export function toBibtex(papers: StoredPaper[]): string {
   const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -60,11 +77,15 @@ export function toBibtex(papers: StoredPaper[]): string {
     const fields: [string, string][] = [['title', `{${escapeBibtex(paper.title)}}`]];
     if (paper.authors?.length) fields.push(['author', paper.authors.map(escapeBibtex).join(' and ')]);
     if (paper.year !== undefined) fields.push(['year', String(paper.year)]);
-    if (paper.arxivId) fields.push(['eprint', escapeBibtex(paper.arxivId)], ['archivePrefix', 'arXiv']);
+    if (paper.arxivId) {
+      fields.push(['eprint', escapeBibtex(withoutVersion(paper.arxivId))], ['archivePrefix', 'arXiv']);
+      const category = primaryClass(paper);
+      if (category) fields.push(['primaryClass', escapeBibtex(category)]);
+    }
     const url = paperLink(paper);
     if (url) fields.push(['url', url.replace(/[{}\s]/g, encodeURIComponent)]);
     const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
-    return `@article{${key},\n${body}\n}\n`;
+    return `@misc{${key},\n${body}\n}\n`;
   });
   return entries.join('\n');
 }

@@ -36,6 +36,7 @@ const UserPaperSchema = record(
     topics: strings,
     sources: strings,
     arxivId: v.optional(boundedString(40)),
+    arxivClass: v.optional(boundedString(40)),
     savedAt: v.optional(aNumber),
     url: v.optional(boundedString(LIBRARY_LIMITS.urlChars)),
     authors: v.optional(strings),

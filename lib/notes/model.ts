@@ -128,6 +128,8 @@ export interface LibraryEntry {
 
 /** arXiv identifiers: new style (2106.09608, optional version) or old style (cs/0102001). */
 const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})(v\d+)?$/;
+/** arXiv categories: `cs.LG`, `stat.ML`, `hep-th`, `math.AG`. */
+export const ARXIV_CLASS = /^[a-z-]+(\.[A-Za-z-]+)?$/;
 const YEAR_WORDS = 'year must be a four-digit number';
 
 /**
@@ -144,6 +146,7 @@ export const SavePaperInputSchema = record(
     url: v.pipe(boundedString(LIBRARY_LIMITS.urlChars, 'url'), v.regex(/^https?:\/\//, 'url must be an http(s) address')),
     abstract: v.pipe(boundedString(LIBRARY_LIMITS.abstractChars, 'abstract'), v.trim()),
     arxivId: v.optional(v.pipe(boundedString(40, 'arxivId'), v.regex(ARXIV_ID, 'arxivId is not an arXiv identifier'))),
+    arxivClass: v.optional(v.pipe(boundedString(40, 'arxivClass'), v.regex(ARXIV_CLASS, 'arxivClass is not an arXiv category such as cs.LG'))),
     authors: v.optional(trimmedStrings(LIBRARY_LIMITS.authors, LIBRARY_LIMITS.authorChars, 'authors', 'author')),
     year: v.optional(v.pipe(v.number(YEAR_WORDS), v.integer(YEAR_WORDS), v.minValue(1000, YEAR_WORDS), v.maxValue(9999, YEAR_WORDS))),
   },

@@ -28,6 +28,7 @@ describe('reading a paper from its page', () => {
       url: 'https://arxiv.org/abs/2106.09608v2',
       authors: ['Ammanabrolu, Prithviraj', 'Riedl, Mark O.'],
       year: 2021,
+      arxivClass: 'cs.LG',
     });
     expect(meta?.abstract).toMatch(/^World models improve a learning agent's ability to efficiently operate in interactive and situated environments\./);
     expect(meta?.abstract).not.toContain('Abstract:');

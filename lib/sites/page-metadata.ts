@@ -53,6 +53,12 @@ function abstractBlock(doc: Document): string {
   return '';
 }
 
+/** arXiv's "Subjects" line starts with the primary one: `Machine Learning (cs.LG)`. */
+function arxivClassOf(doc: Document): string | undefined {
+  const primary = /\(([a-z-]+(?:\.[A-Za-z-]+)?)\)\s*$/.exec(clean(doc.querySelector('.primary-subject')?.textContent));
+  return primary?.[1];
+}
+
 function arxivIdOf(doc: Document, url: URL): string | undefined {
   const fromMeta = meta(doc, 'citation_arxiv_id');
   if (fromMeta && ARXIV_ID.test(fromMeta)) return fromMeta;
@@ -83,6 +89,8 @@ export function readPageMetadata(doc: Document, href: string): PageMetadata | nu
   const result: PageMetadata = { title, abstract, url: `${url.origin}${url.pathname}` };
   const arxivId = arxivIdOf(doc, url);
   if (arxivId) result.arxivId = arxivId;
+  const arxivClass = arxivClassOf(doc);
+  if (arxivClass) result.arxivClass = arxivClass;
   const authors = metas(doc, 'citation_author');
   if (authors.length) result.authors = authors;
   const date = meta(doc, 'citation_date') ?? meta(doc, 'citation_publication_date') ?? meta(doc, 'citation_online_date');
