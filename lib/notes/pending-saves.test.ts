@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
 import type { PaperLensDB } from '../db/schema';
@@ -57,7 +57,15 @@ describe('the note save journal', () => {
   it('keeps a save whose replay fails, survives a corrupt journal, and can be cleared', async () => {
     const storage = memoryStorage();
     journalSave(storage, { paperId: a.id, text: 'x' });
-    expect(await replayPendingSaves(storage, () => Promise.reject(new Error('worker unreachable')))).toEqual([]);
+    // The failure is expected here: it is logged (and checked), not printed into the test output.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const unreachable = new Error('worker unreachable');
+    try {
+      expect(await replayPendingSaves(storage, () => Promise.reject(unreachable))).toEqual([]);
+      expect(warn).toHaveBeenCalledExactlyOnceWith('PaperLens: replaying a note save failed; it stays journaled', unreachable);
+    } finally {
+      warn.mockRestore();
+    }
     expect(JSON.parse(storage.map.get(JOURNAL_KEY)!)[a.id].text).toBe('x');
     clearJournal(storage);
     expect(JSON.parse(storage.map.get(JOURNAL_KEY)!)).toEqual({});
