@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-import { buildCatalog } from './lib/catalog/build';
-import { readSeedDir } from './lib/catalog/read-seeds';
+import { buildCatalogAsset } from './lib/catalog/read-seeds';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -44,11 +43,12 @@ export default defineConfig({
     }),
   }),
   hooks: {
-    // The catalog is built from seeds/ on every build; a malformed seed stops the build.
+    // The catalog is built from seeds/ on every build (`npm run catalog` builds it alone, with
+    // the same function); a malformed seed stops the build.
     'build:publicAssets': (wxt, files) => {
-      const catalog = buildCatalog(readSeedDir(resolve(wxt.config.root, 'seeds')));
-      files.push({ relativeDest: 'catalog.json', contents: JSON.stringify(catalog) });
-      wxt.logger.info(`catalog.json: ${catalog.papers.length} papers, version ${catalog.version}`);
+      const asset = buildCatalogAsset(resolve(wxt.config.root, 'seeds'));
+      files.push({ relativeDest: 'catalog.json', contents: asset.contents });
+      wxt.logger.info(asset.summary);
     },
   },
 });

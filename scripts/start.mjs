@@ -22,7 +22,10 @@ if (!browser) {
 }
 
 if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  console.error('No display found (DISPLAY is unset): run `npm start` from a desktop session.');
+  console.error(
+    'No display found (DISPLAY is unset): run `npm start` from a desktop session, or on a machine without one\n' +
+      'under a virtual display: `xvfb-run -a npm start` (Debian/Ubuntu: sudo apt-get install xvfb).',
+  );
   process.exit(1);
 }
 
