@@ -91,7 +91,7 @@ test('export everything, delete all, import the file: everything is back', async
   await saved.getByLabel('Your note').fill('My note on world models');
   await saved.getByLabel('Your note').blur();
   await expect(saved.getByRole('status')).toHaveText('Saved');
-  await expect(options.getByTestId('data-counts')).toHaveText(/^2 notes · 1 saved papers/);
+  await expect(options.getByTestId('data-counts')).toHaveText(/^2 notes · 1 saved paper · /);
   const titles = () => options.getByTestId('library-entry').getByRole('button', { expanded: false }).allTextContents();
   await saved.getByRole('button', { name: TITLE }).click();
   const before = await titles();
@@ -124,7 +124,7 @@ test('export everything, delete all, import the file: everything is back', async
   await expect(preview.getByTestId('preview-update')).toContainText('Will be updated: 0');
   await preview.getByRole('button', { name: 'Apply import' }).click();
   await expect(options.getByTestId('data-status')).toHaveText('Imported: 3 added, 0 updated, 0 skipped.');
-  await expect(options.getByTestId('data-counts')).toHaveText(/^2 notes · 1 saved papers/);
+  await expect(options.getByTestId('data-counts')).toHaveText(/^2 notes · 1 saved paper · /);
   expect(await titles()).toEqual(before);
   // Exporting again gives the same notes and papers: the round trip lost nothing.
   const [again] = await Promise.all([
