@@ -16,5 +16,6 @@ describe('npm run catalog', () => {
     expect(readFileSync(out, 'utf8')).toBe(asset.contents);
     expect(asset.catalog.papers).toHaveLength(333);
     expect(printed).toContain(`catalog.json: 333 papers, version ${asset.catalog.version}`);
-  });
+    // It starts npm and tsx: seconds on a loaded machine.
+  }, 60_000);
 });
