@@ -2,10 +2,14 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { HoverCard } from '@/lib/card/hover';
 import { toBackground } from '@/lib/messaging/to-background';
 import { toContent } from '@/lib/messaging/to-content';
+import { isListingPage } from '@/lib/sites/arxiv-listing';
+import { isPaperPage } from '@/lib/sites/page-metadata';
 import { DEFAULT_PATTERNS, adapterFor } from '@/lib/sites/registry';
 import { MARK_ATTR, OWN_TAGS, applyMatches, collectScan, scanMemory, toCandidates } from '@/lib/sites/scan';
 import { BADGE_TAG, ensureBadge, markOf } from './badge';
 import { CardHost } from './card-host';
+import { ListingSaves } from './listing-saves';
+import { offerSaveOnPaperPage } from './save-paper';
 
 /** Wait after the last page change before rescanning (infinite scroll, MathJax, SPA navigation). */
 const RESCAN_MS = 300;
@@ -17,7 +21,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main() {
     performance.mark('paperlens:start');
-    const adapter = adapterFor(new URL(location.href));
+    const url = new URL(location.href);
+    const adapter = adapterFor(url);
     const settings = await toBackground.sendMessage('getSiteSettings', undefined).catch((error: unknown) => {
       console.error('PaperLens: could not reach the extension; papers on this page are not marked', error);
       return null;
@@ -26,6 +31,12 @@ export default defineContentScript({
     const enabled =
       adapter.id === 'generic' ? settings.custom.includes(location.origin) : !settings.disabled.includes(adapter.id);
     if (!enabled) return;
+
+    if (isPaperPage(url)) {
+      offerSaveOnPaperPage().catch((error: unknown) => console.error('PaperLens: could not offer to save this paper', error));
+    }
+    // arXiv listings and search results: a save control on each entry not in the library yet.
+    const listing = isListingPage(url) ? new ListingSaves(document) : null;
 
     // Answered from the DOM each time, so marks removed by the page are not reported.
     toContent.onMessage('recognizedPapers', () => {
@@ -62,6 +73,7 @@ export default defineContentScript({
         observer?.disconnect();
         applyMatches(document, found, matches);
         for (const el of document.querySelectorAll(`[${MARK_ATTR}]`)) ensureBadge(el);
+        listing?.update();
         observer?.takeRecords();
         performance.mark('paperlens:marked', { detail: { candidates: found.blocks.length, matches: matches.length } });
         // After the frame that paints the marks.

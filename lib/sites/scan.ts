@@ -4,8 +4,10 @@ import type { SiteAdapter } from './types';
 
 /** The attribute every recognized mention carries: the catalog id of the paper it names. */
 export const MARK_ATTR = 'data-paperlens-id';
-/** Tag names of PaperLens's own nodes (badges, the card host), which scans and the observer ignore. */
-export const OWN_TAGS = new Set(['PAPERLENS-BADGE', 'PAPERLENS-CARD']);
+/** The words of a recognized paper's state on its mark (`library note starred read`; none: in the catalog only). */
+export const STATE_ATTR = 'data-paperlens-state';
+/** Tag names of PaperLens's own nodes (badges, the card host, save controls), which scans and the observer ignore. */
+export const OWN_TAGS = new Set(['PAPERLENS-BADGE', 'PAPERLENS-CARD', 'PAPERLENS-SAVE']);
 
 /** Elements whose text is never page prose: scripts, styles, hidden JSON, form fields, the tab title. */
 const SKIP_TAGS = new Set([

@@ -1,4 +1,3 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
 import { toBackground } from '@/lib/messaging/to-background';
 import { readPageMetadata, type PageMetadata } from '@/lib/sites/page-metadata';
 import { mountSaveButton } from './save-button';
@@ -7,20 +6,13 @@ import { mountSaveButton } from './save-button';
  * "Save to PaperLens" on the abstract page of a paper the catalog does not have: reads the
  * page's own metadata, asks the background whether the title is known, and offers to save it.
  */
-export default defineContentScript({
-  matches: ['*://arxiv.org/abs/*', '*://www.arxiv.org/abs/*', '*://huggingface.co/papers/*'],
-  runAt: 'document_idle',
-  async main() {
-    const meta = readPageMetadata(document, location.href);
-    if (!meta) return;
-    // Switching a site off in the options turns all of PaperLens off there, this button included.
-    const site = location.hostname.endsWith('huggingface.co') ? 'huggingface' : 'arxiv';
-    if ((await toBackground.sendMessage('getSiteSettings')).disabled.includes(site)) return;
-    const [known] = await toBackground.sendMessage('lookupTitles', [meta.title]);
-    if (known) return;
-    mountSaveButton(placeFor(), () => save(meta));
-  },
-});
+export async function offerSaveOnPaperPage(): Promise<void> {
+  const meta = readPageMetadata(document, location.href);
+  if (!meta) return;
+  const [known] = await toBackground.sendMessage('lookupTitles', [meta.title]);
+  if (known) return;
+  mountSaveButton(placeFor(), () => save(meta));
+}
 
 async function save(meta: PageMetadata): Promise<void> {
   await toBackground.sendMessage('savePaper', meta);
