@@ -34,7 +34,7 @@ const LISTING = `<!doctype html><html><body><div id="dlpage"><dl id="articles">
 <dd><div class="meta">
   <div class="list-title mathjax"><span class="descriptor">Title:</span> An Old Paper</div>
   <div class="list-authors"><a href="https://arxiv.org/a/x_1">A. Author</a></div>
-  <div class="list-subjects"><span class="descriptor">Subjects:</span> High Energy Physics - Theory (hep-th)</div>
+  <div class="list-subjects"><span class="descriptor">Subjects:</span> <span class="primary-subject">High Energy Physics - Theory (hep-th)</span></div>
 </div></dd>
 </dl></div></body></html>`;
 
@@ -81,9 +81,17 @@ describe('arXiv listing and search entries', () => {
         url: 'https://arxiv.org/abs/2401.01234',
         abstract: 'We cluster streams.',
         arxivId: '2401.01234',
+        arxivClass: 'cs.LG',
         authors: ['Jane Doe', 'Richard Roe'],
       },
-      { title: 'An Old Paper', url: 'https://arxiv.org/abs/hep-th/9901001', abstract: '', arxivId: 'hep-th/9901001', authors: ['A. Author'] },
+      {
+        title: 'An Old Paper',
+        url: 'https://arxiv.org/abs/hep-th/9901001',
+        abstract: '',
+        arxivId: 'hep-th/9901001',
+        arxivClass: 'hep-th',
+        authors: ['A. Author'],
+      },
     ]);
     expect(entries[0]!.title.matches('div.list-title')).toBe(true);
     expect(entries[0]!.slot).toEqual({ parent: d.querySelector('dt'), before: null });
@@ -99,6 +107,7 @@ describe('arXiv listing and search entries', () => {
       url: 'https://arxiv.org/abs/2205.14135',
       abstract: 'Transformers are slow and memory-hungry on long sequences.',
       arxivId: '2205.14135',
+      arxivClass: 'cs.LG',
       authors: ['Tri Dao', 'Daniel Y. Fu'],
     });
     expect(result!.slot.parent).toBe(d.querySelector('.is-marginless'));

@@ -1,5 +1,6 @@
 import { parseArxivId } from '../library/identity';
-import type { SavePaperInput } from '../notes/model';
+import { ARXIV_CLASS, type SavePaperInput } from '../notes/model';
+import { arxivClassOf } from './page-metadata';
 import { arxivIdAt, hostIs } from './types';
 
 /**
@@ -69,11 +70,20 @@ function afterLastText(el: Element): { parent: Node; before: Node | null } {
   return last?.parentNode ? { parent: last.parentNode, before: last.nextSibling } : { parent: el, before: null };
 }
 
-function entry(title: Element, arxivId: string | undefined, slot: ListingEntry['slot'], authors: string[], abstract: string): ListingEntry | null {
+/** What an entry says besides its title and id. */
+interface Described {
+  authors: string[];
+  abstract: string;
+  /** The primary category (`cs.LG`), kept for the BibTeX export's primaryClass. */
+  arxivClass: string | undefined;
+}
+
+function entry(title: Element, arxivId: string | undefined, slot: ListingEntry['slot'], { authors, abstract, arxivClass }: Described): ListingEntry | null {
   const id = arxivId ? parseArxivId(arxivId) : null;
   const text = titleText(title);
   if (!id || !/[\p{L}\p{N}]/u.test(text)) return null;
   const paper: SavePaperInput = { title: text, url: `${ORIGIN}abs/${id}`, abstract, arxivId: id };
+  if (arxivClass && ARXIV_CLASS.test(arxivClass)) paper.arxivClass = arxivClass;
   if (authors.length > 0) paper.authors = authors;
   return { title, slot, paper };
 }
@@ -96,9 +106,12 @@ export function listingEntries(root: ParentNode, skip: (title: Element) => boole
         title,
         arxivIdAt(dt.querySelector(ABS_LINK)?.getAttribute('href'), ORIGIN),
         { parent: dt, before: null },
-        authorsOf(meta.querySelector('.list-authors')),
-        // Only `/new` listings show abstracts, in a bare paragraph.
-        clean(meta.querySelector(':scope > p')?.textContent),
+        {
+          authors: authorsOf(meta.querySelector('.list-authors')),
+          // Only `/new` listings show abstracts, in a bare paragraph.
+          abstract: clean(meta.querySelector(':scope > p')?.textContent),
+          arxivClass: arxivClassOf(meta),
+        },
       );
     } else {
       const meta = title.closest('.meta');
@@ -106,8 +119,11 @@ export function listingEntries(root: ParentNode, skip: (title: Element) => boole
         title,
         arxivIdAt(title.querySelector(ABS_LINK)?.getAttribute('href'), ORIGIN),
         afterLastText(title),
-        authorsOf(meta?.querySelector('.list-authors')),
-        textWithoutLabels(meta?.querySelector('.list-abs')),
+        {
+          authors: authorsOf(meta?.querySelector('.list-authors')),
+          abstract: textWithoutLabels(meta?.querySelector('.list-abs')),
+          arxivClass: undefined,
+        },
       );
     }
     if (found) out.push(found);
@@ -121,8 +137,12 @@ export function listingEntries(root: ParentNode, skip: (title: Element) => boole
       title,
       arxivIdAt(result.querySelector(`p.list-title ${ABS_LINK}`)?.getAttribute('href'), ORIGIN),
       { parent: idLine, before: null },
-      authorsOf(result.querySelector('p.authors')),
-      clean(full?.textContent).replace(FOLD_LINKS, ''),
+      {
+        authors: authorsOf(result.querySelector('p.authors')),
+        abstract: clean(full?.textContent).replace(FOLD_LINKS, ''),
+        // The first tag is the primary category.
+        arxivClass: clean(result.querySelector('.tags .tag')?.textContent) || undefined,
+      },
     );
     if (found) out.push(found);
   }

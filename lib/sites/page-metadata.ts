@@ -53,9 +53,12 @@ function abstractBlock(doc: Document): string {
   return '';
 }
 
-/** arXiv's "Subjects" line starts with the primary one: `Machine Learning (cs.LG)`. */
-function arxivClassOf(doc: Document): string | undefined {
-  const primary = /\(([a-z-]+(?:\.[A-Za-z-]+)?)\)\s*$/.exec(clean(doc.querySelector('.primary-subject')?.textContent));
+/**
+ * arXiv's "Subjects" line starts with the primary one: `Machine Learning (cs.LG)`. On an
+ * abstract page, or inside one listing entry.
+ */
+export function arxivClassOf(root: ParentNode): string | undefined {
+  const primary = /\(([a-z-]+(?:\.[A-Za-z-]+)?)\)\s*$/.exec(clean(root.querySelector('.primary-subject')?.textContent));
   return primary?.[1];
 }
 
