@@ -1,4 +1,6 @@
-import { expect, test } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EXTENSION_DIR, expect, test } from './fixtures';
 
 const note = (paperId: string, titleSnapshot: string, text: string) => ({
   paperId,
@@ -14,22 +16,36 @@ const exportFile = (notes: unknown[]) =>
   JSON.stringify({ format: 'paperlens-export', version: 1, exportedAt: 1_700_000_000_000, catalogVersion: null, notes, userPapers: [], settings: [] });
 const upload = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
-test('a broken or foreign file is refused with a clear message and changes nothing', async ({ openExtensionPage }) => {
+test('a broken, binary or foreign file is refused next to the import control, in words, naming the file, and changes nothing', async ({
+  openExtensionPage,
+}) => {
   const options = await openExtensionPage('options.html');
   await expect(options.getByTestId('catalog-status')).toContainText('333');
   await expect(options.getByTestId('data-counts')).toHaveText(/^0 notes/);
   const input = options.getByTestId('import-file');
-  const status = options.getByTestId('data-status');
+  const importGroup = options.getByRole('group', { name: 'Import' });
+  const status = importGroup.getByTestId('data-status');
 
-  const good = exportFile([note('some-paper-00000000', 'Some paper', 'text')]);
-  await input.setInputFiles(upload('truncated.json', good.slice(0, -20)));
-  await expect(status).toContainText('Nothing was imported. The file is not valid JSON');
+  const good = exportFile([note('some-paper-00000000', 'Some paper', 'a note long enough to be cut in the middle of a string')]);
+  await input.setInputFiles(upload('truncated.json', good.slice(0, 232)));
+  await expect(status).toHaveText(
+    'Nothing was imported. “truncated.json” ends in the middle (line 1): it looks cut short, for example by an interrupted download or copy. Export it again.',
+  );
+  // The message is the import control's own: inside its group, and its accessible description.
+  await expect(input).toHaveAccessibleDescription(/“truncated.json” ends in the middle/);
+  await expect(options.getByRole('group', { name: 'Delete' }).getByTestId('data-status')).toHaveCount(0);
+
+  // A binary file (the extension's own icon): said in words, no bytes echoed.
+  await input.setInputFiles({ name: 'icon.png', mimeType: 'application/json', buffer: readFileSync(resolve(EXTENSION_DIR, 'icon/32.png')) });
+  await expect(status).toContainText('Nothing was imported. “icon.png” is not a text file');
+  expect(await status.textContent()).toMatch(/^[\x20-\x7e“”]+$/);
+
   await input.setInputFiles(upload('foreign.json', '{"hello": "world"}'));
-  await expect(status).toContainText('This is not a PaperLens export');
+  await expect(status).toContainText('“foreign.json” cannot be imported: This is not a PaperLens export');
   await input.setInputFiles(upload('future.json', good.replace('"version":1', '"version":7')));
   await expect(status).toContainText('This export has version 7; this PaperLens reads version 1');
   await input.setInputFiles(upload('wrong.json', good.replace('"updatedAt":1700000000000', '"updatedAt":"yesterday"')));
-  await expect(status).toHaveText('Nothing was imported. notes[0].updatedAt must be a number');
+  await expect(status).toHaveText('Nothing was imported. “wrong.json” cannot be imported: notes[0].updatedAt must be a number');
   await expect(options.getByTestId('import-preview')).toHaveCount(0);
   await expect(options.getByTestId('data-counts')).toHaveText(/^0 notes/);
 });

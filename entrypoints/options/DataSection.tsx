@@ -6,7 +6,7 @@ import { applyImport, previewImport, type ImportItem, type ImportPreview } from 
 import { countLibrary, deleteAllData, loadLibrary, loadUserPapers } from '@/lib/db/library';
 import { toBibtex } from '@/lib/notes/bibtex';
 import { exportFileName, serializeExport, type ExportFile } from '@/lib/notes/export';
-import { ImportError, MAX_IMPORT_BYTES, parseExport } from '@/lib/notes/import';
+import { checkImportSize, ImportError, parseExport } from '@/lib/notes/import';
 import { toMarkdown } from '@/lib/notes/markdown-export';
 import { describeStorageError } from '@/lib/notes/storage-errors';
 import { plural, pluralWord } from '@/lib/plural';
@@ -21,7 +21,9 @@ export interface DataSectionProps {
   afterImport: () => void;
 }
 
-type Status = { kind: 'none' } | { kind: 'ok'; text: string } | { kind: 'error'; text: string };
+/** Which control a message is about: it is shown next to that control. */
+type Area = 'export' | 'import' | 'delete';
+type Status = { kind: 'none' } | { kind: 'ok' | 'error'; area: Area; text: string };
 
 function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -77,15 +79,15 @@ export function DataSection({ beforeDeleteAll, afterImport }: DataSectionProps) 
   const [typed, setTyped] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const fail = (error: unknown) =>
-    setStatus({ kind: 'error', text: error instanceof ImportError ? `Nothing was imported. ${error.message}` : describeStorageError(error) });
+  const fail = (area: Area) => (error: unknown) =>
+    setStatus({ kind: 'error', area, text: error instanceof ImportError ? `Nothing was imported. ${error.message}` : describeStorageError(error) });
 
   const exportJson = () => exportJsonFile(db);
   const exportMarkdown = () => exportMarkdownFile(db);
   const exportBibtex = () => exportBibtexFile(db);
-  const run = (action: () => Promise<void>) => () => {
+  const run = (area: Area, action: () => Promise<void>) => () => {
     setStatus({ kind: 'none' });
-    action().catch(fail);
+    action().catch(fail(area));
   };
 
   const chooseFile = async (file: File | undefined) => {
@@ -93,13 +95,11 @@ export function DataSection({ beforeDeleteAll, afterImport }: DataSectionProps) 
     setStatus({ kind: 'none' });
     if (!file) return;
     try {
-      if (file.size > MAX_IMPORT_BYTES) {
-        throw new ImportError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; no PaperLens export is that big.`);
-      }
-      const parsed = parseExport(await file.text());
+      checkImportSize(file.name, file.size);
+      const parsed = parseExport(await file.text(), file.name);
       setPending({ name: file.name, file: parsed, preview: await previewImport(db, parsed) });
     } catch (error) {
-      fail(error);
+      fail('import')(error);
     } finally {
       if (fileInput.current) fileInput.current.value = '';
     }
@@ -112,6 +112,7 @@ export function DataSection({ beforeDeleteAll, afterImport }: DataSectionProps) 
     afterImport();
     setStatus({
       kind: 'ok',
+      area: 'import',
       text: `Imported: ${result.add.length} added, ${result.update.length} updated, ${result.skip.length} skipped.`,
     });
   };
@@ -121,8 +122,19 @@ export function DataSection({ beforeDeleteAll, afterImport }: DataSectionProps) 
     await deleteAllData(db);
     setConfirming(false);
     setTyped('');
-    setStatus({ kind: 'ok', text: 'All your notes, saved papers and settings were deleted.' });
+    setStatus({ kind: 'ok', area: 'delete', text: 'All your notes, saved papers and settings were deleted.' });
   };
+
+  /** The message about one control, right after it; the control names it as its description. */
+  const statusId = (area: Area) => `data-status-${area}`;
+  const statusOf = (area: Area) =>
+    status.kind !== 'none' &&
+    status.area === area && (
+      <p id={statusId(area)} role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind} data-testid="data-status">
+        {status.text}
+      </p>
+    );
+  const describedBy = (area: Area) => (status.kind !== 'none' && status.area === area ? statusId(area) : undefined);
 
   return (
     <section aria-labelledby="data-heading">
@@ -134,78 +146,87 @@ export function DataSection({ beforeDeleteAll, afterImport }: DataSectionProps) 
           : 'Counting…'}
       </p>
 
-      <h3>Export</h3>
-      <div className="row">
-        <button type="button" onClick={run(exportJson)}>
-          Export everything (JSON)
-        </button>
-        <button type="button" onClick={run(exportMarkdown)}>
-          Export notes (Markdown)
-        </button>
-        <button type="button" onClick={run(exportBibtex)}>
-          Export saved papers (BibTeX)
-        </button>
+      <div role="group" aria-labelledby="export-heading">
+        <h3 id="export-heading">Export</h3>
+        <div className="row">
+          <button type="button" onClick={run('export', exportJson)} aria-describedby={describedBy('export')}>
+            Export everything (JSON)
+          </button>
+          <button type="button" onClick={run('export', exportMarkdown)} aria-describedby={describedBy('export')}>
+            Export notes (Markdown)
+          </button>
+          <button type="button" onClick={run('export', exportBibtex)} aria-describedby={describedBy('export')}>
+            Export saved papers (BibTeX)
+          </button>
+        </div>
+        <p className="muted">
+          JSON holds your notes, saved papers and settings, to import again. Markdown holds every paper you noted or saved
+          with your notes. BibTeX holds only the papers you saved from their pages.
+        </p>
+        {statusOf('export')}
       </div>
 
-      <h3>Import</h3>
-      <label className="row">
-        Import a PaperLens JSON export:
-        <input
-          ref={fileInput}
-          type="file"
-          accept="application/json,.json"
-          data-testid="import-file"
-          onChange={(e) => void chooseFile(e.target.files?.[0])}
-        />
-      </label>
-      {pending && (
-        <div className="preview" data-testid="import-preview">
-          <p>
-            <strong>{pending.name}</strong>, exported {new Date(pending.file.exportedAt).toLocaleString()}. Newer notes
-            replace older ones; nothing of yours that is newer is overwritten.
-          </p>
-          <PreviewList title="Will be added" items={pending.preview.add} testId="preview-add" />
-          <PreviewList title="Will be updated" items={pending.preview.update} testId="preview-update" />
-          <PreviewList title="Will be skipped" items={pending.preview.skip} testId="preview-skip" />
-          <div className="row">
-            <button type="button" onClick={run(apply)}>
-              Apply import
-            </button>
-            <button type="button" onClick={() => setPending(null)}>
-              Cancel
-            </button>
+      <div role="group" aria-labelledby="import-heading">
+        <h3 id="import-heading">Import</h3>
+        <label className="row">
+          Import a PaperLens JSON export:
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            data-testid="import-file"
+            aria-describedby={describedBy('import')}
+            onChange={(e) => void chooseFile(e.target.files?.[0])}
+          />
+        </label>
+        {statusOf('import')}
+        {pending && (
+          <div className="preview" data-testid="import-preview">
+            <p>
+              <strong>{pending.name}</strong>, exported {new Date(pending.file.exportedAt).toLocaleString()}. Newer notes
+              replace older ones; nothing of yours that is newer is overwritten.
+            </p>
+            <PreviewList title="Will be added" items={pending.preview.add} testId="preview-add" />
+            <PreviewList title="Will be updated" items={pending.preview.update} testId="preview-update" />
+            <PreviewList title="Will be skipped" items={pending.preview.skip} testId="preview-skip" />
+            <div className="row">
+              <button type="button" onClick={run('import', apply)}>
+                Apply import
+              </button>
+              <button type="button" onClick={() => setPending(null)}>
+                Cancel
+              </button>
+            </div>
           </div>
-        </div>
-      )}
+        )}
+      </div>
 
-      <h3>Delete</h3>
-      {confirming ? (
-        <div className="danger">
-          <p>
-            This deletes all your notes, the papers you saved and your settings from this browser. It cannot be undone:
-            export first if you may want them back. Type <strong>DELETE</strong> to confirm.
-          </p>
-          <div className="row">
-            <input aria-label="Type DELETE to confirm" value={typed} onChange={(e) => setTyped(e.target.value)} />
-            <button type="button" disabled={typed !== 'DELETE'} onClick={run(deleteAll)}>
-              Delete all my data
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
+      <div role="group" aria-labelledby="delete-heading">
+        <h3 id="delete-heading">Delete</h3>
+        {confirming ? (
+          <div className="danger">
+            <p>
+              This deletes all your notes, the papers you saved and your settings from this browser. It cannot be undone:
+              export first if you may want them back. Type <strong>DELETE</strong> to confirm.
+            </p>
+            <div className="row">
+              <input aria-label="Type DELETE to confirm" value={typed} onChange={(e) => setTyped(e.target.value)} />
+              <button type="button" disabled={typed !== 'DELETE'} onClick={run('delete', deleteAll)}>
+                Delete all my data
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </div>
           </div>
-        </div>
-      ) : (
-        <button type="button" onClick={() => setConfirming(true)}>
-          Delete all my data…
-        </button>
-      )}
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)}>
+            Delete all my data…
+          </button>
+        )}
 
-      {status.kind !== 'none' && (
-        <p role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind} data-testid="data-status">
-          {status.text}
-        </p>
-      )}
+        {statusOf('delete')}
+      </div>
     </section>
   );
 }

@@ -69,9 +69,11 @@ export const ExportFileSchema = record(
     format: v.literal(EXPORT_FORMAT, 'This is not a PaperLens export (its "format" is not "paperlens-export").'),
     version: v.literal(
       EXPORT_VERSION,
+      // Only a number is quoted back: the file's own text never reaches the page.
       (issue) =>
-        `This export has version ${JSON.stringify(issue.input)}; this PaperLens reads version ${EXPORT_VERSION}. ` +
-        'Update PaperLens to import it.',
+        typeof issue.input === 'number'
+          ? `This export has version ${issue.input}; this PaperLens reads version ${EXPORT_VERSION}. Update PaperLens to import it.`
+          : `This export's "version" is not a number; this PaperLens reads version ${EXPORT_VERSION}.`,
     ),
     catalogVersion: v.nullable(v.string(at('must be a string or null'))),
     notes: v.pipe(v.array(NoteSchema, at('must be an array')), uniqueBy((n) => n.paperId)),

@@ -211,20 +211,48 @@ describe('JSON export and import', () => {
 describe('import validation', () => {
   const note = { paperId: 'p', text: 't', tags: [], status: 'none', starred: false, titleSnapshot: 'T', createdAt: 1, updatedAt: 2 };
   const reject = (value: unknown) => expect(() => validateExport(value));
+  const error = (run: () => unknown): string => {
+    try {
+      run();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ImportError);
+      return (e as ImportError).message;
+    }
+    throw new Error('expected an ImportError');
+  };
 
-  it('reports truncated or malformed JSON with its position', () => {
-    const text = JSON.stringify({ ...valid(), notes: [note] });
-    expect(() => parseExport(text.slice(0, text.length - 7))).toThrow(/not valid JSON.*truncated|not valid JSON at line 1/);
-    expect(() => parseExport('{\n  "format": "paperlens-export",\n  oops\n}')).toThrow(/not valid JSON at line 3, column 3/);
-    expect(() => parseExport('')).toThrow('The file is empty.');
-    expect(() => parseExport('   ')).toThrow(ImportError);
+  it('says in words what is wrong with a broken file, names it, and never quotes the engine or the bytes', () => {
+    const text = JSON.stringify({ ...valid(), notes: [{ ...note, text: 'a long note that the download cut in the middle of' }] });
+    const truncated = text.slice(0, 232);
+    const cut = error(() => parseExport(truncated, 'paperlens-2026-11-22.json'));
+    expect(cut).toBe(
+      '“paperlens-2026-11-22.json” ends in the middle (line 1): it looks cut short, for example by an interrupted download or copy. Export it again.',
+    );
+    const syntax = error(() => parseExport('{\n  "format": "paperlens-export",\n  oops\n}', 'hand-edited.json'));
+    expect(syntax).toMatch(/^“hand-edited.json” is not valid JSON: something is missing or extra \(a comma, quote or bracket\) at line 3\./);
+    for (const message of [cut, syntax]) expect(message).not.toMatch(/position|Unterminated|Unexpected|oops/);
+    expect(error(() => parseExport('', 'empty.json'))).toMatch(/^“empty.json” is empty\./);
+    expect(() => parseExport('   ')).toThrow(/^The file is empty\./);
+  });
+
+  it('refuses a binary file, a PDF or a web page in words, without echoing its bytes', () => {
+    const zip = String.fromCharCode(0x50, 0x4b, 3, 4, 20, 0, 0, 0, 8, 0) + '\ufffd\ufffd\u0001\u0002garbage\u0000';
+    const binary = error(() => parseExport(zip, 'backup.zip'));
+    expect(binary).toBe(
+      '“backup.zip” is not a text file (it holds binary data: an archive, an image or a document, for example), not a PaperLens export. ' +
+        'Choose the .json file that “Export everything” saved.',
+    );
+    expect(error(() => parseExport('%PDF-1.7\n%\u00e2\u00e3', 'paper.pdf'))).toMatch(/^“paper.pdf” is a PDF document, not a PaperLens export\./);
+    expect(error(() => parseExport('<!doctype html><html>', 'export.html'))).toMatch(/^“export.html” is a web page \(HTML\), not a PaperLens export\./);
+    // A file name with control characters is shown without them.
+    expect(error(() => parseExport('', 'a\u0000b\u202e.json'))).toMatch(/^“ab.json” is empty/);
   });
 
   it('rejects foreign files and unknown versions by name', () => {
     reject([]).toThrow('The file must be an object');
     reject({ notes: [] }).toThrow('not a PaperLens export');
     reject({ ...valid(), version: 2 }).toThrow('This export has version 2; this PaperLens reads version 1');
-    reject({ ...valid(), version: '1' }).toThrow('version "1"');
+    reject({ ...valid(), version: '1' }).toThrow('This export\'s "version" is not a number');
   });
 
   it('says which field of which note or paper has the wrong type', () => {
@@ -244,7 +272,7 @@ describe('import validation', () => {
   });
 
   it('refuses a file over 50 MB before parsing it', () => {
-    expect(() => parseExport(' '.repeat(50 * 1024 * 1024 + 1))).toThrow('larger than 50 MB');
+    expect(() => parseExport(' '.repeat(50 * 1024 * 1024 + 1), 'huge.json')).toThrow('“huge.json” is 50 MB, more than the 50 MB');
   });
 
   it('changes nothing when a file is rejected', async () => {

@@ -3,6 +3,7 @@
  * and the files that are no library at all, refused with a reason: empty, binary, PDF, web
  * page, a PaperLens notes export, JSON of another shape, broken JSON.
  */
+import { jsonProblem, notPlainText } from '../../text-file';
 import { UnreadableFile } from '../file-error';
 import { LIBRARY_FORMAT } from '../types';
 
@@ -20,18 +21,9 @@ export type Detected =
 
 const BIBTEX_ENTRY = /^[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/m;
 const RIS_RECORD = /^TY {1,2}- /m;
-/** Control characters that never occur in a text export, and the replacement character a decoder leaves for bytes that are not UTF-8. */
-const BINARY = /(?![\t\n\r\f\v])\p{Cc}|\ufffd/gu;
-const SAMPLE = 64 * 1024;
 
 const READS =
   'PaperLens reads BibTeX and BibLaTeX (.bib), RIS (.ris), CSL-JSON and PaperLens JSON or JSON Lines (.json, .jsonl).';
-
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -45,40 +37,32 @@ function looksLikeCsl(items: unknown[]): boolean {
   return ['issued', 'container-title', 'DOI', 'URL', 'type', 'citation-key'].some((key) => key in item) || Array.isArray(item.author);
 }
 
-function refuseBinary(text: string): void {
-  if (text.startsWith('%PDF-')) {
-    throw new UnreadableFile('is a PDF document, not a library export. Export your library from Zotero, Mendeley or your reference manager as BibTeX, RIS or CSL-JSON.');
-  }
-  const sample = text.slice(0, SAMPLE);
-  const odd = sample.match(BINARY)?.length ?? 0;
-  if (sample.includes('\u0000') || odd > sample.length / 100) {
-    BINARY.lastIndex = 0;
-    const at = BINARY.exec(sample)?.index ?? 0;
-    throw new UnreadableFile(
-      'is not a text file (it holds binary data, or text in an encoding other than UTF-8). Export the library again as UTF-8 text.',
-      lineAt(text, at),
-    );
-  }
-}
-
-function refuseMarkup(text: string): void {
-  if (/^\s*<(?:!doctype\s+html|html|head|body)\b/i.test(text)) {
-    throw new UnreadableFile(`is a web page (HTML), not a library export. Save the export file itself rather than the page that offers it. ${READS}`);
-  }
-  if (/^\s*<\?xml/i.test(text)) {
-    throw new UnreadableFile(`is XML, which PaperLens does not read (EndNote XML, for one). Export the library as RIS or BibTeX instead.`);
+/** Refuses what is not a text export at all (PDF, binary, a web page, XML), in words. */
+function refuseNonText(text: string): void {
+  const problem = notPlainText(text);
+  switch (problem?.kind) {
+    case undefined:
+      return;
+    case 'pdf':
+      throw new UnreadableFile('is a PDF document, not a library export. Export your library from Zotero, Mendeley or your reference manager as BibTeX, RIS or CSL-JSON.');
+    case 'binary':
+      throw new UnreadableFile(
+        'is not a text file (it holds binary data, or text in an encoding other than UTF-8). Export the library again as UTF-8 text.',
+        problem.line,
+      );
+    case 'html':
+      throw new UnreadableFile(`is a web page (HTML), not a library export. Save the export file itself rather than the page that offers it. ${READS}`);
+    case 'xml':
+      throw new UnreadableFile(`is XML, which PaperLens does not read (EndNote XML, for one). Export the library as RIS or BibTeX instead.`);
   }
 }
 
-/** Where a JSON syntax error is, from the engine's message (which quotes the file, so it is never shown). */
+/** Where a JSON syntax error is (the engine's message quotes the file, so it is never shown). */
 function jsonFailure(text: string, error: unknown): UnreadableFile {
-  const message = error instanceof Error ? error.message : '';
-  if (/end of (?:JSON )?input|Unterminated/i.test(message)) {
-    return new UnreadableFile('is JSON that ends in the middle: the file looks cut short. Export it again.', lineAt(text, text.length));
-  }
-  const position = /position (\d+)/.exec(message);
-  const line = position ? lineAt(text, Number(position[1])) : undefined;
-  return new UnreadableFile('is not valid JSON: something is missing or extra (a comma, quote or bracket) at this line.', line);
+  const problem = jsonProblem(text, error);
+  return problem.kind === 'cut-short'
+    ? new UnreadableFile('is JSON that ends in the middle: the file looks cut short. Export it again.', problem.line)
+    : new UnreadableFile('is not valid JSON: something is missing or extra (a comma, quote or bracket) at this line.', problem.line);
 }
 
 function readJsonLines(text: string): Detected | null {
@@ -125,8 +109,7 @@ function readJson(text: string): Detected {
 /** The file's format, or `UnreadableFile` saying in words why it is not a library. `text` has no BOM. */
 export function detectFormat(text: string): Detected {
   if (!text.trim()) throw new UnreadableFile('is empty.');
-  refuseBinary(text);
-  refuseMarkup(text);
+  refuseNonText(text);
   const start = text.trimStart()[0];
   if (start === '[' || start === '{') return readJson(text);
   const bibtex = text.search(BIBTEX_ENTRY);
