@@ -36,7 +36,13 @@ export default defineContentScript({
       offerSaveOnPaperPage().catch((error: unknown) => console.error('PaperLens: could not offer to save this paper', error));
     }
     // arXiv listings and search results: a save control on each entry not in the library yet.
-    const listing = isListingPage(url) ? new ListingSaves(document) : null;
+    const listing = isListingPage(url)
+      ? new ListingSaves(document, (title) => {
+          // Read the saved entry again: its title now names a paper of the library.
+          sent.texts.delete(title);
+          schedule();
+        })
+      : null;
 
     // Answered from the DOM each time, so marks removed by the page are not reported.
     toContent.onMessage('recognizedPapers', () => {

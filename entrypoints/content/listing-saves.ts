@@ -1,7 +1,6 @@
 import { toBackground } from '@/lib/messaging/to-background';
 import { listingEntries } from '@/lib/sites/arxiv-listing';
-import { MARK_ATTR, STATE_ATTR } from '@/lib/sites/scan';
-import { ensureBadge } from './badge';
+import { STATE_ATTR } from '@/lib/sites/scan';
 import { mountSaveButton } from './save-button';
 
 function inLibrary(title: Element): boolean {
@@ -11,12 +10,15 @@ function inLibrary(title: Element): boolean {
 /**
  * The small save control on every arXiv listing and search entry not yet in the library. Run
  * after each scan, when the marks say which entries are in it; each entry is looked at once.
- * A saved entry is marked as the paper it now is.
  */
 export class ListingSaves {
   private readonly seen = new WeakSet<Element>();
 
-  constructor(private readonly doc: Document) {}
+  constructor(
+    private readonly doc: Document,
+    /** An entry was saved as paper `id`: its title is to be marked (again) with the paper's new state. */
+    private readonly onSaved: (title: Element, id: string) => void,
+  ) {}
 
   update(): void {
     for (const entry of listingEntries(this.doc, (title) => this.seen.has(title))) {
@@ -27,10 +29,7 @@ export class ListingSaves {
         { slot: entry.slot },
         async () => {
           const { id } = await toBackground.sendMessage('savePaper', entry.paper);
-          if (!entry.title.hasAttribute(MARK_ATTR)) {
-            entry.title.setAttribute(MARK_ATTR, id);
-            ensureBadge(entry.title);
-          }
+          this.onSaved(entry.title, id);
         },
         {
           compact: true,
