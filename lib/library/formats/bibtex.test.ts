@@ -1,7 +1,7 @@
 import { parse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
 import { cleanLine, cleanProse } from '../text';
-import { plainNames, plainText, readBibtex } from './bibtex';
+import { decodeAccents, plainNames, plainText, readBibtex } from './bibtex';
 import { fixture, readAll } from './testing';
 
 const read = (text: string) => readAll(readBibtex, text);
@@ -230,6 +230,41 @@ describe('readBibtex decoding', () => {
     expect(plainNames('M{\\"u}ller, J.')).toBeNull();
     expect(plainNames('{Gemini Team} and Doe, J.')).toBeNull();
     expect(plainNames('and Doe, J.')).toBeNull();
+  });
+
+  it('reads accented letters without the library exactly as the library reads them', () => {
+    // Every accent form exporters write, on random text around it; `\\"q` (no precomposed letter) and
+    // `\\'{\\i}` (dotless i) must be left to the library.
+    const accents = [...'"\'`^~=.'].flatMap((a) => [`{\\${a}u}`, `\\${a}{E}`, `\\${a}o`, `{\\${a}{a}}`]);
+    accents.push('\\v{S}', '{\\v s}', '\\c{c}', '{\\c C}', '\\u{g}', '\\H{o}', '\\r{a}', '{\\k e}', '\\d{s}', '{\\v{z}}');
+    const pieces = [...'abXY -.,\'', 'word', ' and ', ', ', '{', '}', 'van ', ...accents, '\\"q', "\\'{\\i}", '\\\\', '\\vS'];
+    let seed = 4242;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let texts = 0;
+    let lists = 0;
+    for (let n = 0; n < 3000 && (texts < 400 || lists < 200); n++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const opened = [...text.replace(/\\./g, '')].reduce((depth, c) => (depth < 0 ? depth : depth + (c === '{' ? 1 : c === '}' ? -1 : 0)), 0);
+      const decoded = decodeAccents(text);
+      if (opened !== 0 || decoded === null) continue;
+      const fields = parse(`@misc{x, title = {${text}}, author = {${text}}}`, { sentenceCase: false }).entries[0]?.fields;
+      if (!/[\\$&#^_~]/.test(decoded.replace(/\\([%&_$#])/g, ''))) {
+        texts++;
+        expect(cleanLine(plainText(decoded)), text).toBe(cleanLine((fields?.title as string | undefined) ?? ''));
+      }
+      const names = plainNames(decoded);
+      if (names) {
+        lists++;
+        const library = (fields?.author ?? []).map((c) => cleanLine(c.name ?? [c.firstName, c.prefix, c.lastName, c.suffix].filter(Boolean).join(' ')));
+        expect(names, text).toEqual(library);
+      }
+    }
+    expect(texts).toBeGreaterThanOrEqual(400);
+    expect(lists).toBeGreaterThanOrEqual(200);
+    expect(decodeAccents('M{\\"u}ller, Jos{\\\'e} and \\v{S}imon')).toBe('Müller, José and Šimon');
+    expect(decodeAccents('\\"q')).toBeNull();
+    expect(decodeAccents('a \\\\ b')).toBeNull();
+    expect(decodeAccents('\\vS \\emph{x}')).toBe('\\vS \\emph{x}');
   });
 
   it('keeps a bare per cent sign and angle brackets as written', () => {
