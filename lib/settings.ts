@@ -19,6 +19,8 @@ export const SETTING_KEYS = {
   notesRevision: 'revision:notes',
   /** The serialized catalog search index. */
   catalogIndex: 'search:catalogIndex',
+  /** The stored title and id match index of lib/library/page-index (lib/db/page-index.ts). */
+  pageIndex: 'match:pageIndex',
   /** The serialized notes search index. */
   notesIndex: 'search:notesIndex',
 } as const;
@@ -40,6 +42,8 @@ const SETTING_ROLES: Record<SettingKey, 'user' | 'bookkeeping' | 'notes-cache'> 
   [SETTING_KEYS.notesRevision]: 'bookkeeping',
   [SETTING_KEYS.catalogIndex]: 'bookkeeping',
   [SETTING_KEYS.notesIndex]: 'notes-cache',
+  // Holds the titles of the user's own papers (saved, imported): goes with them.
+  [SETTING_KEYS.pageIndex]: 'notes-cache',
 };
 
 function roleOf(key: string) {

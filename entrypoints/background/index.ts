@@ -55,8 +55,8 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     handlers
-      .ready()
-      // Built here, once per catalog version, so the first popup opening restores it instead.
+      // Built here, once per catalog version, so the first page and the first popup opening read them back instead.
+      .prepareMatching()
       .then(() => loadCatalogIndex(getDb()))
       .catch((error: unknown) => console.error('PaperLens: loading the catalog failed', error));
   });

@@ -1,4 +1,4 @@
-import { stripTitleAffixes, tokenize, type Token } from './normalize';
+import { normalizeTitle, stripTitleAffixes, tokenize, type Token } from './normalize';
 
 /**
  * What the content script asks about in one scan. `title` candidates are elements a site
@@ -32,7 +32,7 @@ export interface PageMatch {
 /** Longer than any paper title: text this long is a container or page text, never one title. */
 export const MAX_TITLE_CHARS = 2_000;
 
-/** One catalog title as the index keeps it. */
+/** A title found in running text: its id, title as stored, tokens and words. */
 interface Entry {
   id: string;
   title: string;
@@ -42,17 +42,21 @@ interface Entry {
 }
 
 /**
- * Everything one page scan needs, built once per papers revision: exact keys for whole-title
- * elements, a sorted key list for "…" truncations, and titles grouped by their first two tokens
- * so running text is matched in one pass over its tokens, whatever the catalog size.
+ * Everything one page scan needs, built once per papers revision: every distinct normalized
+ * title (its tokens joined by single spaces) in sorted order, with its paper's id and its title
+ * as stored. Sorted keys answer all three lookups by binary search: a whole title, a "…"
+ * truncation (a unique prefix), and the titles whose tokens start at a word of running text
+ * (the keys starting with those tokens are one run). Three string arrays, so a stored index
+ * (lib/match/pack.ts) loads without a rebuild: at 100,000 papers hash maps of titles and of
+ * title heads took about half a second to rebuild from stored strings, the arrays milliseconds.
  */
 export interface TitleIndex {
-  exact: Map<string, string>;
-  /** First two tokens → titles starting with them, longest first (the longest mention wins). */
-  heads: Map<string, Entry[]>;
-  /** Normalized keys in sorted order, with their ids, for unique-prefix lookups. */
-  sortedKeys: string[];
-  sortedIds: string[];
+  /** Normalized titles, sorted by UTF-16 code units (`<`), one per distinct title. */
+  keys: string[];
+  /** The paper id of each key (the first paper with that title). */
+  ids: string[];
+  /** The title of each key as the paper has it, for telling a title-cased mention from prose. */
+  titles: string[];
   size: number;
 }
 
@@ -66,59 +70,68 @@ export const LONG_TITLE_WORDS = 6;
 export const MIN_TRUNCATED_TOKENS = 6;
 
 export function buildTitleIndex(papers: Iterable<{ id: string; title: string }>): TitleIndex {
-  const exact = new Map<string, string>();
-  const heads = new Map<string, Entry[]>();
+  const rows: { key: string; id: string; title: string }[] = [];
+  const seen = new Set<string>();
   for (const { id, title } of papers) {
-    const tokens = tokenize(title).map((t) => t.text);
-    if (tokens.length === 0) continue;
-    const key = tokens.join(' ');
-    if (exact.has(key)) continue;
-    exact.set(key, id);
-    if (tokens.length < 2) continue;
-    const head = `${tokens[0]} ${tokens[1]}`;
-    const list = heads.get(head);
-    const entry = { id, title, tokens, words: title.trim().split(/\s+/).length };
-    if (list) list.push(entry);
-    else heads.set(head, [entry]);
+    const key = normalizeTitle(title);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    rows.push({ key, id, title });
   }
-  for (const list of heads.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  const sortedKeys = [...exact.keys()].sort();
-  const sortedIds = sortedKeys.map((k) => exact.get(k)!);
-  return { exact, heads, sortedKeys, sortedIds, size: exact.size };
+  rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { keys: rows.map((r) => r.key), ids: rows.map((r) => r.id), titles: rows.map((r) => r.title), size: rows.length };
+}
+
+/** The first position in `keys[lo..hi)` whose key is not below `target`. */
+function lowerBound(keys: readonly string[], target: string, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The id of the paper whose normalized title is exactly `key`, or null. */
+export function findTitle(index: TitleIndex, key: string): string | null {
+  const at = lowerBound(index.keys, key, 0, index.keys.length);
+  return index.keys[at] === key ? index.ids[at]! : null;
 }
 
 /** The id of the one title starting with `prefix`, or null when none or several do. */
 function uniquePrefix(index: TitleIndex, prefix: string, wholeWord: boolean): string | null {
-  const keys = index.sortedKeys;
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
+  const keys = index.keys;
   let found: string | null = null;
-  for (let k = lo; k < keys.length && keys[k]!.startsWith(prefix); k++) {
+  for (let k = lowerBound(keys, prefix, 0, keys.length); k < keys.length && keys[k]!.startsWith(prefix); k++) {
     const key = keys[k]!;
     if (wholeWord && key.length > prefix.length && key[prefix.length] !== ' ') continue;
     if (found !== null) return null;
-    found = index.sortedIds[k]!;
+    found = index.ids[k]!;
   }
   return found;
 }
 
-/** The longest catalog title whose tokens start at `i`, or null. */
+/**
+ * The longest title of two tokens or more whose tokens start at `i`, or null. The keys equal
+ * to some tokens `p` or starting with `p + ' '` are one run of the sorted keys, from `p` up to
+ * `p + '!'` (no key holds a character between space and "!"); each further token narrows it.
+ */
 function titleAt(index: TitleIndex, tokens: Token[], i: number): Entry | null {
-  if (i + 1 >= tokens.length) return null;
-  const list = index.heads.get(`${tokens[i]!.text} ${tokens[i + 1]!.text}`);
-  if (!list) return null;
-  outer: for (const entry of list) {
-    const n = entry.tokens.length;
-    if (i + n > tokens.length) continue;
-    for (let k = 2; k < n; k++) if (tokens[i + k]!.text !== entry.tokens[k]) continue outer;
-    return entry;
+  const { keys } = index;
+  let lo = 0;
+  let hi = keys.length;
+  let best = -1;
+  let prefix = '';
+  for (let n = 0; i + n < tokens.length; n++) {
+    prefix = n === 0 ? tokens[i]!.text : `${prefix} ${tokens[i + n]!.text}`;
+    lo = lowerBound(keys, prefix, lo, hi);
+    hi = lowerBound(keys, `${prefix}!`, lo, hi);
+    if (lo >= hi) break;
+    if (n >= 1 && keys[lo] === prefix) best = lo;
   }
-  return null;
+  if (best === -1) return null;
+  const title = index.titles[best]!;
+  return { id: index.ids[best]!, title, tokens: keys[best]!.split(' '), words: title.trim().split(/\s+/).length };
 }
 
 /** What may follow a title inside a title element: authors, a year, venue after a separator. */
@@ -135,14 +148,14 @@ function matchTitle(index: TitleIndex, shown: string): { id: string; start: numb
   const all = tokenize(shown);
   if (all.length === 0) return null;
   const whole = { start: all[0]!.start, end: all[all.length - 1]!.end };
-  const direct = index.exact.get(all.map((t) => t.text).join(' '));
+  const direct = findTitle(index, all.map((t) => t.text).join(' '));
   if (direct) return { id: direct, ...whole };
   const { text, start: offset, truncated, cutMidWord } = stripTitleAffixes(shown);
   const tokens = tokenize(text);
   if (tokens.length === 0) return null;
   const range = (last: number) => ({ start: offset + tokens[0]!.start, end: offset + tokens[last]!.end });
   const key = tokens.map((t) => t.text).join(' ');
-  const stripped = index.exact.get(key);
+  const stripped = findTitle(index, key);
   if (stripped) return { id: stripped, ...range(tokens.length - 1) };
   if (truncated) {
     const id = tokens.length >= MIN_TRUNCATED_TOKENS ? uniquePrefix(index, key, !cutMidWord) : null;

@@ -63,6 +63,20 @@ describe('background handlers', () => {
     await expect(h.matchPage([{ kind: 'url', text: 'x' }])).rejects.toThrow("candidates[0].kind must be 'title', 'text' or 'link'");
   });
 
+  it('answer a restarted service worker from the stored match index, and rebuild it after a save', async () => {
+    const measures = (name: string) => performance.getEntriesByName(name).length;
+    await createHandlers(db, async () => catalog).prepareMatching();
+    expect(measures('paperlens:index-build')).toBe(1);
+    performance.clearMeasures();
+    // A new set of handlers is what a stopped and woken service worker has.
+    const woken = createHandlers(db, async () => catalog);
+    expect(await woken.matchPage([{ kind: 'title', text: byte.title }])).toEqual([{ candidate: 0, id: byte.id, start: 0, end: byte.title.length }]);
+    expect([measures('paperlens:index-load'), measures('paperlens:index-build')]).toEqual([1, 0]);
+    const { id } = await woken.savePaper({ title: 'A Paper Saved Just Now', url: 'https://example.org/p', abstract: '' });
+    expect(await woken.lookupTitles(['a paper saved just now'])).toEqual([id]);
+    expect(measures('paperlens:index-build')).toBe(1);
+  });
+
   it('validate every input before touching the database', async () => {
     const h = createHandlers(db, async () => catalog);
     await expect(h.getPaper({ id: 1 })).rejects.toThrow('paper id must be a string');
