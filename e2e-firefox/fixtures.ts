@@ -1,6 +1,7 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { test as base, expect } from 'vitest';
 import { builtExtensionDir, requireBuild } from '../e2e/extension-dir';
+import { textPoint } from '../e2e/in-page';
 import { startPageServer } from '../e2e/server';
 import { launchFirefox, type Firefox, type FirefoxOptions } from './browser';
 
@@ -40,6 +41,13 @@ export async function openPage(firefox: Firefox, url: string): Promise<Page> {
 }
 
 /** The text of the first element matching `selector`, or null while there is none. */
+/** Moves the pointer onto the words of a mark's title (its box's blank rest is no hover target). */
+export async function hoverText(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(selector);
+  const point = await page.evaluate(textPoint, selector);
+  await page.mouse.move(point.x, point.y);
+}
+
 export const textOf = (where: Page | Frame, selector: string): Promise<string | null> =>
   where.$eval(selector, (el) => el.textContent).catch(() => null);
 

@@ -1,6 +1,6 @@
 import { everythingAPageScriptCanRead } from '../e2e/in-page';
 import { arxivAbsPage, arxivListing, catalogPaper } from '../e2e/pages';
-import { cardFrame, cardVisibility, expect, NOTE_BOX, openPage, test, textOf, valueOf } from './fixtures';
+import { cardFrame, hoverText, cardVisibility, expect, NOTE_BOX, openPage, test, textOf, valueOf } from './fixtures';
 
 const autoformer = catalogPaper('Autoformer');
 const [code] = autoformer.links.filter((l) => l.kind === 'code');
@@ -12,10 +12,12 @@ test('a catalog title on an arXiv listing is marked, and its card opens on hover
   server.page('http://arxiv.org/list/cs.LG/new', arxivListing(['A Paper Nobody Has Heard Of About Pancakes', autoformer.title]));
   const page = await openPage(firefox, 'http://arxiv.org/list/cs.LG/new');
   const mark = `div.list-title[data-paperlens-id="${autoformer.id}"]`;
-  await page.waitForSelector(`${mark} paperlens-badge`);
+  // The mark and its badge (an overlay with highlights, inside the title without).
+  await page.waitForSelector(mark);
+  await page.waitForSelector('paperlens-badge');
   expect(await page.$$eval('[data-paperlens-id]', (els) => els.length)).toBe(1);
 
-  await page.locator(mark).hover();
+  await hoverText(page, mark);
   const card = await cardFrame(page);
   await expect.poll(() => textOf(card, 'h1')).toBe(autoformer.title);
   expect(await textOf(card, '[data-testid=card-tldr]')).toBe(autoformer.tldr);
@@ -32,7 +34,7 @@ test('Escape in the card closes it and gives the keyboard back to the page; page
 }) => {
   server.page('http://arxiv.org/abs/2106.13008', arxivAbsPage(autoformer));
   const page = await openPage(firefox, 'http://arxiv.org/abs/2106.13008');
-  await page.locator(`h1.title[data-paperlens-id="${autoformer.id}"]`).hover();
+  await hoverText(page, `h1.title[data-paperlens-id="${autoformer.id}"]`);
   const card = await cardFrame(page);
   await card.locator(NOTE_BOX).click();
   await page.keyboard.type('my private thoughts');

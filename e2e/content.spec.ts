@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { markedTexts } from './in-page';
 import { catalogPaper, hasSharedPages, sharedPage } from './pages';
 
 const autoformer = catalogPaper('Autoformer');
@@ -36,15 +37,34 @@ test('marks a catalog title on an arXiv abstract page, with a badge, and nothing
   await page.goto('http://arxiv.org/abs/2106.09608');
   const mark = page.locator(`h1.title[data-paperlens-id="${autoformer.id}"]`);
   await expect(mark).toBeVisible();
-  await expect(mark.locator('paperlens-badge')).toHaveAttribute('tabindex', '0');
+  // The title's text is highlighted (not the "Title:" descriptor), and its badge is PaperLens's own overlay node.
+  await expect.poll(() => page.evaluate(markedTexts)).toEqual([autoformer.title]);
+  const badge = page.locator('paperlens-marks > paperlens-badge');
+  await expect(badge).toHaveAttribute('tabindex', '0');
+  await expect(badge).toHaveCount(1);
+  await expect(mark.locator('paperlens-badge')).toHaveCount(0);
   await expect(page.locator('[data-paperlens-id]')).toHaveCount(1);
+  // The badge sits at the end of the title's last line.
+  const [text, dot] = await Promise.all([
+    mark.evaluate((h1) => {
+      const r = document.createRange();
+      r.selectNodeContents(h1);
+      const rects = r.getClientRects();
+      return rects[rects.length - 1]!.toJSON() as DOMRect;
+    }),
+    badge.boundingBox(),
+  ]);
+  expect(Math.abs(dot!.x - text.right)).toBeLessThan(6);
+  expect(dot!.y).toBeGreaterThanOrEqual(text.top - 6);
+  expect(dot!.y).toBeLessThan(text.bottom);
 
-  // MathJax re-renders the title in place, dropping our badge: the observer puts it back.
+  // MathJax re-renders the title in place: the mark follows the new text.
   await page.evaluate(() => {
     const h1 = document.querySelector('h1.title')!;
     h1.innerHTML = `<span class="descriptor">Title:</span><span class="mjx">${h1.textContent!.replace('Title:', '')}</span>`;
   });
-  await expect(mark.locator('paperlens-badge')).toHaveCount(1);
+  await expect.poll(() => page.evaluate(markedTexts)).toEqual([autoformer.title]);
+  await expect(badge).toHaveCount(1);
   // …and a title element replaced by a new one is marked again.
   await page.evaluate(() => {
     const h1 = document.querySelector('h1.title')!;
@@ -53,7 +73,9 @@ test('marks a catalog title on an arXiv abstract page, with a badge, and nothing
     fresh.textContent = h1.textContent;
     h1.replaceWith(fresh);
   });
-  await expect(page.locator(`h1.title[data-paperlens-id="${autoformer.id}"] paperlens-badge`)).toHaveCount(1);
+  await expect(page.locator(`h1.title[data-paperlens-id="${autoformer.id}"]`)).toHaveCount(1);
+  await expect.poll(() => page.evaluate(markedTexts)).toEqual([autoformer.title]);
+  await expect(badge).toHaveCount(1);
 });
 
 test('marks planted titles on a 200-entry arXiv listing and leaves the other entries alone', async ({ context, server }) => {
@@ -106,30 +128,47 @@ test('marks mentions in running text and titles added later by the page', async 
   const page = await context.newPage();
   await page.goto('http://news.ycombinator.com/item');
   await expect(page.locator(`a[data-paperlens-id="${autoformer.id}"]`)).toBeVisible();
-  // Only the quoted mention is wrapped: the lowercase words earlier in the sentence are prose.
-  const wrapped = page.locator(`span[data-paperlens-id="${scaling.id}"]`);
-  await expect(wrapped).toHaveCount(1);
-  await expect(wrapped).toHaveText(scaling.title);
-  // The badge takes no room: the text after the mention does not move when it is removed.
-  const shift = await wrapped.evaluate((span) => {
-    const after = span.nextSibling!;
-    const x = () => {
-      const range = document.createRange();
-      range.selectNodeContents(after);
-      return range.getBoundingClientRect().left;
-    };
-    const before = x();
-    span.querySelector('paperlens-badge')!.remove();
-    return x() - before;
-  });
-  expect(shift).toBe(0);
+  // Only the quoted mention is marked: the lowercase words earlier in the sentence are prose.
+  await expect.poll(() => page.evaluate(markedTexts)).toEqual([autoformer.title, scaling.title]);
+  // Marked with a highlight: the paragraph's text node is not split or wrapped.
+  expect(await page.locator('p').evaluate((p) => [p.childNodes.length, p.firstChild!.nodeType])).toEqual([1, 3]);
+  await expect(page.locator('span[data-paperlens-id]')).toHaveCount(0);
+  await expect(page.locator('paperlens-marks > paperlens-badge')).toHaveCount(2);
 
   await page.evaluate((title) => {
     const li = document.createElement('li');
     li.textContent = `"${title}" (2023)`;
     document.querySelector('ul')!.appendChild(li);
   }, bytes.title);
-  await expect(page.locator(`span[data-paperlens-id="${bytes.id}"]`)).toHaveText(bytes.title);
+  await expect.poll(() => page.evaluate(markedTexts)).toEqual([autoformer.title, bytes.title, scaling.title]);
+});
+
+test('hover opens the card over the title text or its badge, never over the blank rest of its row', async ({ context, server }) => {
+  server.page(
+    'http://arxiv.org/search/',
+    searchPage([scaling.title]).replace('<body>', '<body style="margin: 0; width: 1600px">'),
+  );
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1600, height: 800 });
+  await page.goto('http://arxiv.org/search/?query=vision');
+  const title = page.locator(`p.title[data-paperlens-id="${scaling.id}"]`);
+  await expect(title).toBeVisible();
+  await expect.poll(() => page.evaluate(markedTexts)).toEqual([scaling.title]);
+  const text = await title.evaluate((p) => {
+    const r = document.createRange();
+    r.selectNodeContents(p);
+    return r.getBoundingClientRect().toJSON() as DOMRect;
+  });
+  const row = (await title.boundingBox())!;
+  const card = page.locator('paperlens-card');
+  // 1,000 px right of the title, still inside its full-width paragraph: nothing opens.
+  expect(row.width).toBeGreaterThan(text.width + 1000);
+  await page.mouse.move(text.right + 1000, text.top + text.height / 2);
+  await page.waitForTimeout(800);
+  await expect(card).toHaveCount(0);
+  // Over the title's words: the card opens.
+  await page.mouse.move(text.left + 20, text.top + text.height / 2);
+  await expect(card).toBeVisible();
 });
 
 /** The few extension APIs the tests call from an extension page. */

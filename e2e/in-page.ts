@@ -53,3 +53,37 @@ export function everythingAPageScriptCanRead(): string {
   found.push(window.getSelection()?.toString() ?? '');
   return found.join('\n');
 }
+
+/**
+ * In a web page: the text of every PaperLens mark, by highlight name (`paperlens`,
+ * `paperlens-note`, …), read from the page's CSS highlight registry (highlight mode), plus
+ * wrapped mentions (wrap mode, browsers without the API). Sorted by position in the page.
+ */
+export function markedTexts(): string[] {
+  const ranges: Range[] = [];
+  const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+  if (registry) for (const [name, set] of registry) if (name.startsWith('paperlens')) for (const r of set) ranges.push(r);
+  for (const span of document.querySelectorAll('span[data-paperlens-id]')) {
+    const r = document.createRange();
+    r.selectNodeContents(span);
+    ranges.push(r);
+  }
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  return ranges.map((r) => r.toString().replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * In a web page: a point on the words of the element's title text (its last text node's first
+ * line), where the pointer opens a mark's card. The element's box is not the target: its blank
+ * rest (a full-width heading's right side) opens nothing.
+ */
+export function textPoint(selector: string): { x: number; y: number } {
+  const el = document.querySelector(selector)!;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let last: Text | null = null;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (/\S/.test((n as Text).data)) last = n as Text;
+  const range = document.createRange();
+  range.selectNodeContents(last!);
+  const rect = range.getClientRects()[0]!;
+  return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
+}

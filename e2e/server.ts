@@ -28,8 +28,8 @@ export const MAPPED_HOSTS = [
  */
 export interface PageServer {
   port: number;
-  /** Serves `html` at `url` (e.g. `http://arxiv.org/abs/2106.00001`) until `clear()`. */
-  page(url: string, html: string): void;
+  /** Serves `html` at `url` (e.g. `http://arxiv.org/abs/2106.00001`) until `clear()`; `type` for scripts. */
+  page(url: string, html: string, type?: string): void;
   clear(): void;
   /** Every URL requested so far: a privacy check that nothing leaks to the web. */
   requests: string[];
@@ -39,7 +39,7 @@ export interface PageServer {
 }
 
 export async function startPageServer(): Promise<PageServer> {
-  const pages = new Map<string, string>();
+  const pages = new Map<string, { body: string; type: string }>();
   const requests: string[] = [];
   const refused: string[] = [];
   const mapped = new Set(MAPPED_HOSTS);
@@ -55,14 +55,14 @@ export async function startPageServer(): Promise<PageServer> {
       return;
     }
     requests.push(`http://${key}`);
-    const html = pages.get(key);
-    if (html === undefined) {
+    const found = pages.get(key);
+    if (found === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end(`no test page at ${key}`);
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(html);
+    res.writeHead(200, { 'content-type': found.type });
+    res.end(found.body);
   });
   // HTTPS through a proxy starts with CONNECT: refused, so no TLS connection is ever tunnelled out.
   server.on('connect', (req: IncomingMessage, socket: Duplex) => {
@@ -75,9 +75,9 @@ export async function startPageServer(): Promise<PageServer> {
     port,
     requests,
     refused,
-    page(url, html) {
+    page(url, html, type = 'text/html; charset=utf-8') {
       const u = new URL(url);
-      pages.set(`${u.hostname}${u.pathname}`, html);
+      pages.set(`${u.hostname}${u.pathname}`, { body: html, type });
     },
     clear() {
       pages.clear();

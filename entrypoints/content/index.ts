@@ -5,8 +5,8 @@ import { toContent } from '@/lib/messaging/to-content';
 import { isListingPage } from '@/lib/sites/arxiv-listing';
 import { isPaperPage } from '@/lib/sites/page-metadata';
 import { DEFAULT_PATTERNS, adapterFor } from '@/lib/sites/registry';
-import { MARK_ATTR, OWN_TAGS, applyMatches, collectScan, scanMemory, toCandidates } from '@/lib/sites/scan';
-import { BADGE_TAG, ensureBadge, markOf } from './badge';
+import { BADGE_TAG, PageMarks, browserHighlights, type Mark } from '@/lib/sites/mark';
+import { OWN_TAGS, collectScan, forget, scanMemory, toCandidates } from '@/lib/sites/scan';
 import { CardHost } from './card-host';
 import { ListingSaves } from './listing-saves';
 import { offerSaveOnPaperPage } from './save-paper';
@@ -32,6 +32,8 @@ export default defineContentScript({
       adapter.id === 'generic' ? settings.custom.includes(location.origin) : !settings.disabled.includes(adapter.id);
     if (!enabled) return;
 
+    // Highlights where the browser has them (no change to the page's nodes), wrapped mentions elsewhere.
+    const marks = new PageMarks(document, browserHighlights(window));
     if (isPaperPage(url)) {
       offerSaveOnPaperPage().catch((error: unknown) => console.error('PaperLens: could not offer to save this paper', error));
     }
@@ -39,19 +41,16 @@ export default defineContentScript({
     const listing = isListingPage(url)
       ? new ListingSaves(document, (title) => {
           // Read the saved entry again: its title now names a paper of the library.
-          sent.texts.delete(title);
+          marks.drop(title);
+          forget(sent, title);
           schedule();
         })
       : null;
 
-    // Answered from the DOM each time, so marks removed by the page are not reported.
+    // Checked against the page each time, so marks the page removed are not reported.
     toContent.onMessage('recognizedPapers', () => {
-      const ids = new Set<string>();
-      for (const el of document.querySelectorAll(`[${MARK_ATTR}]`)) {
-        const id = el.getAttribute(MARK_ATTR);
-        if (id) ids.add(id);
-      }
-      return [...ids];
+      marks.prune();
+      return marks.ids();
     });
 
     let sent = scanMemory();
@@ -67,6 +66,10 @@ export default defineContentScript({
       try {
         for (const name of SCAN_MARKS) performance.clearMarks(name);
         performance.mark('paperlens:scan');
+        // Marks whose text the page rewrote go; their elements are read again below.
+        observer?.disconnect();
+        for (const el of marks.prune()) forget(sent, el);
+        observer?.takeRecords();
         const found = collectScan(document, adapter, sent);
         if (found.truncated) console.warn('PaperLens: this page has more text than one scan reads; the rest was skipped.');
         performance.mark('paperlens:collected');
@@ -77,8 +80,7 @@ export default defineContentScript({
         performance.mark('paperlens:matched');
         // Our own marking must not wake the observer.
         observer?.disconnect();
-        applyMatches(document, found, matches);
-        for (const el of document.querySelectorAll(`[${MARK_ATTR}]`)) ensureBadge(el);
+        marks.add(found, matches);
         listing?.update();
         observer?.takeRecords();
         performance.mark('paperlens:marked', { detail: { candidates: found.blocks.length, matches: matches.length } });
@@ -115,11 +117,8 @@ export default defineContentScript({
     const observe = () =>
       observer?.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
 
-    const hover: HoverCard<Element> = new HoverCard({
-      show: (mark) => {
-        const id = mark.getAttribute(MARK_ATTR);
-        if (id) card.open(id, mark.getBoundingClientRect());
-      },
+    const hover: HoverCard<Mark> = new HoverCard({
+      show: (mark) => card.open(mark.id, marks.anchor(mark)),
       hide: () => card.close(),
       get isOpen() {
         return card.isOpen;
@@ -132,51 +131,85 @@ export default defineContentScript({
       leave: () => hover.leave(),
     });
 
-    document.addEventListener('mouseover', (e) => {
-      const mark = markOf(e.target);
+    // Hover targets are a mark's text and its badge, not the element's whole box: the pointer
+    // is checked against the text's rectangles, once per frame.
+    let pointed: Mark | null = null;
+    let pointer: MouseEvent | null = null;
+    const track = () => {
+      const e = pointer;
+      pointer = null;
+      if (!e) return;
+      const mark = marks.at(e.clientX, e.clientY, e.target);
+      if (mark === pointed) return;
+      if (pointed) hover.leave();
+      pointed = mark;
       if (mark) hover.pointAt(mark);
-    });
+    };
+    document.addEventListener(
+      'mousemove',
+      (e) => {
+        if (!pointer) requestAnimationFrame(track);
+        pointer = e;
+      },
+      { passive: true, capture: true },
+    );
     document.addEventListener('mouseout', (e) => {
-      const mark = markOf(e.target);
-      if (mark && !mark.contains(e.relatedTarget as Node | null)) hover.leave();
+      // Out of the window: nothing is pointed at any more.
+      if (!e.relatedTarget && pointed) {
+        pointed = null;
+        hover.leave();
+      }
     });
+    const isBadge = (target: EventTarget | null): target is HTMLElement =>
+      target instanceof Element && target.tagName === BADGE_TAG.toUpperCase();
     document.addEventListener('focusin', (e) => {
-      const target = e.target as Element;
-      if (target.tagName !== BADGE_TAG.toUpperCase()) return;
-      (target as HTMLElement).style.setProperty('box-shadow', '0 0 0 2px #fff, 0 0 0 4px #6d5bd0', 'important');
-      const mark = markOf(target);
+      if (!isBadge(e.target)) return;
+      e.target.style.setProperty('outline', '2px solid #6d5bd0', 'important');
+      e.target.style.setProperty('outline-offset', '2px', 'important');
+      const mark = marks.ofBadge(e.target);
       if (mark) hover.open(mark);
     });
     document.addEventListener('focusout', (e) => {
-      const target = e.target as Element;
-      if (target.tagName !== BADGE_TAG.toUpperCase()) return;
-      (target as HTMLElement).style.removeProperty('box-shadow');
+      if (!isBadge(e.target)) return;
+      e.target.style.removeProperty('outline');
+      e.target.style.removeProperty('outline-offset');
       hover.leave();
     });
     document.addEventListener(
       'click',
       (e) => {
-        const target = e.target as Element;
-        if (target.tagName !== BADGE_TAG.toUpperCase()) return;
-        // The badge often sits inside a title link; a click on it opens the card, not the link.
+        if (!isBadge(e.target)) return;
+        // In wrap mode the badge often sits inside a title link; a click on it opens the card, not the link.
         e.preventDefault();
         e.stopPropagation();
-        const mark = markOf(target);
+        const mark = marks.ofBadge(e.target);
         if (mark) hover.open(mark);
       },
       true,
     );
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') hover.escape();
-      const target = e.target as Element;
       // Enter on a focused badge moves the keyboard into the card (to edit the note).
-      if ((e.key === 'Enter' || e.key === ' ') && target.tagName === BADGE_TAG.toUpperCase()) {
+      if ((e.key === 'Enter' || e.key === ' ') && isBadge(e.target)) {
         e.preventDefault();
-        const mark = markOf(target);
+        const mark = marks.ofBadge(e.target);
         if (mark) hover.open(mark);
         card.focus();
       }
     });
+    // Overlay badges follow their text: after resizes, and scrolling inside boxes (the window's own scroll moves them with the page).
+    let laying = false;
+    const relayout = () => {
+      if (laying) return;
+      laying = true;
+      requestAnimationFrame(() => {
+        laying = false;
+        marks.layout();
+      });
+    };
+    window.addEventListener('resize', relayout, { passive: true });
+    document.addEventListener('scroll', (e) => e.target !== document && relayout(), { passive: true, capture: true });
+    if (document.body) new ResizeObserver(relayout).observe(document.body);
 
     await scan();
   },

@@ -6,8 +6,8 @@ import type { SiteAdapter } from './types';
 export const MARK_ATTR = 'data-paperlens-id';
 /** The words of a recognized paper's state on its mark (`library note starred read`; none: in the catalog only). */
 export const STATE_ATTR = 'data-paperlens-state';
-/** Tag names of PaperLens's own nodes (badges, the card host, save controls), which scans and the observer ignore. */
-export const OWN_TAGS = new Set(['PAPERLENS-BADGE', 'PAPERLENS-CARD', 'PAPERLENS-SAVE']);
+/** Tag names of PaperLens's own nodes (badges and their overlay, the card host, save controls), which scans and the observer ignore. */
+export const OWN_TAGS = new Set(['PAPERLENS-BADGE', 'PAPERLENS-CARD', 'PAPERLENS-SAVE', 'PAPERLENS-MARKS']);
 
 /** Elements whose text is never page prose: scripts, styles, hidden JSON, form fields, the tab title. */
 const SKIP_TAGS = new Set([
@@ -51,6 +51,12 @@ export interface ScanMemory {
 
 export function scanMemory(): ScanMemory {
   return { texts: new WeakMap(), links: new WeakMap() };
+}
+
+/** Makes the next scan read `element` again (its mark went while its text stayed the same). */
+export function forget(memory: ScanMemory, element: Element): void {
+  memory.texts.delete(element);
+  memory.links.delete(element);
 }
 
 /** A link's absolute address: as the browser resolves it, or against `base` where the document has no address (tests). */
@@ -180,7 +186,7 @@ export function toCandidates(scan: Scan): MatchCandidate[] {
 }
 
 /** The text node and offset holding a block character (`end` picks the node a range ends in). */
-function locate(pieces: TextPiece[], offset: number, end: boolean): { node: Text; offset: number } | null {
+export function locateText(pieces: TextPiece[], offset: number, end: boolean): { node: Text; offset: number } | null {
   let lo = 0;
   let hi = pieces.length - 1;
   while (lo < hi) {
@@ -199,8 +205,8 @@ function locate(pieces: TextPiece[], offset: number, end: boolean): { node: Text
  * text node or in sibling nodes of one parent (so no page element is split).
  */
 function wrapMention(doc: Document, pieces: TextPiece[], start: number, end: number): Element | null {
-  const from = locate(pieces, start, false);
-  const to = locate(pieces, end, true);
+  const from = locateText(pieces, start, false);
+  const to = locateText(pieces, end, true);
   if (!from || !to) return null;
   if (from.node === to.node) {
     // The node keeps the text before the mention, so offsets left of it stay valid.
@@ -280,7 +286,7 @@ export function applyMatches(doc: Document, scan: Scan, matches: readonly PageMa
     const block = scan.blocks[index] as Extract<ScanBlock, { kind: 'text' }>;
     // Right to left, so splitting text nodes does not move the offsets still to be wrapped.
     for (const m of [...list].sort((a, b) => b.start - a.start)) {
-      const first = locate(block.pieces, m.start, false);
+      const first = locateText(block.pieces, m.start, false);
       if (!first || insideMarkOrOwn(first.node)) continue;
       const el = wrapMention(doc, block.pieces, m.start, m.end);
       if (!el || el.hasAttribute(MARK_ATTR)) continue;

@@ -1,0 +1,465 @@
+import type { PageMatch } from '../match/title-index';
+import { MARK_ATTR, STATE_ATTR, applyMatches, insideMarkOrOwn, locateText, type Scan, type ScanBlock } from './scan';
+
+/**
+ * Marks on a page, without touching the page's own nodes where the browser allows it.
+ *
+ * - **Highlight mode** (the CSS Custom Highlight API, `CSS.highlights`): every mark is a Range
+ *   painted through `::highlight(…)`: a tint and an underline on the title text itself, which
+ *   never changes layout and never splits a text node, so React, Vue and the like keep owning
+ *   their text (they update it in place; a rescan marks it again). Title and link elements also
+ *   carry `data-paperlens-id` (an attribute, which frameworks leave alone); running-text mentions
+ *   carry nothing. The badge, the keyboard's way to the card, is an overlay in PaperLens's own
+ *   `<paperlens-marks>` element at the end of the document, placed at the title's last line.
+ * - **Wrap mode** (browsers without the API): running-text mentions are wrapped in a span and
+ *   badges sit inline at the end of the mark, as before.
+ *
+ * Hover targets are the mark's text rectangles and its badge only (never the blank rest of a
+ * full-width row): {@link PageMarks.at}.
+ *
+ * **State hook** (library, note, starred, read): {@link PageMarks.setStates} gives a paper's marks
+ * their states. Each mark is painted by the highlight of its first state in
+ * {@link MARK_STATES} order (`paperlens-starred`, `paperlens-note`, …; plain `paperlens` without
+ * one), title elements and badges get `data-paperlens-state="note starred"` (the words, space
+ * separated), and {@link MARK_CSS} styles each state in both modes. A new state is one entry in
+ * MARK_STATES and STATE_COLORS.
+ */
+
+/** A mark's states, most prominent first: a mark is painted in the colour of its first one. */
+export const MARK_STATES = ['starred', 'note', 'library', 'read'] as const;
+export type MarkState = (typeof MARK_STATES)[number];
+export const BADGE_TAG = 'paperlens-badge';
+export const OVERLAY_TAG = 'paperlens-marks';
+
+/** The colour of each state (and of a plain catalog mark), readable on light and dark pages alike. */
+const STATE_COLORS: Record<MarkState | 'plain', string> = {
+  plain: '124, 108, 240',
+  library: '96, 80, 230',
+  note: '217, 119, 6',
+  starred: '234, 179, 8',
+  read: '16, 163, 127',
+};
+
+/** The highlight name (and `::highlight()` selector) of a mark with these states. */
+export function highlightName(states: readonly MarkState[]): string {
+  const first = MARK_STATES.find((s) => states.includes(s));
+  return first ? `paperlens-${first}` : 'paperlens';
+}
+
+function paint(rgb: string): string {
+  // A light tint behind the text and an underline under it: both paint only, never layout.
+  return `background-color: rgba(${rgb}, 0.16); text-decoration: underline 2px rgba(${rgb}, 0.9); text-decoration-skip-ink: auto;`;
+}
+
+/** The marks' stylesheet in each mode: highlights, or (wrap mode) underlined marks and tinted mentions. */
+export const MARK_CSS = {
+  highlight: [
+    `::highlight(paperlens) { ${paint(STATE_COLORS.plain)} }`,
+    ...MARK_STATES.map((s) => `::highlight(paperlens-${s}) { ${paint(STATE_COLORS[s])} }`),
+  ].join('\n'),
+  // No background on title elements: a full-width row would be tinted, not its title.
+  wrap: [
+    `[${MARK_ATTR}] { text-decoration: underline 2px rgba(${STATE_COLORS.plain}, 0.9) !important; text-decoration-skip-ink: auto; }`,
+    `span[${MARK_ATTR}] { background-color: rgba(${STATE_COLORS.plain}, 0.16); }`,
+    ...[...MARK_STATES].reverse().map((s) => `[${MARK_ATTR}][${STATE_ATTR}~="${s}"] { text-decoration-color: rgba(${STATE_COLORS[s]}, 0.9) !important; }`),
+  ].join('\n'),
+};
+
+/**
+ * The badge: a 9 px dot with a light ring (visible on dark pages too). Inline `!important`
+ * styles win over page rules such as `span {…}`. In wrap mode its negative right margin cancels
+ * its width, so the line it sits in does not move; in highlight mode it floats over the page.
+ */
+function badgeStyle(states: readonly MarkState[], overlay: boolean): string {
+  const first = MARK_STATES.find((s) => states.includes(s));
+  const rgb = STATE_COLORS[first ?? 'plain'];
+  return [
+    'all: initial',
+    'display: inline-block',
+    'box-sizing: border-box',
+    'width: 9px',
+    'height: 9px',
+    overlay ? 'position: absolute' : 'margin: 0 -11px 0 2px',
+    overlay ? 'pointer-events: auto' : 'vertical-align: super',
+    'border-radius: 50%',
+    `background: rgb(${rgb})`,
+    'box-shadow: 0 0 0 1.5px rgba(255, 255, 255, 0.9), 0 0 0 2.5px rgba(0, 0, 0, 0.25)',
+    'cursor: pointer',
+  ]
+    .map((rule) => `${rule} !important`)
+    .join(';');
+}
+
+/** One mark: a paper recognized at one place on the page. */
+export interface Mark {
+  id: string;
+  /** The page element it belongs to: the title or link element, or the running-text block. */
+  element: Element;
+  /** The marked text. */
+  range: Range;
+  /** The marked text when it was marked: a page that rewrites it (a re-render) drops the mark. */
+  text: string;
+  badge: HTMLElement;
+  states: MarkState[];
+}
+
+/** The API the browser offers, injectable so tests and old browsers get wrap mode. */
+export interface HighlightApi {
+  registry: { set(name: string, highlight: unknown): unknown; delete(name: string): unknown };
+  create(): { add(range: Range): unknown; delete(range: Range): unknown };
+}
+
+/** The browser's CSS Custom Highlight API, or null where it is missing (or unusable from here). */
+export function browserHighlights(win: Window & typeof globalThis): HighlightApi | null {
+  const css = (win as { CSS?: { highlights?: HighlightApi['registry'] } }).CSS;
+  const Ctor = (win as { Highlight?: new () => { add(range: Range): unknown; delete(range: Range): unknown } }).Highlight;
+  if (!css?.highlights || typeof Ctor !== 'function') return null;
+  try {
+    // Firefox content scripts see the page's objects through wrappers: check it really works.
+    const probe = new Ctor();
+    css.highlights.set('paperlens-probe', probe);
+    css.highlights.delete('paperlens-probe');
+    return { registry: css.highlights, create: () => new Ctor() };
+  } catch {
+    return null;
+  }
+}
+
+/** The Range of characters [start, end) of a title element's text (its `textContent`). */
+function titleRange(doc: Document, element: Element, start: number, end: number): Range | null {
+  const walker = doc.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  const range = doc.createRange();
+  let at = 0;
+  let started = false;
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    const len = n.data.length;
+    if (!started && start < at + len) {
+      range.setStart(n, start - at);
+      started = true;
+    }
+    if (started && end <= at + len) {
+      range.setEnd(n, end - at);
+      return range;
+    }
+    at += len;
+  }
+  return null;
+}
+
+function rangeOfElement(doc: Document, el: Element): Range {
+  const range = doc.createRange();
+  range.selectNodeContents(el);
+  return range;
+}
+
+/** Whether a client rect (with `slack` px around it) contains the point. */
+function inside(rect: DOMRect, x: number, y: number, slack: number): boolean {
+  return rect.width > 0 && x >= rect.left - slack && x <= rect.right + slack && y >= rect.top - slack && y <= rect.bottom + slack;
+}
+
+/** The page's marks, in highlight mode or wrap mode (see the module comment). */
+export class PageMarks {
+  readonly mode: 'highlight' | 'wrap';
+  private readonly list: Mark[] = [];
+  private readonly byElement = new Map<Element, Mark[]>();
+  private readonly byBadge = new Map<Element, Mark>();
+  private readonly statesById = new Map<string, MarkState[]>();
+  private readonly highlights = new Map<string, ReturnType<HighlightApi['create']>>();
+  private overlay: HTMLElement | null = null;
+  private styled = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly api: HighlightApi | null,
+  ) {
+    this.mode = api ? 'highlight' : 'wrap';
+  }
+
+  /** Every mark, in the order they were made. */
+  all(): readonly Mark[] {
+    return this.list;
+  }
+
+  /** The papers marked on the page. */
+  ids(): string[] {
+    return [...new Set(this.list.map((m) => m.id))];
+  }
+
+  /** The mark a badge belongs to. */
+  ofBadge(target: EventTarget | null): Mark | null {
+    return target instanceof Element ? (this.byBadge.get(target) ?? null) : null;
+  }
+
+  /**
+   * The mark under the point: over its text (the rectangles of its range, 2 px of slack) or its
+   * badge. `target` (the element under the pointer) narrows the search to the marks of its
+   * ancestors, so a pointer move costs the depth of the page, not the number of marks.
+   */
+  at(x: number, y: number, target: EventTarget | null): Mark | null {
+    if (!(target instanceof Element)) return null;
+    const badge = this.byBadge.get(target);
+    if (badge) return badge;
+    for (let el: Element | null = target; el; el = el.parentElement) {
+      for (const mark of this.byElement.get(el) ?? []) {
+        for (const rect of mark.range.getClientRects()) if (inside(rect, x, y, 2)) return mark;
+      }
+    }
+    return null;
+  }
+
+  /** The rectangle a card for `mark` is placed against: its text, not its element's box. */
+  anchor(mark: Mark): DOMRect {
+    const rect = mark.range.getBoundingClientRect();
+    return rect.width > 0 ? rect : mark.element.getBoundingClientRect();
+  }
+
+  /**
+   * Marks a scan's matches: links first (an id is surer than a title), then title elements,
+   * then running-text mentions; nothing inside an existing mark or PaperLens's own nodes is
+   * marked twice. Returns the new marks.
+   */
+  add(scan: Scan, matches: readonly PageMatch[]): Mark[] {
+    this.style();
+    const added = this.mode === 'highlight' ? this.addHighlights(scan, matches) : this.addWrapped(scan, matches);
+    for (const mark of added) this.register(mark);
+    if (this.mode === 'highlight') this.layout();
+    return added;
+  }
+
+  /**
+   * Drops marks whose text the page changed or removed (a framework re-render, MathJax, an
+   * infinite list recycling its rows); the next scan marks the new text. Returns the elements
+   * whose marks went, for the scan to read again even where their text reads the same.
+   */
+  prune(): Element[] {
+    const dropped: Element[] = [];
+    for (let i = this.list.length - 1; i >= 0; i--) {
+      const mark = this.list[i]!;
+      const alive = mark.element.isConnected && mark.range.toString() === mark.text;
+      // Wrap mode: a badge the page dropped (MathJax re-rendering the title) is put back.
+      if (alive && this.mode === 'wrap' && !mark.badge.isConnected) this.placeInlineBadge(mark);
+      if (alive) continue;
+      dropped.push(mark.element);
+      this.unregister(mark, i);
+    }
+    if (dropped.length && this.mode === 'highlight') this.layout();
+    return dropped;
+  }
+
+  /** Removes the marks of one element (to mark it again, with a paper's new state). */
+  drop(element: Element): void {
+    for (let i = this.list.length - 1; i >= 0; i--) if (this.list[i]!.element === element) this.unregister(this.list[i]!, i);
+  }
+
+  /** Gives every mark of paper `id` these states (the hook for library, note, starred, read). */
+  setStates(id: string, states: readonly MarkState[]): void {
+    const ordered = MARK_STATES.filter((s) => states.includes(s));
+    this.statesById.set(id, ordered);
+    for (const mark of this.list) {
+      if (mark.id !== id) continue;
+      this.unpaint(mark);
+      mark.states = [...ordered];
+      this.paint(mark);
+    }
+  }
+
+  /** Places the overlay badges at the end of their marks' text (after layout changes, scrolling in a box). */
+  layout(): void {
+    if (this.mode !== 'highlight') return;
+    const sx = this.doc.defaultView?.scrollX ?? 0;
+    const sy = this.doc.defaultView?.scrollY ?? 0;
+    // All reads, then all writes: one layout for the whole pass.
+    const places = this.list.map((mark) => {
+      const rects = mark.range.getClientRects();
+      return rects.length ? rects[rects.length - 1]! : null;
+    });
+    this.list.forEach((mark, i) => {
+      const r = places[i];
+      const style = mark.badge.style;
+      if (!r || r.width === 0) {
+        style.setProperty('display', 'none', 'important');
+        return;
+      }
+      style.setProperty('display', 'inline-block', 'important');
+      // Just past the last word, raised like a superscript: over the gap after the title.
+      style.setProperty('left', `${Math.round(r.right + sx + 1)}px`, 'important');
+      style.setProperty('top', `${Math.round(r.top + sy - 2)}px`, 'important');
+    });
+  }
+
+  /** Removes every mark and PaperLens's overlay (the content script switched off). */
+  clear(): void {
+    for (let i = this.list.length - 1; i >= 0; i--) this.unregister(this.list[i]!, i);
+    this.overlay?.remove();
+    this.overlay = null;
+  }
+
+  private addHighlights(scan: Scan, matches: readonly PageMatch[]): Mark[] {
+    const added: Mark[] = [];
+    const kindOf = (m: PageMatch) => scan.blocks[m.candidate]?.kind;
+    const ordered = [...matches.filter((m) => kindOf(m) === 'link'), ...matches.filter((m) => kindOf(m) === 'title'), ...matches.filter((m) => kindOf(m) === 'text')];
+    const taken = new Map<Element, Range[]>();
+    for (const m of ordered) {
+      const block = scan.blocks[m.candidate];
+      if (!block || !block.element.isConnected) continue;
+      let range: Range | null;
+      if (block.kind === 'text') range = this.textRange(block, m);
+      else {
+        const el = block.element;
+        if (el.hasAttribute(MARK_ATTR) || insideMarkOrOwn(el)) continue;
+        range = block.kind === 'title' ? titleRange(this.doc, el, m.start, m.end) : rangeOfElement(this.doc, el);
+        if (range) el.setAttribute(MARK_ATTR, m.id);
+      }
+      if (!range || range.collapsed) continue;
+      if (this.overlaps(block.element, range, taken)) continue;
+      const list = taken.get(block.element);
+      if (list) list.push(range);
+      else taken.set(block.element, [range]);
+      const text = range.toString();
+      added.push({ id: m.id, element: block.element, range, text, badge: this.makeBadge(text), states: [] });
+    }
+    return added;
+  }
+
+  private textRange(block: Extract<ScanBlock, { kind: 'text' }>, m: PageMatch): Range | null {
+    const from = locateText(block.pieces, m.start, false);
+    const to = locateText(block.pieces, m.end, true);
+    if (!from || !to || insideMarkOrOwn(from.node)) return null;
+    const range = this.doc.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    return range;
+  }
+
+  /**
+   * Whether the range overlaps a mark made earlier in this batch or before, in the same element
+   * (a block rescanned because text was added elsewhere in it keeps its earlier marks).
+   */
+  private overlaps(element: Element, range: Range, taken: Map<Element, Range[]>): boolean {
+    const others = [...(taken.get(element) ?? []), ...(this.byElement.get(element) ?? []).map((m) => m.range)];
+    // Intersecting: this starts before the other ends and ends after the other starts.
+    for (const other of others) {
+      if (range.compareBoundaryPoints(3 /* END_TO_START */, other) < 0 && range.compareBoundaryPoints(1 /* START_TO_END */, other) > 0) return true;
+    }
+    return false;
+  }
+
+  private addWrapped(scan: Scan, matches: readonly PageMatch[]): Mark[] {
+    return applyMatches(this.doc, scan, matches).map((el) => {
+      const range = rangeOfElement(this.doc, el);
+      const text = range.toString();
+      const mark: Mark = { id: el.getAttribute(MARK_ATTR)!, element: el, range, text, badge: this.makeBadge(text), states: [] };
+      this.placeInlineBadge(mark);
+      return mark;
+    });
+  }
+
+  private makeBadge(text: string): HTMLElement {
+    const badge = this.doc.createElement(BADGE_TAG);
+    badge.setAttribute('tabindex', '0');
+    badge.setAttribute('role', 'button');
+    const name = text.replace(/\s+/g, ' ').trim();
+    badge.setAttribute('aria-label', `PaperLens: show “${name.length > 80 ? `${name.slice(0, 79)}…` : name}”`);
+    return badge;
+  }
+
+  /** Wrap mode: right after the mark's last visible text, inside the same line (a block child would add a line). */
+  private placeInlineBadge(mark: Mark): void {
+    const walker = this.doc.createTreeWalker(mark.element, 4 /* NodeFilter.SHOW_TEXT */);
+    let last: Text | null = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (/\S/.test((n as Text).data)) last = n as Text;
+    if (last?.parentNode) last.parentNode.insertBefore(mark.badge, last.nextSibling);
+    else mark.element.appendChild(mark.badge);
+  }
+
+  private register(mark: Mark): void {
+    const states = this.statesById.get(mark.id);
+    if (states) mark.states = [...states];
+    this.list.push(mark);
+    const same = this.byElement.get(mark.element);
+    if (same) same.push(mark);
+    else this.byElement.set(mark.element, [mark]);
+    this.byBadge.set(mark.badge, mark);
+    if (this.mode === 'highlight') this.overlayRoot().appendChild(mark.badge);
+    this.paint(mark);
+  }
+
+  private unregister(mark: Mark, index: number): void {
+    this.unpaint(mark);
+    this.list.splice(index, 1);
+    const same = this.byElement.get(mark.element);
+    if (same) {
+      same.splice(same.indexOf(mark), 1);
+      if (same.length === 0) this.byElement.delete(mark.element);
+    }
+    this.byBadge.delete(mark.badge);
+    mark.badge.remove();
+    if (mark.element.getAttribute(MARK_ATTR) === mark.id && !this.byElement.has(mark.element)) {
+      mark.element.removeAttribute(MARK_ATTR);
+      mark.element.removeAttribute(STATE_ATTR);
+    }
+  }
+
+  private paint(mark: Mark): void {
+    const overlay = this.mode === 'highlight';
+    mark.badge.setAttribute('style', badgeStyle(mark.states, overlay));
+    const words = mark.states.join(' ');
+    for (const el of [mark.badge, ...(mark.element.hasAttribute(MARK_ATTR) ? [mark.element] : [])]) {
+      if (words) el.setAttribute(STATE_ATTR, words);
+      else el.removeAttribute(STATE_ATTR);
+    }
+    if (overlay) this.highlight(highlightName(mark.states)).add(mark.range);
+    if (overlay) this.layoutOne(mark);
+  }
+
+  private unpaint(mark: Mark): void {
+    if (this.mode === 'highlight') this.highlights.get(highlightName(mark.states))?.delete(mark.range);
+  }
+
+  private layoutOne(mark: Mark): void {
+    // Positions come with the next layout(); until then the badge stays out of sight.
+    if (!mark.badge.style.getPropertyValue('left')) mark.badge.style.setProperty('display', 'none', 'important');
+  }
+
+  private highlight(name: string): ReturnType<HighlightApi['create']> {
+    let h = this.highlights.get(name);
+    if (!h) {
+      h = this.api!.create();
+      this.api!.registry.set(name, h);
+      this.highlights.set(name, h);
+    }
+    return h;
+  }
+
+  /** PaperLens's own element for overlay badges, at the end of the document (outside the page's frameworks). */
+  private overlayRoot(): HTMLElement {
+    if (this.overlay?.isConnected) return this.overlay;
+    const root = this.doc.createElement(OVERLAY_TAG);
+    root.setAttribute(
+      'style',
+      'all: initial !important; position: absolute !important; left: 0 !important; top: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483646 !important; pointer-events: none !important;',
+    );
+    for (const mark of this.list) root.appendChild(mark.badge);
+    this.doc.documentElement.appendChild(root);
+    this.overlay = root;
+    return root;
+  }
+
+  /** Adds {@link MARK_CSS} to the page once: a constructed sheet (no node), else a style element in PaperLens's own node. */
+  private style(): void {
+    if (this.styled) return;
+    this.styled = true;
+    const win = this.doc.defaultView as (Window & typeof globalThis) | null;
+    try {
+      const sheet = new win!.CSSStyleSheet();
+      sheet.replaceSync(MARK_CSS[this.mode]);
+      this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
+      return;
+    } catch {
+      // No constructed sheets here (old browsers, a content script's wrappers, test DOMs).
+    }
+    const style = this.doc.createElement('style');
+    style.textContent = MARK_CSS[this.mode];
+    this.overlayRoot().appendChild(style);
+  }
+}
