@@ -139,6 +139,11 @@ export function NoteEditor({ paperId, notes, autoFocus }: NoteEditorProps) {
     setConflict(null);
     if (keepMine) void apply({ text: draft ?? '' });
     else {
+      // Text typed since the conflict showed is dropped too: its autosave would overwrite the chosen note.
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      pending.current = null;
+      notes.discard?.(paperId);
       setDraft(conflict.text);
       setState({ kind: 'idle' });
     }

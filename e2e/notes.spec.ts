@@ -216,3 +216,38 @@ test('the same note edited in two windows at once: the later save does not silen
     .poll(async () => (await send<{ note: { text: string } }>(first, 'getPaper', byteId)).note.text)
     .toBe('edit in the second window');
 });
+
+test('choosing "Use the other text" in a conflict forgets the discarded text: the next popup does not report it as unsaved', async ({
+  context,
+  openExtensionPage,
+}) => {
+  const first = await openExtensionPage('options.html');
+  const [byteId] = await send<string[]>(first, 'lookupTitles', [
+    'ByteTransformer: A High-Performance Transformer Boosted for Variable-Length Inputs',
+  ]);
+  await send(first, 'saveNote', { paperId: byteId, text: 'common start' });
+
+  const second = await context.newPage();
+  await second.clock.install();
+  await second.goto(first.url());
+  const entry = second.getByTestId('library-entry').filter({ hasText: 'ByteTransformer' });
+  await entry.getByRole('button', { name: /ByteTransformer/ }).click();
+  const editor = entry.getByLabel('Your note');
+  await expect(editor).toHaveValue('common start');
+  await editor.fill('text I will throw away');
+  await send(first, 'saveNote', { paperId: byteId, text: 'the text I keep' });
+  await editor.blur();
+
+  const conflict = entry.getByRole('alert');
+  await expect(conflict).toContainText('the text I keep');
+  await conflict.getByRole('button', { name: 'Use the other text' }).click();
+  await expect(editor).toHaveValue('the text I keep');
+  const journal = await second.evaluate(() => localStorage.getItem('paperlens:pending-note-saves'));
+  expect(Object.keys(JSON.parse(journal ?? '{}') as object)).not.toContain(byteId);
+
+  // The next extension page replays the journal: nothing is left to report, and the kept note stays.
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByRole('main')).toHaveAttribute('aria-busy', 'false');
+  await expect(popup.getByRole('alert')).toHaveCount(0);
+  expect((await send<{ note: { text: string } }>(popup, 'getPaper', byteId)).note.text).toBe('the text I keep');
+});

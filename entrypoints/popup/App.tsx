@@ -21,17 +21,20 @@ export function App() {
   const openPaperId = usePopupStore((s) => s.openPaperId);
   /** Replayed saves that met a newer note written elsewhere; the options page lets the user choose. */
   const [recovered, setRecovered] = useState(0);
+  /** True while unsaved text journaled by an earlier window is being saved (its alerts may still come). */
+  const [replaying, setReplaying] = useState(true);
 
   useEffect(() => {
     // Asking the background for its status makes it load the catalog if it has not yet.
     toBackground.sendMessage('catalogStatus').catch((e: unknown) => setCatalogError(errorMessage(e)));
     replayPendingSaves(localStorage, (input) => toBackground.sendMessage('saveNote', input))
       .then((conflicts) => setRecovered(conflicts.length))
-      .catch((e: unknown) => setRecoveryError(errorMessage(e)));
+      .catch((e: unknown) => setRecoveryError(errorMessage(e)))
+      .finally(() => setReplaying(false));
   }, []);
 
   return (
-    <main className="popup">
+    <main className="popup" aria-busy={replaying}>
       <header className="pl-header">
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>PaperLens</h1>

@@ -10,6 +10,17 @@ const withNote = (n: Note | null): PaperWithNote => ({
 });
 
 describe('the card’s notes', () => {
+  it('discarding a note’s unsaved text withdraws the draft the background holds for it', () => {
+    const drafts: [string, NoteInput | null][] = [];
+    const notes = cardNotes({ getPaper: vi.fn(), saveNote: vi.fn() }, (paperId, draft) => drafts.push([paperId, draft]));
+    notes.draft?.('p1', { paperId: 'p1', text: 'typed', baseUpdatedAt: 1 });
+    notes.discard?.('p1');
+    expect(drafts).toEqual([
+      ['p1', { paperId: 'p1', text: 'typed', baseUpdatedAt: 1 }],
+      ['p1', null],
+    ]);
+  });
+
   it('tell the editor the note each load brings and each landed save, and nothing a refused save carried', async () => {
     let stored = note('v1', 1);
     const background = {

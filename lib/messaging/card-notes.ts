@@ -44,6 +44,8 @@ export function cardNotes(background: CardBackground, draft: (paperId: string, d
       return result;
     },
     draft,
+    // The background holds the card's unsaved draft to save it if the tab closes: drop it.
+    discard: (paperId) => draft(paperId, null),
   };
 }
 

@@ -1,7 +1,7 @@
 import { allTags, watchNote } from '../db/notes';
 import type { PaperLensDB } from '../db/schema';
 import type { NoteStore } from '../notes/model';
-import { journaledSave, type JournalStorage } from '../notes/pending-saves';
+import { forgetSave, journaledSave, type JournalStorage } from '../notes/pending-saves';
 import { toBackground } from './to-background';
 
 /**
@@ -15,5 +15,6 @@ export function pageNotes(db: PaperLensDB, journal: JournalStorage): NoteStore {
     subscribe: (paperId, onNote, onError) => watchNote(db, paperId, onNote, onError),
     save: journaledSave(journal, (input) => toBackground.sendMessage('saveNote', input)),
     tags: () => allTags(db),
+    discard: (paperId) => forgetSave(journal, paperId),
   };
 }

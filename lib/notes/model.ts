@@ -104,6 +104,12 @@ export interface NoteStore {
    * it to the background, which saves it if the tab closes first.
    */
   draft?(paperId: string, draft: NoteInput | null): void;
+  /**
+   * The user chose the stored note over their unsaved text ("Use the other text"): forget every
+   * copy kept to save that text later (the extension pages' journal, the card's streamed draft),
+   * so it is neither saved behind their back nor reported as "not saved" next time.
+   */
+  discard?(paperId: string): void;
   /** Every tag the user has put on a note, most used first, for the tag field's suggestions. */
   tags?(): Promise<string[]>;
 }

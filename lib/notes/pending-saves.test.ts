@@ -4,7 +4,7 @@ import { readSeedDir } from '../catalog/read-seeds';
 import type { PaperLensDB } from '../db/schema';
 import type { NoteInput } from './model';
 import { saveNote } from '../db/notes';
-import { clearJournal, journaledSave, journalSave, JOURNAL_KEY, replayPendingSaves, settleSave, type JournalStorage } from './pending-saves';
+import { clearJournal, forgetSave, journaledSave, journalSave, JOURNAL_KEY, replayPendingSaves, settleSave, type JournalStorage } from './pending-saves';
 import { useFreshDb } from '../db/testing';
 
 const catalog = buildCatalog(readSeedDir('seeds'));
@@ -52,6 +52,25 @@ describe('the note save journal', () => {
     expect((await db.notes.get(a.id))?.text).toBe('written in the popup meanwhile');
     // Still journaled until the user decides.
     expect(JSON.parse(storage.map.get(JOURNAL_KEY)!)[a.id].text).toBe('mine, never sent');
+  });
+
+  it('forgets a conflicted save the user chose to drop, so the next replay neither saves nor reports it', async () => {
+    const storage = memoryStorage();
+    const save = journaledSave(storage, (input) => saveNote(db, input, 600));
+    await saveNote(db, { paperId: a.id, text: 'written elsewhere' }, 500);
+    journalSave(storage, { paperId: b.id, text: 'another note, still pending' });
+    const result = await save({ paperId: a.id, text: 'typed here', baseUpdatedAt: 100 });
+    expect(result.ok).toBe(false);
+    forgetSave(storage, a.id);
+    const replayed: string[] = [];
+    const conflicts = await replayPendingSaves(storage, async (input) => {
+      replayed.push(input.paperId);
+      return saveNote(db, input, 700);
+    });
+    expect(conflicts).toEqual([]);
+    expect(replayed).toEqual([b.id]);
+    expect((await db.notes.get(a.id))?.text).toBe('written elsewhere');
+    forgetSave(storage, 'never-journaled');
   });
 
   it('keeps a save whose replay fails, survives a corrupt journal, and can be cleared', async () => {

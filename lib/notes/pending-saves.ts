@@ -100,6 +100,14 @@ export async function replayPendingSaves(
   return conflicts;
 }
 
+/** Forgets the journaled save of one note: the user chose the stored note over it. */
+export function forgetSave(storage: JournalStorage, paperId: string): void {
+  const journal = read(storage);
+  if (!(paperId in journal)) return;
+  delete journal[paperId];
+  write(storage, journal);
+}
+
 /** Forgets every journaled save ("delete all my data" must not bring notes back on the next replay). */
 export function clearJournal(storage: JournalStorage): void {
   write(storage, {});
