@@ -1,5 +1,5 @@
 import { catalogInIndexedDb } from '../e2e/in-page';
-import { expect, test, textOf } from './fixtures';
+import { expect, test, textOf, typeInto } from './fixtures';
 
 test('the bundled catalog reaches IndexedDB in the extension origin', async ({ firefox }) => {
   const page = await firefox.openExtensionPage('popup.html');
@@ -13,7 +13,7 @@ test('the bundled catalog reaches IndexedDB in the extension origin', async ({ f
 test('popup search finds a paper despite a typo, with the match highlighted', async ({ firefox }) => {
   const page = await firefox.openExtensionPage('popup.html');
   const search = 'input[role=combobox][aria-label="Search papers and your notes"]';
-  await page.locator(search).fill('itransfomer');
+  await typeInto(page, search, 'itransfomer');
   const first = '[role=listbox][aria-label=Papers] [role=option]:first-child';
   await expect
     .poll(() => textOf(page, first))

@@ -1,4 +1,4 @@
-import type { Frame, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { test as base, expect } from 'vitest';
 import { builtExtensionDir, requireBuild } from '../e2e/extension-dir';
 import { textPoint } from '../e2e/in-page';
@@ -55,6 +55,33 @@ export const textOf = (where: Page | Frame, selector: string): Promise<string | 
 export const valueOf = (where: Page | Frame, selector: string): Promise<string | null> =>
   where.$eval(selector, (el) => (el as HTMLInputElement | HTMLTextAreaElement).value).catch(() => null);
 
+/**
+ * Types `text` into the field matching `selector`, replacing what it held. Puppeteer's
+ * `Locator.fill` and `Locator.click` never resolve in Firefox ESR 140 (the locator's
+ * visibility/stability checks time out on extension pages and frames), while an element
+ * handle's focus, click and type work in ESR 140 and 153 alike.
+ */
+export async function typeInto(where: Page | Frame, selector: string, text: string): Promise<void> {
+  const field = await elementOf(where, selector);
+  await field.evaluate((el) => (el as HTMLInputElement | HTMLTextAreaElement).select());
+  await field.type(text);
+}
+
+/** Clicks the element matching `selector` once it exists (see `typeInto` for why not a locator). */
+export async function clickOn(where: Page | Frame, selector: string): Promise<void> {
+  await (await elementOf(where, selector)).click();
+}
+
+/**
+ * The element matching `selector`, once there is one. Polls `$` rather than `waitForSelector`,
+ * which in a frame asks Firefox ESR 140 for a BiDi locator type it does not know ("context").
+ */
+async function elementOf(where: Page | Frame, selector: string): Promise<ElementHandle> {
+  let element: ElementHandle | null = null;
+  await expect.poll(async () => (element = await where.$(selector).catch(() => null)) !== null).toBe(true);
+  return element!;
+}
+
 /** The note editor's text box, in the popup, the options page and the card. */
 export const NOTE_BOX = 'textarea[aria-label="Your note"]';
 
@@ -71,6 +98,32 @@ export async function cardFrame(page: Page): Promise<Frame> {
     })
     .toBe(true);
   return card!;
+}
+
+/**
+ * Clicks an element of the card's frame with the mouse, at its centre. An element handle's own
+ * click asks for the frame's element over BiDi (`locateNodes` with a "context" locator), which
+ * Firefox ESR 140 refuses; the card's host is `position: fixed` with the frame at its origin.
+ */
+export async function clickInCard(page: Page, card: Frame, selector: string): Promise<void> {
+  let box: { x: number; y: number; width: number; height: number } | null = null;
+  await expect
+    .poll(async () => {
+      box = await card
+        .$eval(selector, (el) => {
+          const r = el.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        })
+        .catch(() => null);
+      return box !== null && box.width > 0;
+    })
+    .toBe(true);
+  const host = await page.$eval('paperlens-card', (el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y };
+  });
+  const { x, y, width, height } = box!;
+  await page.mouse.click(host.x + x + width / 2, host.y + y + height / 2);
 }
 
 /** Whether the card is shown (the host stays in the page, hidden, once closed). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Firefox } from './browser';
 import { arxivAbsPage, catalogPaper } from '../e2e/pages';
-import { cardFrame, hoverText, eventPageSuspended, expect, launch, NOTE_BOX, openPage, test, textOf, valueOf } from './fixtures';
+import { cardFrame, clickInCard, clickOn, hoverText, eventPageSuspended, expect, launch, NOTE_BOX, openPage, test, textOf, typeInto, valueOf } from './fixtures';
 
 // These tests start their own browsers: a restart, and a short event-page idle timeout.
 
@@ -29,7 +29,7 @@ test('a note written in the popup shows in the card, and survives a browser rest
   try {
     await withFirefox(launch(server, { profileDir }), async (firefox) => {
       const popup = await firefox.openExtensionPage(popupFor(itransformer.id));
-      await popup.locator(NOTE_BOX).fill(note);
+      await typeInto(popup, NOTE_BOX, note);
       await expect.poll(() => textOf(popup, '.pl-note__state[role=status]')).toBe('Saved');
 
       const page = await openPage(firefox, 'http://arxiv.org/abs/2310.06625');
@@ -38,8 +38,8 @@ test('a note written in the popup shows in the card, and survives a browser rest
 
       // A site opted into before the restart, too.
       const options = await firefox.openExtensionPage('options.html');
-      await options.locator('input[aria-label="Site address"]').fill('http://example.com');
-      await options.locator('button[type=submit]::-p-text(Add site)').click();
+      await typeInto(options, 'input[aria-label="Site address"]', 'http://example.com');
+      await clickOn(options, 'button[type=submit]::-p-text(Add site)');
       await expect.poll(() => textOf(options, '.sites li:has(button)')).toContain('http://example.com');
     });
 
@@ -63,7 +63,7 @@ test('a note typed in the card as its tab closes, with the event page suspended,
     const page = await openPage(firefox, 'http://arxiv.org/abs/2106.13008');
     await hoverText(page, `h1.title[data-paperlens-id="${autoformer.id}"]`);
     const card = await cardFrame(page);
-    await card.locator(NOTE_BOX).click();
+    await clickInCard(page, card, NOTE_BOX);
     await expect.poll(() => eventPageSuspended(watcher)).toBe(true);
 
     // Typed at a brisk 30 ms a key, and the tab closed with the last keystroke (before the autosave).

@@ -1,5 +1,5 @@
 import { catalogPaper, NON_CATALOG, nonCatalogAbsPage } from '../e2e/pages';
-import { expect, openPage, test, textOf } from './fixtures';
+import { clickOn, expect, openPage, test, textOf, typeInto } from './fixtures';
 
 test('"Save to PaperLens" on an abstract page adds the paper to the library', async ({ firefox, server }) => {
   server.page(NON_CATALOG.url, nonCatalogAbsPage());
@@ -33,8 +33,8 @@ test('opting into another site from the options page, with a click, makes PaperL
   expect(scripted).toMatch(/user input handler/);
   expect(await page.$('paperlens-badge')).toBeNull();
 
-  await options.locator('input[aria-label="Site address"]').fill('http://example.com');
-  await options.locator('button[type=submit]::-p-text(Add site)').click();
+  await typeInto(options, 'input[aria-label="Site address"]', 'http://example.com');
+  await clickOn(options, 'button[type=submit]::-p-text(Add site)');
   await expect.poll(() => textOf(options, '.sites li:has(button)')).toContain('http://example.com');
   expect(await textOf(options, '[role=alert]')).toBeNull();
 

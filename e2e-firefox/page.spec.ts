@@ -1,6 +1,6 @@
 import { everythingAPageScriptCanRead } from '../e2e/in-page';
 import { arxivAbsPage, arxivListing, catalogPaper } from '../e2e/pages';
-import { cardFrame, hoverText, cardVisibility, expect, NOTE_BOX, openPage, test, textOf, valueOf } from './fixtures';
+import { cardFrame, clickInCard, hoverText, cardVisibility, expect, NOTE_BOX, openPage, test, textOf, valueOf } from './fixtures';
 
 const autoformer = catalogPaper('Autoformer');
 const [code] = autoformer.links.filter((l) => l.kind === 'code');
@@ -36,7 +36,7 @@ test('Escape in the card closes it and gives the keyboard back to the page; page
   const page = await openPage(firefox, 'http://arxiv.org/abs/2106.13008');
   await hoverText(page, `h1.title[data-paperlens-id="${autoformer.id}"]`);
   const card = await cardFrame(page);
-  await card.locator(NOTE_BOX).click();
+  await clickInCard(page, card, NOTE_BOX);
   await page.keyboard.type('my private thoughts');
   await expect.poll(() => textOf(card, '.pl-note__state[role=status]')).toBe('Saved');
   expect(await page.evaluate(everythingAPageScriptCanRead)).not.toContain('private thoughts');
