@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Catalog } from '@/lib/catalog/types';
+import { catalogVersionPrefix } from '@/lib/catalog/version-prefix';
 import { getDb } from '@/lib/db/schema';
 import { loadCatalogIndex } from '@/lib/db/search-index';
 import { createHandlers } from '@/lib/messaging/handlers';
@@ -16,11 +17,21 @@ async function fetchBundledCatalog(): Promise<Catalog> {
   return (await response.json()) as Catalog;
 }
 
+/** The bundled catalog's version from the first chunk of catalog.json only (see catalogVersionPrefix). */
+async function peekBundledCatalogVersion(): Promise<string | null> {
+  const response = await fetch('/catalog.json');
+  const reader = response.body?.getReader();
+  if (!response.ok || !reader) return null;
+  const { value } = await reader.read();
+  await reader.cancel();
+  return catalogVersionPrefix(new TextDecoder().decode(value?.subarray(0, 512)));
+}
+
 /** Where WXT writes entrypoints/content, registered again for the user's opted-in origins. */
 const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
 export default defineBackground(() => {
-  const handlers = createHandlers(getDb(), fetchBundledCatalog);
+  const handlers = createHandlers(getDb(), fetchBundledCatalog, peekBundledCatalogVersion);
 
   // Registered synchronously: a message may be what wakes the service worker.
   toBackground.onMessage('catalogStatus', () => handlers.catalogStatus());

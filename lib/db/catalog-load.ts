@@ -55,6 +55,12 @@ export async function loadCatalog(db: PaperLensDB, catalog: Catalog): Promise<Ca
   });
 }
 
+/** The catalog version the database holds (null before the first load). */
+export async function getCatalogVersion(db: PaperLensDB): Promise<string | null> {
+  const version = (await db.settings.get(CATALOG_VERSION_KEY))?.value;
+  return typeof version === 'string' ? version : null;
+}
+
 export async function readCatalogStatus(db: PaperLensDB): Promise<CatalogStatus> {
   return db.transaction('r', db.papers, db.notes, db.settings, async () => {
     const version = (await db.settings.get(CATALOG_VERSION_KEY))?.value;

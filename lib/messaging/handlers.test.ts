@@ -20,6 +20,17 @@ describe('background handlers', () => {
     expect(source).toHaveBeenCalledTimes(1);
   });
 
+  it('skip reading the bundled catalog when a woken worker finds its version already stored', async () => {
+    await createHandlers(db, async () => catalog).ready();
+    const source = vi.fn(async () => catalog);
+    expect((await createHandlers(db, source, async () => catalog.version).catalogStatus()).papers).toBe(333);
+    expect(source).not.toHaveBeenCalled();
+    // Another version, or none readable: the catalog is read and loaded as before.
+    await createHandlers(db, source, async () => 'another version').ready();
+    await createHandlers(db, source, async () => null).ready();
+    expect(source).toHaveBeenCalledTimes(2);
+  });
+
   it('retry loading after a failure instead of staying broken', async () => {
     const source = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValue(catalog);
     const h = createHandlers(db, source);
