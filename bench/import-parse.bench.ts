@@ -120,6 +120,11 @@ const STYLES = {
   ris: { label: 'RIS records (Zotero)', make: risRecord },
 };
 
+/** A deterministic library file of `count` entries in one of the styles above (also used by import-write). */
+export function buildLibrary(count: number, style: keyof typeof STYLES): string {
+  return build(count, STYLES[style].make, count);
+}
+
 function build(count: number, make: (i: number, next: Next) => string, seed: number): string {
   const next = rng(seed);
   return Array.from({ length: count }, (_, i) => make(i, next)).join('\n');

@@ -4,13 +4,15 @@ import { chromium, type BrowserContext } from '@playwright/test';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LaunchOptions {
-  /** The unpacked extension to load (a folder with manifest.json). */
-  extensionDir: string;
+  /** The unpacked extension to load (a folder with manifest.json); null for the same browser without it (bench baselines). */
+  extensionDir: string | null;
   /** Hosts answered by a local server on this port (`MAP arxiv.org 127.0.0.1:PORT`). */
   hosts?: { names: string[]; port: number };
   viewport?: { width: number; height: number };
   /** A profile folder to reuse (a browser restart); a fresh temporary profile by default. */
   userDataDir?: string;
+  /** More command-line flags (the benches open a DevTools port to read the service worker's heap). */
+  args?: string[];
 }
 
 /**
@@ -18,10 +20,10 @@ export interface LaunchOptions {
  * real-browser tests, the benchmarks and the README screenshots. The flags let it run as root
  * and on a machine without internet (no background, component or sync traffic).
  */
-export function launchWithExtension({ extensionDir, hosts, viewport, userDataDir = '' }: LaunchOptions): Promise<BrowserContext> {
+export function launchWithExtension({ extensionDir, hosts, viewport, userDataDir = '', args: extra = [] }: LaunchOptions): Promise<BrowserContext> {
   const args = [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    ...(extensionDir === null ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
+    ...extra,
     '--no-sandbox',
     '--disable-background-networking',
     '--disable-component-update',
