@@ -115,3 +115,43 @@ test('unsaved text that meets a newer note is shown, and the user chooses', asyn
   await expect(options.getByTestId('library-entry')).toHaveCount(1);
   await expect(options.getByTestId('recovered-drafts')).toHaveCount(0);
 });
+
+test('the options page has the popup’s typography and colours, light and dark, from the shared theme', async ({ openExtensionPage }) => {
+  const popup = await openExtensionPage('popup.html');
+  const options = await openExtensionPage('options.html');
+  await expect(options.getByRole('heading', { name: 'Your data' })).toBeVisible();
+  const look = (page: typeof popup) =>
+    page.locator('body').evaluate((body) => {
+      const s = getComputedStyle(body);
+      return { fontFamily: s.fontFamily, fontSize: s.fontSize, color: s.color, background: s.backgroundColor };
+    });
+  /** The theme's colour for buttons, as the page resolves it. */
+  const chip = (page: typeof popup) =>
+    page.evaluate(() => {
+      const probe = document.body.appendChild(document.createElement('i'));
+      probe.style.color = 'var(--chip)';
+      const color = getComputedStyle(probe).color;
+      probe.remove();
+      return color;
+    });
+  const luminance = (rgb: string) => {
+    const [r = 0, g = 0, b = 0] = (rgb.match(/\d+/g) ?? []).map(Number);
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  };
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme });
+    await options.emulateMedia({ colorScheme });
+    const [inOptions, inPopup] = [await look(options), await look(popup)];
+    expect(inOptions).toEqual(inPopup);
+    // The root's 14 px, not the 75 % Chromium gives an extension page's body.
+    expect(inOptions.fontSize).toBe('14px');
+    expect(inOptions.fontFamily).toMatch(/^system-ui/);
+    if (colorScheme === 'dark') expect(luminance(inOptions.background)).toBeLessThan(0.2);
+    else expect(luminance(inOptions.background)).toBeGreaterThan(0.9);
+    expect(Math.abs(luminance(inOptions.color) - luminance(inOptions.background))).toBeGreaterThan(0.6);
+    // Plain controls come from the theme too.
+    const button = options.getByRole('button', { name: 'Export everything (JSON)' });
+    expect(await button.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe(await chip(popup));
+  }
+});

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import '@/components/theme.css';
 import './style.css';
 
 createRoot(document.getElementById('root')!).render(

@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db/schema';
 import { usePopupStore } from './popup-store';
 import { App } from './App';
 import { preloadSearchIndex } from './use-search';
+import '@/components/theme.css';
 import './style.css';
 
 preloadSearchIndex(getDb());
