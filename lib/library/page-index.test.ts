@@ -46,9 +46,13 @@ describe('links name a paper by id', () => {
 });
 
 describe('titles shown beside their arXiv id', () => {
-  it('are recognized by the id, whatever the title says', () => {
-    const found = matchPage(index, [{ kind: 'title', text: 'Attention is all you need (v7, camera ready)', arxivId: '1706.03762v7' }]);
-    expect(found).toEqual([{ candidate: 0, id: 'attn', start: 0, end: 44 }]);
+  it('are recognized by the id, whatever the title says; the mark covers the title, not the site prefix', () => {
+    const other = 'Title: Attention is what you need (v7, camera ready) ';
+    expect(matchPage(index, [{ kind: 'title', text: other, arxivId: '1706.03762v7' }])).toEqual([
+      { candidate: 0, id: 'attn', start: 7, end: other.indexOf('ready') + 5 },
+    ]);
+    const same = 'Title:Attention Is All You Need';
+    expect(matchPage(index, [{ kind: 'title', text: same, arxivId: '1706.03762' }])).toEqual([{ candidate: 0, id: 'attn', start: 6, end: same.length }]);
   });
 
   it('teach their id to a paper recognized by title that has none', () => {

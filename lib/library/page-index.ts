@@ -5,6 +5,7 @@
  * the title is missing or spelled differently. It sits here, not in lib/match, because identity
  * already builds on lib/match's normalizer: the folders import each other one way only.
  */
+import { stripTitleAffixes, tokenize } from '../match/normalize';
 import { buildTitleIndex, matchCandidates, type MatchCandidate, type PageMatch, type TitleIndex } from '../match/title-index';
 import { IDENTITY_KIND, idsFromUrl, parseArxivId, parseDoi, type PaperIds } from './identity';
 
@@ -66,6 +67,20 @@ function paperOfLink(index: PageIndex, href: string): string | null {
 }
 
 /**
+ * Where the title is in a title element recognized by its id: the range the title index gives
+ * when the text is the paper's title too, else the text without site prefixes (`Title:`, `[12]`)
+ * and the spaces around it. Marks cover the title, not the element's decorations.
+ */
+function titleRange(index: PageIndex, text: string, id: string): { start: number; end: number } {
+  const byTitle = matchCandidates(index.titles, [{ kind: 'title', text }])[0];
+  if (byTitle?.id === id) return { start: byTitle.start, end: byTitle.end };
+  const { text: shown, start } = stripTitleAffixes(text);
+  const tokens = tokenize(shown);
+  if (tokens.length === 0) return { start: 0, end: text.length };
+  return { start: start + tokens[0]!.start, end: start + tokens[tokens.length - 1]!.end };
+}
+
+/**
  * Matches one scan's candidates: links by the id their address names, title elements by the
  * arXiv id the page shows beside them (when the index knows it) or else by title, running text
  * by title. A title recognized by its text whose paper has no arXiv id yet carries the page's id
@@ -86,7 +101,7 @@ export function matchPage(index: PageIndex, candidates: readonly MatchCandidate[
       const arxivId = parseArxivId(c.arxivId);
       const id = arxivId ? index.ids.get(`${IDENTITY_KIND.arxiv}:${arxivId}`) : undefined;
       if (id) {
-        out.push({ candidate: i, id, start: 0, end: c.text.length });
+        out.push({ candidate: i, id, ...titleRange(index, c.text, id) });
         return;
       }
     }

@@ -113,7 +113,7 @@ describe('arXiv listing and search entries', () => {
     expect(result!.slot.parent).toBe(d.querySelector('.is-marginless'));
   });
 
-  it.skipIf(!hasSharedPages)('read all 200 entries of the saved digest, whose id links sit inside the title', () => {
+  it.skipIf(!hasSharedPages)('read all 200 entries of the saved digest, whose id links sit inside the title', { timeout: 30_000 }, () => {
     const entries = listingEntries(doc(sharedPage('arxiv-list-2023.html')));
     expect(entries).toHaveLength(200);
     expect(entries[0]!.paper).toMatchObject({

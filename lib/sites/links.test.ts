@@ -130,7 +130,7 @@ describe('arXiv pages pair each title with its id', () => {
     expect(ids).toEqual(['flash']);
   });
 
-  it.skipIf(!hasSharedPages)('on the saved 200-entry digest: every title carries the id of its own abstract link', () => {
+  it.skipIf(!hasSharedPages)('on the saved 200-entry digest: every title carries the id of its own abstract link', { timeout: 30_000 }, () => {
     const { scan, matches } = scanPage(sharedPage('arxiv-list-2023.html'), arxiv);
     const titles = scan.blocks.filter((b) => b.kind === 'title');
     expect(titles).toHaveLength(200);
