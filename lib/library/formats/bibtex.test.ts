@@ -193,6 +193,16 @@ describe('readBibtex decoding', () => {
     expect(entries[0]!.abstract).toContain("Schrödinger's étude");
   });
 
+  it('reads a long abstract with TeX in one sentence as the library reads it whole, the other sentences directly', () => {
+    const plain = 'We study sparse attention for long documents and report results on six benchmarks with careful ablations. ';
+    const tex = String.raw`It runs in $O(n \log n)$ time, 50\% faster than {BERT} -- see \url{https://github.com/org/repo_name}. `;
+    const abstract = (plain.repeat(4) + tex + plain.repeat(4) + 'Schr{\\"o}dinger {\\\'e}tudes. ' + plain.repeat(2)).trim();
+    const { entries } = read(`@misc{a, title = {T}, abstract = {${abstract}}}`);
+    expect(entries[0]!.abstract).toBe(cleanProse(libraryField('abstract', abstract).abstract as string));
+    expect(entries[0]!.abstract).toContain('time, 50% faster than BERT – see https://github.com/org/repo_name.');
+    expect(entries[0]!.abstract).toContain('Schrödinger études.');
+  });
+
   it('reads TeX-free text without the library exactly as the library reads it', () => {
     // Random strings of letters, punctuation, quotes, dashes, braces and escaped specials (seeded, so the run repeats).
     const pieces = [...'abcXYZ 019-\'`"!?.,:;()[]/@*+=|', 'é', '中', '🚀', '--', '---', "''", '``', 'word', '{', '}', '{}', '\\%', '\\&', '\\_', '\\$', '{\\&}'];

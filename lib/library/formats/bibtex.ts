@@ -156,6 +156,11 @@ interface Prepared {
   key: string;
   /** Whether `input` holds the entry itself (and not only pieces of long fields). */
   hasMain: boolean;
+  /**
+   * A long abstract with TeX, piece by piece: the pieces without TeX read directly, the others
+   * (undefined here) from the library's helper entries of the same number.
+   */
+  abstractPieces?: (string | undefined)[];
   /** False when the scan gave up and the library reads the entry as written. */
   trimmed: boolean;
 }
@@ -172,6 +177,7 @@ function prepare(segment: Segment): Prepared {
   const helpers: string[] = [];
   const plain: Record<string, string> = {};
   let plainAuthors: string[] | undefined;
+  let abstractPieces: (string | undefined)[] | undefined;
   const addPieces = (name: string, pieces: string[]) =>
     pieces.forEach((piece, i) => helpers.push(`@misc{${PIECE_KEY}-${name}-${i},\n${field(name, `{${piece}}`)}\n}`));
   for (const f of scanned.fields) {
@@ -186,7 +192,13 @@ function prepare(segment: Segment): Prepared {
     } else if (names) {
       plainAuthors = names;
     } else if (name === 'abstract' && f.inner !== undefined) {
-      addPieces('abstract', proseChunks(f.inner, PIECE));
+      // Only the pieces that hold TeX go to the library (a sentence or two of a long abstract).
+      abstractPieces = proseChunks(f.inner, PIECE).map((piece, i) => {
+        const decoded = decodeAccents(piece);
+        if (decoded !== null && isPlain(decoded)) return plainText(decoded);
+        helpers.push(`@misc{${PIECE_KEY}-abstract-${i},\n${field('abstract', `{${piece}}`)}\n}`);
+        return undefined;
+      });
     } else if (name === 'author' && f.inner !== undefined && f.inner.length > LONG_FIELD) {
       addPieces('author', nameChunks(f.inner, PIECE));
     } else if (name === 'author' || name === 'abstract' || IDENTIFIER_FIELDS.has(name) || TEXT_FIELDS.has(name)) {
@@ -197,6 +209,7 @@ function prepare(segment: Segment): Prepared {
   const input = [...entry, ...helpers].join('\n') || null;
   const prepared: Prepared = { input, plain, type: scanned.type, key: scanned.key, hasMain: entry.length > 0, trimmed: true };
   if (plainAuthors) prepared.plainAuthors = plainAuthors;
+  if (abstractPieces) prepared.abstractPieces = abstractPieces;
   return prepared;
 }
 
@@ -300,6 +313,16 @@ function toEntry(source: Source, line: number): Read {
   return read;
 }
 
+/** A long abstract's pieces in order: read directly, or the library's reading of the helper entry with that number. */
+function abstractOf(prepared: Prepared, pieces: { key: string; fields: Record<string, unknown> }[]): string[] {
+  const fromLibrary = new Map<number, unknown>();
+  const prefix = `${PIECE_KEY}-abstract-`;
+  for (const piece of pieces) if (piece.key.startsWith(prefix)) fromLibrary.set(Number(piece.key.slice(prefix.length)), piece.fields.abstract);
+  return (prepared.abstractPieces ?? [])
+    .map((plain, i) => plain ?? fromLibrary.get(i))
+    .filter((p): p is string => typeof p === 'string');
+}
+
 /** The library's result, or null when it throws (it does on some malformed TeX) rather than reporting. */
 function parseOrNull(input: string, options: Options): ReturnType<typeof parse> | null {
   try {
@@ -370,7 +393,7 @@ export const readBibtex: FormatReader = function* (source) {
           fields: { ...main?.fields, ...prepared.plain },
           ...(prepared.plainAuthors && { authors: prepared.plainAuthors }),
           creators: [...(main?.fields.author ?? []), ...pieces.flatMap((p) => p.fields.author ?? [])],
-          abstractPieces: pieces.map((p) => p.fields.abstract).filter((p): p is string => typeof p === 'string'),
+          abstractPieces: abstractOf(prepared, pieces),
         },
         segment.line,
       );
