@@ -23,6 +23,8 @@ export const SETTING_KEYS = {
   pageIndex: 'match:pageIndex',
   /** The serialized notes search index. */
   notesIndex: 'search:notesIndex',
+  /** Which papers and notes revisions the stored search indexes hold (small, followed live). */
+  searchIndexState: 'search:state',
 } as const;
 
 type SettingKey = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
@@ -40,10 +42,12 @@ const SETTING_ROLES: Record<SettingKey, 'user' | 'bookkeeping' | 'notes-cache'> 
   [SETTING_KEYS.sites]: 'user',
   [SETTING_KEYS.papersRevision]: 'bookkeeping',
   [SETTING_KEYS.notesRevision]: 'bookkeeping',
-  [SETTING_KEYS.catalogIndex]: 'bookkeeping',
+  // Indexes every stored paper, the user's own too: goes with them.
+  [SETTING_KEYS.catalogIndex]: 'notes-cache',
   [SETTING_KEYS.notesIndex]: 'notes-cache',
   // Holds the titles of the user's own papers (saved, imported): goes with them.
   [SETTING_KEYS.pageIndex]: 'notes-cache',
+  [SETTING_KEYS.searchIndexState]: 'notes-cache',
 };
 
 function roleOf(key: string) {

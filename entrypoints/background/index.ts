@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import type { Catalog } from '@/lib/catalog/types';
 import { catalogVersionPrefix } from '@/lib/catalog/version-prefix';
 import { getDb } from '@/lib/db/schema';
-import { loadCatalogIndex } from '@/lib/db/search-index';
+import { searchIndexRefresher } from '@/lib/db/search-index';
 import { createHandlers } from '@/lib/messaging/handlers';
 import { DRAFT_PORT } from '@/lib/messaging/card';
 import { relayDrafts } from '@/lib/messaging/draft-relay';
@@ -32,12 +32,20 @@ const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
 export default defineBackground(() => {
   const handlers = createHandlers(getDb(), fetchBundledCatalog, peekBundledCatalogVersion);
+  // The search index is built here, off every page's UI thread, after each write that changes it.
+  const searchIndex = searchIndexRefresher(getDb());
+  const refreshSearchIndex = () =>
+    searchIndex.request().catch((error: unknown) => console.error('PaperLens: updating the search index failed', error));
+  const thenRefresh = <T>(result: Promise<T>): Promise<T> => {
+    void result.then(refreshSearchIndex, () => undefined);
+    return result;
+  };
 
   // Registered synchronously: a message may be what wakes the service worker.
   toBackground.onMessage('catalogStatus', () => handlers.catalogStatus());
   toBackground.onMessage('lookupTitles', ({ data }) => handlers.lookupTitles(data));
   toBackground.onMessage('getPaper', ({ data }) => handlers.getPaper(data));
-  toBackground.onMessage('saveNote', ({ data }) => handlers.saveNote(data));
+  toBackground.onMessage('saveNote', ({ data }) => thenRefresh(handlers.saveNote(data)));
   toBackground.onMessage('matchPage', ({ data }) => handlers.matchPage(data));
   toBackground.onMessage('getSiteSettings', () => handlers.getSiteSettings());
   toBackground.onMessage('setSiteEnabled', ({ data }) => handlers.setSiteEnabled(data));
@@ -51,11 +59,12 @@ export default defineBackground(() => {
     await syncCustomContentScripts(settings.custom, CONTENT_SCRIPT_FILE);
     return settings;
   });
-  toBackground.onMessage('savePaper', ({ data }) => handlers.savePaper(data));
+  toBackground.onMessage('savePaper', ({ data }) => thenRefresh(handlers.savePaper(data)));
+  toBackground.onMessage('refreshSearchIndex', () => searchIndex.request());
 
   // The hover card's unsaved drafts, saved here if its tab closes first.
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === DRAFT_PORT && port.sender?.id === browser.runtime.id) relayDrafts(port, (input) => handlers.saveNote(input));
+    if (port.name === DRAFT_PORT && port.sender?.id === browser.runtime.id) relayDrafts(port, (input) => thenRefresh(handlers.saveNote(input)));
   });
 
   // Registrations survive restarts, but a permission revoked in the browser's settings must drop its origin.
@@ -68,7 +77,7 @@ export default defineBackground(() => {
     handlers
       // Built here, once per catalog version, so the first page and the first popup opening read them back instead.
       .prepareMatching()
-      .then(() => loadCatalogIndex(getDb()))
+      .then(() => searchIndex.request())
       .catch((error: unknown) => console.error('PaperLens: loading the catalog failed', error));
   });
 });

@@ -26,7 +26,7 @@ function markPainted(query: string, searcher: Searcher) {
 /** The search box, filter chips and results; arrows move through them, Enter opens, Escape clears. */
 export function SearchScreen() {
   const db = getDb();
-  const { searcher, error } = useSearcher(db);
+  const { searcher, error, building } = useSearcher(db);
   const recognized = useRecognizedPapers();
   const { query, filters, active, setQuery, setFilter, move, setActive, openPaper } = usePopupStore();
   const { result, rows } = useResults(db, searcher, query, filters, recognized);
@@ -68,7 +68,7 @@ export function SearchScreen() {
       />
       <FilterBar filters={filters} topics={topics} onChange={setFilter} />
       <p className={error ? 'pl-status error' : 'pl-status'} role={error ? 'alert' : 'status'} aria-live="polite">
-        {resultStatus(searcher, error, query, filters, result, rows.length)}
+        {resultStatus(searcher, error, building, query, filters, result, rows.length)}
       </p>
       <ResultList
         id={LIST_ID}

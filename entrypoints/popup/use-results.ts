@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { ResultRow } from '@/components/ResultList';
 import type { StoredPaper } from '@/lib/catalog/types';
+import type { Note } from '@/lib/notes/model';
+import { browseOrder, getNotes } from '@/lib/db/notes';
 import { getPapers } from '@/lib/db/papers';
 import type { PaperLensDB } from '@/lib/db/schema';
 import { hasActiveFilter, type SearchFilters } from '@/lib/search/filters';
@@ -22,28 +24,32 @@ export function useResults(
   filters: SearchFilters,
   recognized: string[],
 ): { result: SearchResult | null; rows: ResultRow[] } {
+  const noted = useLiveQuery(() => browseOrder(db, LIMIT), [db]);
   const result = useMemo((): SearchResult | null => {
     if (!searcher) return null;
     if (query.trim()) return searcher.search(query, filters, LIMIT);
-    const hits = searcher.browse(filters, recognized, LIMIT);
+    if (!noted) return null;
+    const hits = searcher.browse(filters, [...recognized, ...noted], LIMIT);
     return { hits, terms: new Set(), total: hits.length };
-  }, [searcher, query, filters, recognized]);
+  }, [searcher, query, filters, recognized, noted]);
 
   const ids = useMemo(() => result?.hits.map((h) => h.id) ?? [], [result]);
-  const papers = useLiveQuery(() => getPapers(db, ids), [db, ids]);
+  const details = useLiveQuery(async () => ({ ids, papers: await getPapers(db, ids), notes: await getNotes(db, ids) }), [db, ids]);
 
   const rows = useMemo((): ResultRow[] => {
     if (!result || !searcher) return [];
-    const byId = new Map<string, StoredPaper>();
-    for (const p of papers ?? []) if (p) byId.set(p.id, p);
+    const papers = new Map<string, StoredPaper>();
+    const notes = new Map<string, Note>();
+    for (const p of details?.papers ?? []) if (p) papers.set(p.id, p);
+    for (const n of details?.notes ?? []) if (n) notes.set(n.paperId, n);
     return result.hits.map((hit) => ({
       hit,
       title: searcher.catalog.titles[hit.ordinal] ?? '',
-      hasCode: searcher.catalog.hasCode[hit.ordinal] === 1,
-      paper: byId.get(hit.id),
-      note: searcher.note(hit.id),
+      hasCode: searcher.catalog.hasCode(hit.ordinal),
+      paper: papers.get(hit.id),
+      note: notes.get(hit.id),
     }));
-  }, [result, searcher, papers]);
+  }, [result, searcher, details]);
 
   return { result, rows };
 }
@@ -52,12 +58,13 @@ export function useResults(
 export function resultStatus(
   searcher: Searcher | null,
   error: string | null,
+  building: boolean,
   query: string,
   filters: SearchFilters,
   result: SearchResult | null,
   shown: number,
 ): string {
-  if (!searcher) return error ?? 'Loading the search index…';
+  if (!searcher) return error ?? (building ? 'Preparing the search index…' : 'Loading the search index…');
   if (query.trim()) {
     return result && result.total > 0
       ? plural(result.total, 'paper', 'papers')

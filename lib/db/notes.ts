@@ -54,6 +54,27 @@ export function readNotes(db: PaperLensDB): Promise<NotesSnapshot> {
 }
 
 /**
+ * The papers the popup lists before anything is typed (after those on the current tab): the
+ * starred ones, then the noted ones, most recently changed first, `limit` of each at most.
+ * Walks the notes from the newest and stops once it has enough, so 10,000 notes are not read.
+ */
+export async function browseOrder(db: PaperLensDB, limit: number): Promise<string[]> {
+  const newest = () => db.notes.orderBy('updatedAt').reverse();
+  const [starred, noted] = await db.transaction('r', db.notes, () =>
+    Promise.all([
+      newest().filter((n) => n.starred).limit(limit).primaryKeys(),
+      newest().filter((n) => n.text.trim() !== '' || n.tags.length > 0).limit(limit).primaryKeys(),
+    ]),
+  );
+  return [...starred, ...noted];
+}
+
+/** The notes of these papers (undefined where a paper has none). */
+export function getNotes(db: PaperLensDB, paperIds: readonly string[]): Promise<(Note | undefined)[]> {
+  return db.notes.bulkGet([...paperIds]);
+}
+
+/**
  * Every tag on the user's notes, most used first (ties alphabetical): what the tag field
  * suggests from. Reads the tags index only, not the notes.
  */

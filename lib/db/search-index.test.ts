@@ -3,67 +3,91 @@ import type { Paper } from '../catalog/types';
 import { NO_FILTERS } from '../search/filters';
 import { Searcher } from '../search/search-index';
 import { loadCatalog } from './catalog-load';
-import { readNotes, saveNote } from './notes';
+import { saveNote } from './notes';
+import { bumpRevision } from './revisions';
 import { PaperLensDB } from './schema';
-import { loadCatalogIndex, loadNotesIndex, SEARCH_INDEX_KEY } from './search-index';
+import { loadSearchIndex, refreshSearchIndex, SEARCH_INDEX_KEY, searchIndexRefresher, searchIndexState } from './search-index';
 
 function paper(id: string, title: string, abstract: string): Paper {
   return { id, title, abstract, tldr: abstract, keyResult: null, links: [], topics: [], sources: [] };
 }
 
 let dbs = 0;
+const fresh = () => new PaperLensDB(`search-index-test-${++dbs}`);
+const ids = (s: Searcher, q: string) => s.search(q, NO_FILTERS).hits.map((h) => h.id);
 
-describe('loadCatalogIndex', () => {
-  it('builds and stores the index once, restores it while the papers are unchanged, rebuilds after a change', async () => {
-    const db = new PaperLensDB(`persist-test-${++dbs}`);
+async function searcher(db: PaperLensDB): Promise<Searcher> {
+  const loaded = (await loadSearchIndex(db))!;
+  return new Searcher(loaded.catalog, loaded.notes!);
+}
+
+describe('the stored search index', () => {
+  it('is built by a refresh, stored, and rebuilt only for what changed', async () => {
+    const db = fresh();
     await loadCatalog(db, { version: 'v1', papers: [paper('a-1', 'Gated Linear Attention', 'Fast recurrent models.')] });
+    expect(await loadSearchIndex(db)).toBeNull();
 
-    const first = await loadCatalogIndex(db);
-    expect(first.origin).toBe('built');
-    expect(await db.settings.get(SEARCH_INDEX_KEY)).toBeDefined();
+    expect((await refreshSearchIndex(db)).rebuilt).toEqual(['catalog', 'notes']);
+    expect(ids(await searcher(db), 'gated linar')).toEqual(['a-1']);
+    expect((await refreshSearchIndex(db)).rebuilt).toEqual([]);
 
-    const second = await loadCatalogIndex(db);
-    expect(second.origin).toBe('stored');
-    expect(new Searcher(second.index, []).search('gated linar', NO_FILTERS).hits.map((h) => h.id)).toEqual(['a-1']);
+    await saveNote(db, { paperId: 'a-1', text: 'zanzibarite idea', starred: true });
+    const stale = (await loadSearchIndex(db))!;
+    expect(stale.current.notes).toBeGreaterThan(stale.built.notes);
+    expect((await refreshSearchIndex(db)).rebuilt).toEqual(['notes']);
+    const s = await searcher(db);
+    expect(ids(s, 'zanzibarite')).toEqual(['a-1']);
+    expect(s.browse({ ...NO_FILTERS, starred: true }, []).map((h) => h.id)).toEqual(['a-1']);
 
-    await loadCatalog(db, {
-      version: 'v2',
-      papers: [paper('a-1', 'Gated Linear Attention', 'Fast recurrent models.'), paper('b-2', 'Retentive Networks', 'Retention.')],
+    // Papers from any source: a user's saved paper lands in the index like a catalog one.
+    await db.transaction('rw', db.papers, db.settings, async () => {
+      await db.papers.put({ ...paper('0-user', 'Retentive Networks', 'Retention.'), source: 'user', authors: ['Yutao Sun'] });
+      await bumpRevision(db, 'papers');
     });
-    const third = await loadCatalogIndex(db);
-    expect(third.origin).toBe('built');
-    expect(third.revision).toBeGreaterThan(first.revision);
-    expect(new Searcher(third.index, []).search('retentive', NO_FILTERS).hits.map((h) => h.id)).toEqual(['b-2']);
+    expect((await refreshSearchIndex(db)).rebuilt).toEqual(['catalog', 'notes']);
+    const after = await searcher(db);
+    expect(ids(after, 'retentive')).toEqual(['0-user']);
+    expect(ids(after, 'yutao')).toEqual(['0-user']);
+    // The note follows its paper to its new ordinal.
+    expect(ids(after, 'zanzibarite')).toEqual(['a-1']);
+    expect(await searchIndexState(db)).toEqual((await loadSearchIndex(db))!.current);
     db.close();
   });
 
-  it('rebuilds an index stored in an unknown format', async () => {
-    const db = new PaperLensDB(`persist-test-${++dbs}`);
+  it('reads thousands of papers in batches, in id order, into one index', async () => {
+    const db = fresh();
+    const many = Array.from({ length: 4500 }, (_, i) => paper(`p-${String(i).padStart(5, '0')}`, `Paper number ${i} on quokkas`, `Abstract ${i}.`));
+    await loadCatalog(db, { version: 'v1', papers: many });
+    await refreshSearchIndex(db);
+    const loaded = (await loadSearchIndex(db))!;
+    expect(loaded.catalog.size).toBe(4500);
+    expect(loaded.catalog.ids[4499]).toBe('p-04499');
+    expect(ids(new Searcher(loaded.catalog, loaded.notes!), 'number 4321 ')).toContain('p-04321');
+    db.close();
+  });
+
+  it('ignores an index stored in another format until a refresh replaces it', async () => {
+    const db = fresh();
     await loadCatalog(db, { version: 'v1', papers: [paper('a-1', 'Gated Linear Attention', 'x')] });
-    await db.settings.put({ key: SEARCH_INDEX_KEY, value: { format: 0, revision: 1, index: null } });
-    expect((await loadCatalogIndex(db)).origin).toBe('built');
+    await db.settings.put({ key: SEARCH_INDEX_KEY, value: { format: 1, revision: 1, index: null } });
+    expect(await loadSearchIndex(db)).toBeNull();
+    expect((await refreshSearchIndex(db)).rebuilt).toContain('catalog');
+    expect(await loadSearchIndex(db)).not.toBeNull();
     db.close();
   });
 
-  it('stores the notes index per notes revision and rebuilds it after a note is saved', async () => {
-    const db = new PaperLensDB(`persist-test-${++dbs}`);
-    await loadCatalog(db, { version: 'v1', papers: [paper('a-1', 'Gated Linear Attention', 'x'), paper('b-2', 'Retentive Networks', 'y')] });
-    await saveNote(db, { paperId: 'b-2', text: 'zanzibarite idea' });
-    const catalog = await loadCatalogIndex(db);
-
-    const built = await loadNotesIndex(db, catalog, await readNotes(db));
-    expect(built.origin).toBe('built');
-    const snapshot = await readNotes(db);
-    const restored = await loadNotesIndex(db, catalog, snapshot);
-    expect(restored.origin).toBe('stored');
-    const searcher = new Searcher(catalog.index, snapshot.notes, restored.index);
-    expect(searcher.search('zanzibarite', NO_FILTERS).hits.map((h) => h.id)).toEqual(['b-2']);
-
-    await saveNote(db, { paperId: 'a-1', text: 'quokkaesque' });
-    const after = await readNotes(db);
-    const rebuilt = await loadNotesIndex(db, catalog, after);
-    expect(rebuilt.origin).toBe('built');
-    expect(new Searcher(catalog.index, after.notes, rebuilt.index).search('quokkaesque', NO_FILTERS).hits.map((h) => h.id)).toEqual(['a-1']);
+  it('runs one refresh at a time, and one more for requests made during it', async () => {
+    const db = fresh();
+    await loadCatalog(db, { version: 'v1', papers: [paper('a-1', 'Gated Linear Attention', 'x')] });
+    const refresher = searchIndexRefresher(db);
+    const first = refresher.request();
+    await saveNote(db, { paperId: 'a-1', text: 'written during the first refresh' });
+    const second = refresher.request();
+    const third = refresher.request();
+    expect(third).toBe(second);
+    await Promise.all([first, second]);
+    const loaded = (await loadSearchIndex(db))!;
+    expect(loaded.built).toEqual(loaded.current);
     db.close();
   });
 });

@@ -32,6 +32,12 @@ export interface BackgroundProtocol {
   saveNote(input: NoteInput): NoteSaveResult;
   /** Adds a paper from the page the user is on to their library ("Save to PaperLens"). */
   savePaper(input: SavePaperInput): SavePaperResult;
+  /**
+   * Brings the stored search index up to the current papers and notes (lib/db/search-index):
+   * sent by a page that wrote papers or notes itself (an import) or found the index stale.
+   * Answers once the index is current.
+   */
+  refreshSearchIndex(): void;
 }
 
 /** Content scripts and extension pages send with `toBackground.sendMessage`; only the background listens. */

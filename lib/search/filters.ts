@@ -21,7 +21,9 @@ export function hasActiveFilter(f: SearchFilters): boolean {
 export interface FilterFacts {
   hasCode: boolean;
   topics: readonly string[];
-  note: Note | undefined;
+  hasNote: boolean;
+  starred: boolean;
+  toRead: boolean;
 }
 
 export function noteHasText(note: Note | undefined): boolean {
@@ -30,9 +32,9 @@ export function noteHasText(note: Note | undefined): boolean {
 
 export function passesFilters(f: SearchFilters, facts: FilterFacts): boolean {
   if (f.hasCode && !facts.hasCode) return false;
-  if (f.hasNote && !noteHasText(facts.note)) return false;
-  if (f.starred && !facts.note?.starred) return false;
-  if (f.readLater && facts.note?.status !== 'to-read') return false;
+  if (f.hasNote && !facts.hasNote) return false;
+  if (f.starred && !facts.starred) return false;
+  if (f.readLater && !facts.toRead) return false;
   if (f.topic !== null && !facts.topics.includes(f.topic)) return false;
   return true;
 }

@@ -4,16 +4,18 @@ import { readSeedDir } from '../catalog/read-seeds';
 import type { Paper } from '../catalog/types';
 import type { Note } from '../notes/model';
 import { NO_FILTERS, type SearchFilters } from './filters';
-import { CatalogIndex, Searcher } from './search-index';
+import { buildNotesIndex, CatalogIndex, Searcher } from './search-index';
 import { FIELD } from './text-index';
 
 let papers: Paper[];
 let index: CatalogIndex;
 
-beforeAll(() => {
+beforeAll(async () => {
   papers = buildCatalog(readSeedDir('seeds')).papers;
-  index = CatalogIndex.build(papers);
+  index = await CatalogIndex.build(papers);
 });
+
+const searcher = (notes: Note[] = [], catalog = index) => new Searcher(catalog, buildNotesIndex(catalog, notes));
 
 const titleOf = (id: string) => papers.find((p) => p.id === id)!.title;
 const idOf = (prefix: string) => papers.find((p) => p.title.startsWith(prefix))!.id;
@@ -37,28 +39,28 @@ const titles = (s: Searcher, q: string, filters: SearchFilters = NO_FILTERS) =>
 
 describe('Searcher ranking', () => {
   it('finds misspelled titles first', () => {
-    const s = new Searcher(index, []);
+    const s = searcher();
     expect(titles(s, 'itransfomer')[0]).toMatch(/^iTransformer:/);
     expect(titles(s, 'bytetransfomer')[0]).toMatch(/^ByteTransformer:/);
     expect(titles(s, 'autofromer')[0]).toMatch(/^Autoformer:/);
   });
 
   it('finds forecasting papers for "forcasting"', () => {
-    const found = titles(new Searcher(index, []), 'forcasting');
+    const found = titles(searcher(), 'forcasting');
     const forecasting = papers.filter((p) => /forecast/i.test(p.title)).map((p) => p.title);
     expect(found.length).toBeGreaterThanOrEqual(5);
     expect(found.slice(0, 5).every((t) => forecasting.includes(t))).toBe(true);
   });
 
   it('finds a title while it is being typed, word by word', () => {
-    const s = new Searcher(index, []);
+    const s = searcher();
     const target = 'Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting';
     expect(titles(s, 'informer beyond eff')[0]).toBe(target);
     expect(titles(s, 'informer: beyond efficient transformer for long')[0]).toBe(target);
   });
 
   it('ranks title hits above abstract-only hits', () => {
-    const s = new Searcher(index, []);
+    const s = searcher();
     const { hits } = s.search('mamba', NO_FILTERS, 50);
     const inTitle = hits.map((h) => (h.fields & (1 << FIELD.title)) !== 0);
     expect(inTitle[0]).toBe(true);
@@ -74,7 +76,7 @@ describe('Searcher ranking', () => {
   };
 
   it('shows only papers with every query word once enough have them all', () => {
-    const s = new Searcher(index, []);
+    const s = searcher();
     const { hits, total } = s.search('transfomer forcasting', NO_FILTERS, 100);
     // Before the cut-off, 277 of the 333 papers were counted: every one with "transformer".
     expect(total).toBe(hits.length);
@@ -84,7 +86,7 @@ describe('Searcher ranking', () => {
   });
 
   it('puts papers with every query word before papers missing one when few have them all', () => {
-    const s = new Searcher(index, []);
+    const s = searcher();
     const { hits } = s.search('quantization llm', NO_FILTERS, 100);
     const hasBoth = hits.map((h) => textOf(h.id).includes('quantization') && /\bllms?\b/.test(textOf(h.id)));
     expect(hasBoth[0]).toBe(true);
@@ -93,7 +95,7 @@ describe('Searcher ranking', () => {
   });
 
   it('counts the papers about a word, not every abstract that mentions it', () => {
-    const s = new Searcher(index, []);
+    const s = searcher();
     const { hits, total } = s.search('attention', NO_FILTERS, 400);
     const mentioning = papers.filter((p) => /attention/i.test(p.abstract)).length;
     expect(total).toBe(hits.length);
@@ -107,17 +109,17 @@ describe('Searcher ranking', () => {
   });
 
   it('ranks the word being typed above rarer words it begins', () => {
-    const s = new Searcher(index, []);
+    const s = searcher();
     expect(titles(s, 'attention')[0]).toMatch(/^Attention Is Not All You Need/);
   });
 
   it('returns the matched vocabulary words for highlighting', () => {
-    const { terms } = new Searcher(index, []).search('itransfomer', NO_FILTERS, 10);
+    const { terms } = searcher().search('itransfomer', NO_FILTERS, 10);
     expect(terms.has('itransformer')).toBe(true);
   });
 
   it('returns nothing for a query of stopwords or punctuation', () => {
-    const s = new Searcher(index, []);
+    const s = searcher();
     expect(s.search('the ', NO_FILTERS).hits).toEqual([]);
     expect(s.search('  ?! ', NO_FILTERS).hits).toEqual([]);
   });
@@ -126,7 +128,7 @@ describe('Searcher ranking', () => {
 describe('Searcher over notes and tags', () => {
   it('finds a paper by a word that is only in its note', () => {
     const id = idOf('ByteTransformer');
-    const s = new Searcher(index, [note(id, { text: 'Compare with the zanzibarite kernels.' })]);
+    const s = searcher([note(id, { text: 'Compare with the zanzibarite kernels.' })]);
     expect(papers.some((p) => /zanzibarite/i.test(p.abstract + p.title))).toBe(false);
     const { hits } = s.search('zanzibarite', NO_FILTERS);
     expect(hits.map((h) => h.id)).toEqual([id]);
@@ -138,12 +140,12 @@ describe('Searcher over notes and tags', () => {
 
   it('finds a paper by its tag', () => {
     const id = idOf('Autoformer');
-    const s = new Searcher(index, [note(id, { tags: ['must-cite'] })]);
+    const s = searcher([note(id, { tags: ['must-cite'] })]);
     expect(s.search('must-cite', NO_FILTERS).hits[0]?.id).toBe(id);
   });
 
   it('ignores notes whose paper is gone', () => {
-    const s = new Searcher(index, [note(idOf('Autoformer'), { paperId: 'gone-1234', text: 'zanzibarite' })]);
+    const s = searcher([note(idOf('Autoformer'), { paperId: 'gone-1234', text: 'zanzibarite' })]);
     expect(s.search('zanzibarite', NO_FILTERS).hits).toEqual([]);
   });
 });
@@ -153,7 +155,7 @@ describe('Searcher filters', () => {
   const auto = () => idOf('Autoformer');
 
   it('filters by code link, note, star, read later and topic', () => {
-    const s = new Searcher(index, [
+    const s = searcher([
       note(itrans(), { text: 'good', starred: true }),
       note(auto(), { status: 'to-read' }),
     ]);
@@ -172,39 +174,70 @@ describe('Searcher filters', () => {
     expect(only({ topic: 'time series' }).length).toBeGreaterThan(vision.length);
   });
 
-  it('browses recognized, then starred, then noted papers with no query', () => {
+  it('browses the papers it is given, in that order, through the filters', () => {
     const recognized = papers[5]!.id;
-    const s = new Searcher(index, [
+    const s = searcher([
       note(itrans(), { text: 'older note', updatedAt: 10 }),
       note(auto(), { starred: true, updatedAt: 5 }),
       note(papers[7]!.id, { text: 'newest note', updatedAt: 20 }),
     ]);
-    expect(s.browse(NO_FILTERS, [recognized, 'not-a-paper']).map((h) => h.id)).toEqual([
-      recognized,
-      auto(),
-      papers[7]!.id,
-      itrans(),
-    ]);
-    const starred = s.browse({ ...NO_FILTERS, starred: true }, [recognized]);
-    expect(starred.map((h) => h.id)).toEqual([auto()]);
-    expect(s.browse({ ...NO_FILTERS, topic: 'speech' }, []).length).toBe(
+    const order = [recognized, 'not-a-paper', auto(), papers[7]!.id, itrans(), recognized];
+    expect(s.browse(NO_FILTERS, order).map((h) => h.id)).toEqual([recognized, auto(), papers[7]!.id, itrans()]);
+    expect(s.browse(NO_FILTERS, order, 2).map((h) => h.id)).toEqual([recognized, auto()]);
+    expect(s.browse({ ...NO_FILTERS, starred: true }, order).map((h) => h.id)).toEqual([auto()]);
+    expect(s.browse({ ...NO_FILTERS, hasNote: true }, []).map((h) => h.id).sort()).toEqual([papers[7]!.id, itrans()].sort());
+    expect(s.browse({ ...NO_FILTERS, topic: 'speech' }, [], 400).length).toBe(
       papers.filter((p) => p.topics.includes('speech')).length,
     );
   });
 });
 
-describe('CatalogIndex serialization', () => {
-  it('gives the same results after a structured-clone round trip', () => {
-    const copy = CatalogIndex.deserialize(structuredClone(index.serialize()));
-    const a = new Searcher(index, []);
-    const b = new Searcher(copy, []);
+describe('CatalogIndex', () => {
+  it('gives the same results after a structured-clone round trip of its stored form', async () => {
+    const copy = await CatalogIndex.deserialize(structuredClone(index.serialize()));
+    const a = searcher();
+    const b = searcher([], copy);
     for (const q of ['itransfomer', 'forcasting', 'vision transformer object', 'mamba med']) {
       expect(b.search(q, NO_FILTERS, 20).hits).toEqual(a.search(q, NO_FILTERS, 20).hits);
     }
     expect(copy.allTopics()).toEqual(index.allTopics());
+    expect(copy.titles).toEqual(index.titles);
+    for (let o = 0; o < index.size; o += 17) {
+      expect(copy.topics(o)).toEqual(index.topics(o));
+      expect(copy.hasCode(o)).toBe(index.hasCode(o));
+    }
   });
 
-  it('refuses an index of another format', () => {
-    expect(() => CatalogIndex.deserialize({ ...index.serialize(), format: 99 as 1 })).toThrow(/format 99/);
+  it('numbers papers in id order and finds an ordinal by id', () => {
+    const ids = papers.map((p) => p.id).sort();
+    expect(index.ids).toEqual(ids);
+    expect(index.ordinalOf(ids[42]!)).toBe(42);
+    expect(index.ordinalOf('not-a-paper')).toBeUndefined();
+    const p = papers[3]!;
+    expect(index.titles[index.ordinalOf(p.id)!]).toBe(p.title.replace(/\s+/g, ' '));
+    expect(index.topics(index.ordinalOf(p.id)!)).toEqual(p.topics);
+    expect(index.hasCode(index.ordinalOf(p.id)!)).toBe(p.links.some((l) => l.kind === 'code'));
+  });
+
+  it('indexes every stored paper, whatever its source: authors, accents, TeX, many topics', async () => {
+    const base = { tldr: '', abstract: '', links: [] };
+    const own = await CatalogIndex.build([
+      { ...base, id: 'b', title: 'Attention Is All You Need', topics: [], authors: ['Ashish Vaswani', 'Noam Shazeer'] },
+      { ...base, id: 'a', title: 'Réseaux de neurones $\\alpha$-divergence', topics: Array.from({ length: 300 }, (_, i) => `t${i}`) },
+      { ...base, id: 'c', title: 'Plain', topics: ['t299', 'zeta'] },
+    ]);
+    const s = searcher([], own);
+    expect(s.search('vaswani', NO_FILTERS).hits.map((h) => h.id)).toEqual(['b']);
+    expect(s.search('vaswani', NO_FILTERS).hits[0]!.fields & (1 << FIELD.authors)).not.toBe(0);
+    expect(s.search('reseaux alpha', NO_FILTERS).hits.map((h) => h.id)).toEqual(['a']);
+    expect(own.topics(0).length).toBe(300);
+    expect(own.topics(0)[299]).toBe('t299');
+    expect(own.topics(2)).toEqual(['t299', 'zeta']);
+    const back = await CatalogIndex.deserialize(structuredClone(own.serialize()));
+    expect(back.topics(2)).toEqual(['t299', 'zeta']);
+  });
+
+  it('refuses an index of another format', async () => {
+    await expect(CatalogIndex.deserialize({ ...index.serialize(), format: 99 as 2 })).rejects.toThrow(/format 99/);
   });
 });

@@ -4,7 +4,7 @@ import { normalizeTitle, tokenize } from '../match/normalize';
 import { hasActiveFilter, noteHasText, passesFilters, type SearchFilters } from './filters';
 import { FIELD, isStopword, maskWeight, TextIndex, TextIndexBuilder, type SerializedTextIndex } from './text-index';
 
-/** What the catalog index reads from a paper. */
+/** What the catalog index reads from a paper: any stored paper, whatever its source. */
 export interface SearchablePaper {
   id: string;
   title: string;
@@ -12,83 +12,180 @@ export interface SearchablePaper {
   abstract: string;
   topics: readonly string[];
   links: readonly Pick<PaperLink, 'kind'>[];
+  authors?: readonly string[];
 }
 
-/** Bumped when the serialized layout changes, so an index stored by an older version is rebuilt. */
-export const INDEX_FORMAT = 1;
+/** Bumped when the stored layout changes, so an index stored by an older version is rebuilt. */
+export const INDEX_FORMAT = 2;
 
+/**
+ * The stored catalog index: typed arrays and a few strings, so IndexedDB keeps it as blocks.
+ * Papers are numbered by id order ("ordinals"), so an id's ordinal is a binary search away.
+ */
 export interface SerializedCatalogIndex {
   format: typeof INDEX_FORMAT;
-  ids: string[];
-  titles: string[];
-  /** Each paper's topics joined by "|". */
-  topics: string[];
+  size: number;
+  /** Ids, then titles, one a line, deflate-compressed (a third of their size). */
+  names: Uint8Array;
+  /** The distinct topic labels, one a line. */
+  topicNames: string;
+  /** Each paper's topics as label numbers + 1, ended by 0. */
+  topicCodes: Uint8Array;
+  /** One bit a paper: it links to code. */
   hasCode: Uint8Array;
   text: SerializedTextIndex;
 }
 
+async function deflate(text: string): Promise<Uint8Array> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function inflate(bytes: Uint8Array): Promise<string> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Response(stream).text();
+}
+
 /**
- * The part of the search index that depends only on the papers: rebuilt when the papers
- * revision changes, stored serialized between popup openings. Papers are numbered by position
- * ("ordinals"); posting lists hold ordinals.
+ * Builds a catalog index from papers handed over in id order, a batch at a time, so a caller
+ * reading 100,000 papers from IndexedDB never holds them all.
+ */
+export class CatalogIndexBuilder {
+  private readonly text = new TextIndexBuilder();
+  private readonly ids: string[] = [];
+  private readonly titles: string[] = [];
+  private readonly topicOf = new Map<string, number>();
+  private topicCodes: number[] = [];
+  private hasCode: number[] = [];
+
+  add(p: SearchablePaper): void {
+    const i = this.ids.length;
+    if (i > 0 && !(this.ids[i - 1]! < p.id)) throw new Error(`papers must come in id order: ${p.id} after ${this.ids[i - 1]!}`);
+    this.ids.push(p.id);
+    this.titles.push(p.title.replace(/\s+/g, ' '));
+    this.text.add(i, FIELD.title, p.title);
+    this.text.add(i, FIELD.tldr, p.tldr);
+    this.text.add(i, FIELD.topics, p.topics.join(' '));
+    this.text.add(i, FIELD.abstract, p.abstract);
+    if (p.authors?.length) this.text.add(i, FIELD.authors, p.authors.join(' '));
+    for (const t of p.topics) {
+      let code = this.topicOf.get(t);
+      if (code === undefined) this.topicOf.set(t, (code = this.topicOf.size));
+      // Label numbers over 254 take two bytes: 255 then the rest.
+      if (code + 1 < 255) this.topicCodes.push(code + 1);
+      else this.topicCodes.push(255, code + 1 - 255);
+    }
+    this.topicCodes.push(0);
+    if (p.links.some((l) => l.kind === 'code')) this.hasCode.push(i);
+  }
+
+  async finish(): Promise<CatalogIndex> {
+    const size = this.ids.length;
+    const hasCode = new Uint8Array((size + 7) >> 3);
+    for (const i of this.hasCode) hasCode[i >> 3]! |= 1 << (i & 7);
+    return CatalogIndex.fromParts(
+      {
+        format: INDEX_FORMAT,
+        size,
+        names: await deflate(`${this.ids.join('\n')}\n${this.titles.join('\n')}`),
+        topicNames: [...this.topicOf.keys()].join('\n'),
+        topicCodes: Uint8Array.from(this.topicCodes),
+        hasCode,
+        text: this.text.finish(size).serialize(),
+      },
+      this.ids,
+      this.titles,
+    );
+  }
+}
+
+/**
+ * The part of the search index that depends only on the papers: rebuilt (in the background)
+ * when the papers change, stored compact between popup openings.
  */
 export class CatalogIndex {
-  readonly ordinalOf = new Map<string, number>();
-  private readonly topicLists: (string[] | undefined)[];
+  readonly text: TextIndex;
+  private readonly topicLabels: string[];
+  private topicOffsets: Uint32Array | null = null;
   private readonly normTitles: (string | undefined)[];
 
   private constructor(
-    readonly ids: string[],
-    readonly titles: string[],
-    private readonly topicsJoined: string[],
-    readonly hasCode: Uint8Array,
-    readonly text: TextIndex,
+    private readonly data: SerializedCatalogIndex,
+    readonly ids: readonly string[],
+    readonly titles: readonly string[],
   ) {
-    ids.forEach((id, i) => this.ordinalOf.set(id, i));
-    this.topicLists = new Array<string[] | undefined>(ids.length);
-    this.normTitles = new Array<string | undefined>(ids.length);
+    this.text = TextIndex.deserialize(data.text);
+    this.topicLabels = data.topicNames ? data.topicNames.split('\n') : [];
+    this.normTitles = new Array<string | undefined>(data.size);
   }
 
-  static build(papers: readonly SearchablePaper[]): CatalogIndex {
-    const builder = new TextIndexBuilder();
-    papers.forEach((p, i) => {
-      builder.add(i, FIELD.title, p.title);
-      builder.add(i, FIELD.tldr, p.tldr);
-      builder.add(i, FIELD.topics, p.topics.join(' '));
-      builder.add(i, FIELD.abstract, p.abstract);
-    });
-    return new CatalogIndex(
-      papers.map((p) => p.id),
-      papers.map((p) => p.title),
-      papers.map((p) => p.topics.join('|')),
-      Uint8Array.from(papers, (p) => (p.links.some((l) => l.kind === 'code') ? 1 : 0)),
-      builder.finish(),
-    );
+  /** For CatalogIndexBuilder, which has the ids and titles at hand. */
+  static fromParts(data: SerializedCatalogIndex, ids: readonly string[], titles: readonly string[]): CatalogIndex {
+    return new CatalogIndex(data, ids, titles);
   }
 
-  static deserialize(s: SerializedCatalogIndex): CatalogIndex {
+  /** Builds from papers in any order (tests and the bench; the background streams them). */
+  static build(papers: readonly SearchablePaper[]): Promise<CatalogIndex> {
+    const builder = new CatalogIndexBuilder();
+    for (const p of [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) builder.add(p);
+    return builder.finish();
+  }
+
+  static async deserialize(s: SerializedCatalogIndex): Promise<CatalogIndex> {
     if (s.format !== INDEX_FORMAT) throw new Error(`search index format ${String(s.format)} is not ${INDEX_FORMAT}`);
-    return new CatalogIndex(s.ids, s.titles, s.topics, s.hasCode, TextIndex.deserialize(s.text));
+    const names = await inflate(s.names);
+    const lines = s.size === 0 ? [] : names.split('\n');
+    if (lines.length !== 2 * s.size) throw new Error(`search index holds ${lines.length} names for ${s.size} papers`);
+    return new CatalogIndex(s, lines.slice(0, s.size), lines.slice(s.size));
   }
 
   serialize(): SerializedCatalogIndex {
-    return {
-      format: INDEX_FORMAT,
-      ids: this.ids,
-      titles: this.titles,
-      topics: this.topicsJoined,
-      hasCode: this.hasCode,
-      text: this.text.serialize(),
-    };
+    return this.data;
+  }
+
+  /** Bytes of the stored form. */
+  get storedBytes(): number {
+    const d = this.data;
+    return d.names.byteLength + d.topicNames.length + d.topicCodes.byteLength + d.hasCode.byteLength + this.text.storedBytes;
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.data.size;
+  }
+
+  /** The ordinal of a paper id, or undefined when the index does not hold it. */
+  ordinalOf(id: string): number | undefined {
+    let lo = 0;
+    let hi = this.ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.ids[mid]! < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.ids[lo] === id ? lo : undefined;
+  }
+
+  hasCode(ordinal: number): boolean {
+    return (this.data.hasCode[ordinal >> 3]! & (1 << (ordinal & 7))) !== 0;
   }
 
   topics(ordinal: number): string[] {
-    const joined = this.topicsJoined[ordinal] ?? '';
-    return (this.topicLists[ordinal] ??= joined ? joined.split('|') : []);
+    const codes = this.data.topicCodes;
+    if (!this.topicOffsets) {
+      const offsets = new Uint32Array(this.size + 1);
+      let paper = 0;
+      for (let i = 0; i < codes.length && paper < this.size; i++) {
+        if (codes[i] === 255) i++;
+        else if (codes[i] === 0) offsets[++paper] = i + 1;
+      }
+      this.topicOffsets = offsets;
+    }
+    const out: string[] = [];
+    for (let i = this.topicOffsets[ordinal]!; codes[i] !== 0 && i < codes.length; i++) {
+      const code = codes[i] === 255 ? 255 + codes[++i]! : codes[i]!;
+      out.push(this.topicLabels[code - 1]!);
+    }
+    return out;
   }
 
   normalizedTitle(ordinal: number): string {
@@ -97,27 +194,57 @@ export class CatalogIndex {
 
   /** Every topic label in the catalog, sorted, for the topic filter. */
   allTopics(): string[] {
-    const set = new Set<string>();
-    for (const joined of this.topicsJoined) for (const t of joined ? joined.split('|') : []) set.add(t);
-    return [...set].sort();
+    return [...this.topicLabels].sort();
   }
 }
 
+/** A paper's note, as the filters see it (bits of NotesIndex.flags). */
+export const NOTE_FLAG = { text: 1, starred: 2, toRead: 4 } as const;
+
+export interface SerializedNotesIndex {
+  text: SerializedTextIndex;
+  /** NOTE_FLAG bits per paper ordinal. */
+  flags: Uint8Array;
+}
+
 /**
- * The notes part of the index, over the user's notes and tags. Separate from the catalog part
- * so a note edit rebuilds only this (small) part; ordinals are the catalog index's.
+ * The notes part of the index, over the user's notes and tags, with what the filters need to
+ * know of each note. Separate from the catalog part so a note edit rebuilds only this (small)
+ * part; ordinals are the catalog index's.
  */
-export function buildNotesIndex(catalog: CatalogIndex, notes: readonly Note[]): TextIndex {
+export class NotesIndex {
+  constructor(
+    readonly text: TextIndex,
+    readonly flags: Uint8Array,
+  ) {}
+
+  static deserialize(s: SerializedNotesIndex): NotesIndex {
+    return new NotesIndex(TextIndex.deserialize(s.text), s.flags);
+  }
+
+  serialize(): SerializedNotesIndex {
+    return { text: this.text.serialize(), flags: this.flags };
+  }
+
+  get storedBytes(): number {
+    return this.text.storedBytes + this.flags.byteLength;
+  }
+}
+
+export function buildNotesIndex(catalog: CatalogIndex, notes: readonly Note[]): NotesIndex {
   const builder = new TextIndexBuilder();
+  const flags = new Uint8Array(catalog.size);
   const placed = notes
-    .map((n) => ({ n, ordinal: catalog.ordinalOf.get(n.paperId) }))
+    .map((n) => ({ n, ordinal: catalog.ordinalOf(n.paperId) }))
     .filter((x): x is { n: Note; ordinal: number } => x.ordinal !== undefined)
     .sort((a, b) => a.ordinal - b.ordinal);
   for (const { n, ordinal } of placed) {
     builder.add(ordinal, FIELD.notes, n.text);
     builder.add(ordinal, FIELD.tags, n.tags.join(' '));
+    flags[ordinal] =
+      (noteHasText(n) ? NOTE_FLAG.text : 0) | (n.starred ? NOTE_FLAG.starred : 0) | (n.status === 'to-read' ? NOTE_FLAG.toRead : 0);
   }
-  return builder.finish();
+  return new NotesIndex(builder.finish(catalog.size), flags);
 }
 
 /** One result: which paper, how well it matched, and in which fields (FIELD bits). */
@@ -226,8 +353,6 @@ class TopK {
  * when the query is (the start of) their title, so typing a title finds it in a few keystrokes.
  */
 export class Searcher {
-  readonly notes: TextIndex;
-  private readonly noteOf = new Map<string, Note>();
   private readonly score: Float32Array;
   private readonly tokScore: Float32Array;
   private readonly matched: Uint8Array;
@@ -237,14 +362,11 @@ export class Searcher {
   private readonly wordDocs: Uint32Array;
   private wordCache = new Map<string, WordScores>();
 
-  /** `notesIndex` is `buildNotesIndex(catalog, notes)`, or that index restored from storage. */
+  /** `notes` is `buildNotesIndex(catalog, notes)`, or that index restored from storage. */
   constructor(
     readonly catalog: CatalogIndex,
-    notes: readonly Note[],
-    notesIndex: TextIndex = buildNotesIndex(catalog, notes),
+    readonly notes: NotesIndex,
   ) {
-    for (const n of notes) this.noteOf.set(n.paperId, n);
-    this.notes = notesIndex;
     const n = catalog.size;
     this.score = new Float32Array(n);
     this.tokScore = new Float32Array(n);
@@ -255,16 +377,14 @@ export class Searcher {
     this.wordDocs = new Uint32Array(n);
   }
 
-  note(id: string): Note | undefined {
-    return this.noteOf.get(id);
-  }
-
   private passes(filters: SearchFilters, ordinal: number): boolean {
-    const id = this.catalog.ids[ordinal]!;
+    const flags = this.notes.flags[ordinal]!;
     return passesFilters(filters, {
-      hasCode: this.catalog.hasCode[ordinal] === 1,
-      topics: this.catalog.topics(ordinal),
-      note: this.noteOf.get(id),
+      hasCode: this.catalog.hasCode(ordinal),
+      topics: filters.topic === null ? [] : this.catalog.topics(ordinal),
+      hasNote: (flags & NOTE_FLAG.text) !== 0,
+      starred: (flags & NOTE_FLAG.starred) !== 0,
+      toRead: (flags & NOTE_FLAG.toRead) !== 0,
     });
   }
 
@@ -349,7 +469,7 @@ export class Searcher {
     const n = this.catalog.size;
     let count = 0;
     const terms: string[] = [];
-    for (const index of [this.catalog.text, this.notes]) {
+    for (const index of [this.catalog.text, this.notes.text]) {
       const expansions = index.expand(w, prefix, PREFIX_POSTINGS_PER_PAPER * n);
       // A word being typed stands for all its completions: they share the rarity of the group,
       // so a rare completion ("attentional") does not outrank the word itself ("attention").
@@ -357,13 +477,12 @@ export class Searcher {
       if (prefix) for (const e of expansions) if (e.prefix) groupDf += index.df(e.term);
       for (const e of expansions) {
         terms.push(index.terms[e.term]!);
-        const from = index.starts[e.term]!;
-        const to = index.starts[e.term + 1]!;
-        const df = prefix && e.prefix ? Math.max(to - from, groupDf) : to - from;
+        const { docs, fields } = index.postings(e.term);
+        const df = prefix && e.prefix ? Math.max(docs.length, groupDf) : docs.length;
         const base = e.sim * Math.log(1 + n / Math.min(n, df));
-        for (let p = from; p < to; p++) {
-          const doc = index.docs[p]!;
-          const f = index.fields[p]!;
+        for (let p = 0; p < docs.length; p++) {
+          const doc = docs[p]!;
+          const f = fields[p]!;
           const wgt = base * maskWeight(f);
           const prev = tokScore[doc]!;
           if (prev === 0) wordDocs[count++] = doc;
@@ -396,30 +515,25 @@ export class Searcher {
   }
 
   /**
-   * What to show before anything is typed: papers recognized on the current tab, then starred
-   * ones, then recently noted ones. With a filter on, every paper that passes it (in that order,
-   * then catalog order).
+   * What to show before anything is typed: the papers `order` names (those on the current tab,
+   * then starred, then recently noted ones), those the index holds and the filters pass. With a
+   * filter on, every other paper that passes it follows, in id order.
    */
-  browse(filters: SearchFilters, recognized: readonly string[], limit = 50): SearchHit[] {
+  browse(filters: SearchFilters, order: readonly string[], limit = 50): SearchHit[] {
     const filtering = hasActiveFilter(filters);
-    const byRecent = [...this.noteOf.values()].sort((a, b) => b.updatedAt - a.updatedAt);
-    const order: string[] = [
-      ...recognized,
-      ...byRecent.filter((n) => n.starred).map((n) => n.paperId),
-      ...byRecent.filter((n) => noteHasText(n) || n.tags.length > 0).map((n) => n.paperId),
-    ];
-    if (filtering) order.push(...this.catalog.ids);
     const hits: SearchHit[] = [];
-    const seen = new Set<string>();
+    const seen = new Set<number>();
+    const take = (ordinal: number) => {
+      if (seen.has(ordinal) || (filtering && !this.passes(filters, ordinal))) return;
+      seen.add(ordinal);
+      hits.push({ id: this.catalog.ids[ordinal]!, ordinal, score: 0, fields: 0 });
+    };
     for (const id of order) {
-      if (hits.length >= limit) break;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const ordinal = this.catalog.ordinalOf.get(id);
-      if (ordinal === undefined) continue;
-      if (filtering && !this.passes(filters, ordinal)) continue;
-      hits.push({ id, ordinal, score: 0, fields: 0 });
+      if (hits.length >= limit) return hits;
+      const ordinal = this.catalog.ordinalOf(id);
+      if (ordinal !== undefined) take(ordinal);
     }
+    if (filtering) for (let o = 0; o < this.catalog.size && hits.length < limit; o++) take(o);
     return hits;
   }
 }

@@ -1,15 +1,17 @@
 import { tokenize } from '../match/normalize';
+import { BitWriter, decodePostings, encodePostings, riceParameter } from './rice';
 import { allowedTypos, boundedDistance } from './edit-distance';
 
 /**
  * The fields a paper is searched by, as bits of a posting's field mask. The catalog index holds
- * the first four, the notes index the last two, so one mask describes where a paper matched.
+ * title, TL;DR, topics, abstract and authors, the notes index notes and tags, so one mask
+ * describes where a paper matched.
  */
-export const FIELD = { title: 0, tldr: 1, topics: 2, abstract: 3, notes: 4, tags: 5 } as const;
+export const FIELD = { title: 0, tldr: 1, topics: 2, abstract: 3, notes: 4, tags: 5, authors: 6 } as const;
 export type FieldName = keyof typeof FIELD;
 
 /** Title hits rank first; the user's own words next; the abstract, being long, counts least. */
-const FIELD_WEIGHT: Record<FieldName, number> = { title: 10, tags: 6, notes: 5, topics: 4, tldr: 3, abstract: 1 };
+const FIELD_WEIGHT: Record<FieldName, number> = { title: 10, tags: 6, notes: 5, authors: 5, topics: 4, tldr: 3, abstract: 1 };
 
 /** A posting's weight: its best field, plus a little for every other field that also has the word. */
 const MASK_WEIGHT = (() => {
@@ -54,78 +56,261 @@ export interface Expansion {
   prefix?: boolean;
 }
 
-/** The serialized form: plain strings and typed arrays, cheap to store in IndexedDB and to restore. */
+/**
+ * The stored form: the vocabulary as one string and the postings Rice-coded in one byte array
+ * (see ./rice.ts), so IndexedDB stores and restores it as a few blocks, not millions of values.
+ */
 export interface SerializedTextIndex {
+  /** Sorted vocabulary, joined by "\n". */
   terms: string;
-  starts: Uint32Array;
+  /** How many documents each term is in. */
+  df: Uint32Array;
+  /** Where each term's postings start, in bits. */
+  bitStart: Uint32Array;
+  /** Each term's Rice parameter. */
+  riceK: Uint8Array;
+  /** Field masks by rank (the commonest first). */
+  maskByRank: Uint8Array;
+  bits: Uint8Array;
+  /** Ordinals run from 0 to this (exclusive); the Rice parameters depend on it. */
+  docCount: number;
+}
+
+/** One term's postings, decoded. */
+export interface Postings {
   docs: Uint32Array;
   fields: Uint8Array;
 }
 
-/** Collects postings document by document; `finish` sorts the vocabulary and packs the arrays. */
+const STOP = 1;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Collects postings document by document; `finish` sorts the vocabulary and codes the lists.
+ * Built for 100,000 abstracts in a few seconds: plain-ASCII text (nearly all of it) is scanned
+ * character by character into an open-addressing table of the words seen, so a word already
+ * known allocates nothing; other text goes through `tokenize`, the one normalizer, and lands in
+ * the same table. Postings go to flat typed arrays, not one array per word.
+ */
 export class TextIndexBuilder {
-  private readonly ids = new Map<string, number>();
+  private slots = new Int32Array(1 << 16).fill(-1);
+  private termHash = new Uint32Array(1 << 15);
+  private termFlags = new Uint8Array(1 << 15);
+  private lastDoc = new Int32Array(1 << 15).fill(-1);
+  private docMask = new Uint8Array(1 << 15);
   private readonly words: string[] = [];
-  private readonly postDocs: number[][] = [];
-  private readonly postFields: number[][] = [];
-  private current = new Map<string, number>();
+  private docTerms: number[] = [];
   private currentDoc = -1;
+  private postTerm = new Uint32Array(1 << 20);
+  private postDoc = new Uint32Array(1 << 20);
+  private postMask = new Uint8Array(1 << 20);
+  private posts = 0;
 
   /** Adds a field's text to a document; documents must be added in increasing order. */
   add(doc: number, field: number, text: string): void {
     if (doc !== this.currentDoc) {
+      if (doc < this.currentDoc) throw new Error(`documents must be added in order: ${doc} after ${this.currentDoc}`);
       this.flush();
       this.currentDoc = doc;
     }
+    if (!text) return;
+    const bit = 1 << field;
+    // tokenize ends a word at every space or control character, so the text is taken one
+    // space-separated run at a time: runs of plain ASCII (nearly all) are scanned here, the
+    // others (accents, TeX) go through tokenize.
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      while (i < n && text.charCodeAt(i) <= 32) i++;
+      const runStart = i;
+      let special = false;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c <= 32) break;
+        if (c >= 128 || c === 92 || c === 36 || c === 94 || c === 95 || c === 123 || c === 125) special = true;
+      }
+      if (special) this.addTokens(text.slice(runStart, i), bit);
+      else this.addAscii(text, runStart, i, bit);
+    }
+  }
+
+  /** The lowercased letter/digit runs of text[from, to), which holds only plain ASCII. */
+  private addAscii(text: string, from: number, to: number, bit: number): void {
+    let start = -1;
+    let h = FNV_OFFSET;
+    for (let i = from; i <= to; i++) {
+      let c = i < to ? text.charCodeAt(i) : 32;
+      if (c >= 65 && c <= 90) c += 32;
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        if (start < 0) {
+          start = i;
+          h = FNV_OFFSET;
+        }
+        h = Math.imul(h ^ c, FNV_PRIME);
+      } else if (start >= 0) {
+        if (i - start >= 2) this.post(this.intern(text, start, i, h >>> 0, true), bit);
+        start = -1;
+      }
+    }
+  }
+
+  private addTokens(text: string, bit: number): void {
     for (const token of tokenize(text)) {
       const word = token.text;
-      if (word.length < 2 || STOPWORDS.has(word)) continue;
-      this.current.set(word, (this.current.get(word) ?? 0) | (1 << field));
+      if (word.length < 2) continue;
+      let h = FNV_OFFSET;
+      for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+      this.post(this.intern(word, 0, word.length, h >>> 0, false), bit);
     }
+  }
+
+  private post(term: number, bit: number): void {
+    if (this.termFlags[term]! & STOP) return;
+    if (this.lastDoc[term] !== this.currentDoc) {
+      this.lastDoc[term] = this.currentDoc;
+      this.docMask[term] = bit;
+      this.docTerms.push(term);
+    } else this.docMask[term]! |= bit;
+  }
+
+  /** The term id of text[start, end) (lowercased when `fold`), added to the table if new. */
+  private intern(text: string, start: number, end: number, h: number, fold: boolean): number {
+    const mask = this.slots.length - 1;
+    const len = end - start;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const t = this.slots[slot]!;
+      if (t === -1) break;
+      if (this.termHash[t] !== h) continue;
+      const w = this.words[t]!;
+      if (w.length !== len) continue;
+      let same = true;
+      for (let i = 0; i < len; i++) {
+        let c = text.charCodeAt(start + i);
+        if (fold && c >= 65 && c <= 90) c += 32;
+        if (c !== w.charCodeAt(i)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return t;
+    }
+    const word = fold ? text.slice(start, end).toLowerCase() : text.slice(start, end);
+    const id = this.words.length;
+    this.words.push(word);
+    if (id === this.termHash.length) this.growTerms();
+    this.termHash[id] = h;
+    this.termFlags[id] = STOPWORDS.has(word) ? STOP : 0;
+    if (this.words.length * 2 > this.slots.length) this.rehash();
+    else {
+      let slot = h & mask;
+      while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
+      this.slots[slot] = id;
+    }
+    return id;
+  }
+
+  private growTerms(): void {
+    const n = this.termHash.length * 2;
+    const grow = <T extends Uint32Array | Uint8Array | Int32Array>(a: T, make: (n: number) => T, fill?: number): T => {
+      const b = make(n);
+      if (fill !== undefined) b.fill(fill);
+      b.set(a);
+      return b;
+    };
+    this.termHash = grow(this.termHash, (k) => new Uint32Array(k));
+    this.termFlags = grow(this.termFlags, (k) => new Uint8Array(k));
+    this.lastDoc = grow(this.lastDoc, (k) => new Int32Array(k), -1);
+    this.docMask = grow(this.docMask, (k) => new Uint8Array(k));
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let t = 0; t < this.words.length; t++) {
+      let slot = this.termHash[t]! & mask;
+      while (slots[slot] !== -1) slot = (slot + 1) & mask;
+      slots[slot] = t;
+    }
+    this.slots = slots;
   }
 
   private flush(): void {
-    for (const [word, mask] of this.current) {
-      let id = this.ids.get(word);
-      if (id === undefined) {
-        id = this.words.length;
-        this.ids.set(word, id);
-        this.words.push(word);
-        this.postDocs.push([]);
-        this.postFields.push([]);
-      }
-      this.postDocs[id]!.push(this.currentDoc);
-      this.postFields[id]!.push(mask);
+    const need = this.posts + this.docTerms.length;
+    if (need > this.postTerm.length) {
+      let size = this.postTerm.length;
+      while (size < need) size *= 2;
+      const t = new Uint32Array(size);
+      t.set(this.postTerm.subarray(0, this.posts));
+      const d = new Uint32Array(size);
+      d.set(this.postDoc.subarray(0, this.posts));
+      const m = new Uint8Array(size);
+      m.set(this.postMask.subarray(0, this.posts));
+      this.postTerm = t;
+      this.postDoc = d;
+      this.postMask = m;
     }
-    this.current = new Map();
+    for (const term of this.docTerms) {
+      this.postTerm[this.posts] = term;
+      this.postDoc[this.posts] = this.currentDoc;
+      this.postMask[this.posts++] = this.docMask[term]!;
+    }
+    this.docTerms = [];
   }
 
-  finish(): TextIndex {
+  /** Codes the index; `docCount` is how many ordinals there are (at least the last document + 1). */
+  finish(docCount = this.currentDoc + 1): TextIndex {
     this.flush();
-    const order = this.words.map((_, i) => i).sort((a, b) => (this.words[a]! < this.words[b]! ? -1 : 1));
-    let total = 0;
-    for (const list of this.postDocs) total += list.length;
-    const starts = new Uint32Array(order.length + 1);
-    const docs = new Uint32Array(total);
-    const fields = new Uint8Array(total);
-    let at = 0;
-    order.forEach((id, rank) => {
-      starts[rank] = at;
-      docs.set(this.postDocs[id]!, at);
-      fields.set(this.postFields[id]!, at);
-      at += this.postDocs[id]!.length;
-    });
-    starts[order.length] = at;
-    return new TextIndex(
-      order.map((id) => this.words[id]!),
-      starts,
-      docs,
-      fields,
+    const { words, posts, postTerm, postDoc, postMask } = this;
+    const df = new Uint32Array(words.length);
+    for (let i = 0; i < posts; i++) df[postTerm[i]!]!++;
+    const kept = words.map((_, t) => t).filter((t) => df[t]! > 0);
+    kept.sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
+    const rank = new Int32Array(words.length);
+    kept.forEach((t, r) => (rank[t] = r));
+    // Postings grouped by term (a stable counting sort keeps each list's ordinals increasing).
+    const start = new Uint32Array(kept.length + 1);
+    kept.forEach((t, r) => (start[r + 1] = start[r]! + df[t]!));
+    const fill = start.slice(0, kept.length);
+    const docs = new Uint32Array(posts);
+    const masks = new Uint8Array(posts);
+    const maskCount = new Uint32Array(256);
+    for (let i = 0; i < posts; i++) {
+      const at = fill[rank[postTerm[i]!]!]!++;
+      docs[at] = postDoc[i]!;
+      masks[at] = postMask[i]!;
+      maskCount[postMask[i]!]!++;
+    }
+    const maskByRank = Uint8Array.from(
+      [...maskCount.keys()].filter((m) => maskCount[m]! > 0).sort((a, b) => maskCount[b]! - maskCount[a]! || a - b),
     );
+    const maskRank = new Uint8Array(256);
+    maskByRank.forEach((m, r) => (maskRank[m] = r));
+    const out = new BitWriter(Math.max(1024, posts));
+    const bitStart = new Uint32Array(kept.length);
+    const riceK = new Uint8Array(kept.length);
+    const termDf = new Uint32Array(kept.length);
+    for (let r = 0; r < kept.length; r++) {
+      termDf[r] = start[r + 1]! - start[r]!;
+      riceK[r] = riceParameter(docCount, termDf[r]!);
+      bitStart[r] = out.position;
+      encodePostings(out, docs, masks, start[r]!, start[r + 1]!, riceK[r]!, maskRank);
+    }
+    return new TextIndex({
+      terms: kept.map((t) => words[t]!).join('\n'),
+      df: termDf,
+      bitStart,
+      riceK,
+      maskByRank,
+      bits: out.finish(),
+      docCount,
+    });
   }
 }
 
 const MAX_PREFIX_TERMS = 64;
+/** Decoded postings kept for the next keystrokes: about 10 MB at most. */
+const DECODED_CACHE_POSTINGS = 2_000_000;
 /**
  * Shorter words being typed are not matched against prefixes with a typo: "itra" is one edit
  * from the start of every "tra…" word, which is noise, not a typo.
@@ -138,26 +323,51 @@ const MIN_FUZZY_PREFIX = 5;
  * trigram index over the vocabulary that finds words within a typo or two of a query word.
  */
 export class TextIndex {
+  readonly terms: string[];
   private trigrams: Map<string, number[]> | null = null;
   private counts: Uint16Array | null = null;
+  private decoded = new Map<number, Postings>();
+  private decodedPostings = 0;
 
-  constructor(
-    readonly terms: string[],
-    readonly starts: Uint32Array,
-    readonly docs: Uint32Array,
-    readonly fields: Uint8Array,
-  ) {}
+  constructor(private readonly data: SerializedTextIndex) {
+    this.terms = data.terms ? data.terms.split('\n') : [];
+  }
 
   static deserialize(s: SerializedTextIndex): TextIndex {
-    return new TextIndex(s.terms ? s.terms.split('\n') : [], s.starts, s.docs, s.fields);
+    return new TextIndex(s);
   }
 
   serialize(): SerializedTextIndex {
-    return { terms: this.terms.join('\n'), starts: this.starts, docs: this.docs, fields: this.fields };
+    return this.data;
+  }
+
+  /** Bytes the stored form takes (typed arrays and the vocabulary). */
+  get storedBytes(): number {
+    const d = this.data;
+    return d.terms.length + d.df.byteLength + d.bitStart.byteLength + d.riceK.byteLength + d.maskByRank.byteLength + d.bits.byteLength;
   }
 
   df(term: number): number {
-    return this.starts[term + 1]! - this.starts[term]!;
+    return this.data.df[term]!;
+  }
+
+  /**
+   * A term's postings, decoded on first use and kept while few enough are: typing a word
+   * decodes its completions once, and the next keystroke finds most of them again.
+   */
+  postings(term: number): Postings {
+    const hit = this.decoded.get(term);
+    if (hit) return hit;
+    const df = this.data.df[term]!;
+    const p: Postings = { docs: new Uint32Array(df), fields: new Uint8Array(df) };
+    decodePostings(this.data.bits, this.data.bitStart[term]!, df, this.data.riceK[term]!, this.data.maskByRank, p.docs, p.fields);
+    if (this.decodedPostings + df > DECODED_CACHE_POSTINGS) {
+      this.decoded.clear();
+      this.decodedPostings = 0;
+    }
+    this.decoded.set(term, p);
+    this.decodedPostings += df;
+    return p;
   }
 
   /** The first vocabulary position whose word is >= `word`. */
