@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { getRevision } from '@/lib/db/revisions';
 import type { PaperLensDB } from '@/lib/db/schema';
-import { loadSearchIndex, searchIndexState, type LoadedSearchIndex } from '@/lib/db/search-index';
+import { loadSearchIndex, searchIndexState, type LoadedSearchIndex, type SearchIndexState } from '@/lib/db/search-index';
 import { toBackground } from '@/lib/messaging/to-background';
 import { toContent } from '@/lib/messaging/to-content';
 import { buildNotesIndex, Searcher } from '@/lib/search/search-index';
@@ -48,16 +48,24 @@ export function useSearcher(db: PaperLensDB): { searcher: Searcher | null; error
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // The state row each load was made for: a row that is unchanged is not read again.
+  const loadedFor = useRef<SearchIndexState | null>(null);
   useEffect(() => {
     if (!live) return;
-    if (loaded && live.stored && sameState(loaded.built, live.stored)) return;
+    if (loadedFor.current && live.stored && sameState(loadedFor.current, live.stored)) return;
     let cancelled = false;
-    const pending = early ?? loadSearchIndex(db);
+    // The early read may predate the index the background stored since: read again then.
+    const stored = live.stored;
+    const fromEarly = early;
     early = null;
+    const pending = (fromEarly ?? loadSearchIndex(db)).then((l) =>
+      fromEarly && stored && !(l && sameState(l.built, stored)) ? loadSearchIndex(db) : l,
+    );
     pending
       .then((l) => {
         if (cancelled) return;
         setMissing(l === null);
+        loadedFor.current = stored;
         if (l) {
           setLoaded(l);
           performance.mark(INDEX_LOADED_MARK);
@@ -68,7 +76,7 @@ export function useSearcher(db: PaperLensDB): { searcher: Searcher | null; error
     return () => {
       cancelled = true;
     };
-  }, [db, live, loaded]);
+  }, [db, live]);
 
   // A missing or stale index: the background brings it up to date (one refresh at a time).
   const stale = live !== undefined && (live.stored === null || !sameState(live.stored, live.current));
