@@ -25,19 +25,26 @@ import { MARK_ATTR, STATE_ATTR, applyMatches, insideMarkOrOwn, locateText, type 
  * MARK_STATES and STATE_COLORS.
  */
 
-/** A mark's states, most prominent first: a mark is painted in the colour of its first one. */
-export const MARK_STATES = ['starred', 'note', 'library', 'read'] as const;
+/**
+ * A mark's states, most prominent first: a mark is painted in the colour of its first one. The
+ * reading status shows on the badge as well, whatever colours the mark: a read paper's badge is
+ * faded (done), a paper to read or being read has a blue ring.
+ */
+export const MARK_STATES = ['starred', 'note', 'library', 'read', 'reading', 'to-read'] as const;
 export type MarkState = (typeof MARK_STATES)[number];
 export const BADGE_TAG = 'paperlens-badge';
 export const OVERLAY_TAG = 'paperlens-marks';
 
 /** The colour of each state (and of a plain catalog mark), readable on light and dark pages alike. */
 const STATE_COLORS: Record<MarkState | 'plain', string> = {
-  plain: '124, 108, 240',
+  // In the catalog only: slate, dotted, its badge a hollow ring; everything of the user's is solid and coloured.
+  plain: '100, 116, 139',
   library: '96, 80, 230',
   note: '217, 119, 6',
   starred: '234, 179, 8',
   read: '16, 163, 127',
+  reading: '37, 99, 235',
+  'to-read': '37, 99, 235',
 };
 
 /** The highlight name (and `::highlight()` selector) of a mark with these states. */
@@ -46,33 +53,37 @@ export function highlightName(states: readonly MarkState[]): string {
   return first ? `paperlens-${first}` : 'paperlens';
 }
 
-function paint(rgb: string): string {
+function paint(rgb: string, line = 'solid'): string {
   // A light tint behind the text and an underline under it: both paint only, never layout.
-  return `background-color: rgba(${rgb}, 0.16); text-decoration: underline 2px rgba(${rgb}, 0.9); text-decoration-skip-ink: auto;`;
+  return `background-color: rgba(${rgb}, 0.16); text-decoration: underline ${line} 2px rgba(${rgb}, 0.9); text-decoration-skip-ink: auto;`;
 }
 
 /** The marks' stylesheet in each mode: highlights, or (wrap mode) underlined marks and tinted mentions. */
 export const MARK_CSS = {
   highlight: [
-    `::highlight(paperlens) { ${paint(STATE_COLORS.plain)} }`,
+    `::highlight(paperlens) { ${paint(STATE_COLORS.plain, 'dotted')} }`,
     ...MARK_STATES.map((s) => `::highlight(paperlens-${s}) { ${paint(STATE_COLORS[s])} }`),
   ].join('\n'),
   // No background on title elements: a full-width row would be tinted, not its title.
   wrap: [
-    `[${MARK_ATTR}] { text-decoration: underline 2px rgba(${STATE_COLORS.plain}, 0.9) !important; text-decoration-skip-ink: auto; }`,
+    `[${MARK_ATTR}] { text-decoration: underline dotted 2px rgba(${STATE_COLORS.plain}, 0.9) !important; text-decoration-skip-ink: auto; }`,
     `span[${MARK_ATTR}] { background-color: rgba(${STATE_COLORS.plain}, 0.16); }`,
+    `[${MARK_ATTR}][${STATE_ATTR}]:not([${STATE_ATTR}=""]) { text-decoration-style: solid !important; }`,
     ...[...MARK_STATES].reverse().map((s) => `[${MARK_ATTR}][${STATE_ATTR}~="${s}"] { text-decoration-color: rgba(${STATE_COLORS[s]}, 0.9) !important; }`),
   ].join('\n'),
 };
 
 /**
- * The badge: a 9 px dot with a light ring (visible on dark pages too). Inline `!important`
- * styles win over page rules such as `span {…}`. In wrap mode its negative right margin cancels
- * its width, so the line it sits in does not move; in highlight mode it floats over the page.
+ * The badge: a 9 px dot with a light ring (visible on dark pages too), filled in the colour of
+ * the mark's first state, a hollow ring for a paper in the catalog only; faded once read, with a
+ * blue ring while to read or being read. Inline `!important` styles win over page rules such as
+ * `span {…}`. In wrap mode its negative right margin cancels its width, so the line it sits in
+ * does not move; in highlight mode it floats over the page.
  */
 function badgeStyle(states: readonly MarkState[], overlay: boolean): string {
   const first = MARK_STATES.find((s) => states.includes(s));
   const rgb = STATE_COLORS[first ?? 'plain'];
+  const outer = states.includes('to-read') || states.includes('reading') ? `rgb(${STATE_COLORS['to-read']})` : 'rgba(0, 0, 0, 0.25)';
   return [
     'all: initial',
     'display: inline-block',
@@ -82,12 +93,27 @@ function badgeStyle(states: readonly MarkState[], overlay: boolean): string {
     overlay ? 'position: absolute' : 'margin: 0 -11px 0 2px',
     overlay ? 'pointer-events: auto' : 'vertical-align: super',
     'border-radius: 50%',
-    `background: rgb(${rgb})`,
-    'box-shadow: 0 0 0 1.5px rgba(255, 255, 255, 0.9), 0 0 0 2.5px rgba(0, 0, 0, 0.25)',
+    first ? `background: rgb(${rgb})` : `background: rgba(255, 255, 255, 0.9); border: 2.5px solid rgb(${rgb})`,
+    `box-shadow: 0 0 0 1.5px rgba(255, 255, 255, 0.9), 0 0 0 ${outer === 'rgba(0, 0, 0, 0.25)' ? '2.5px' : '3px'} ${outer}`,
+    states.includes('read') ? 'opacity: 0.55' : 'opacity: 1',
     'cursor: pointer',
   ]
     .map((rule) => `${rule} !important`)
     .join(';');
+}
+
+const STATE_WORDS: Record<MarkState, string> = {
+  starred: 'starred',
+  note: 'has a note',
+  library: 'in your library',
+  read: 'read',
+  reading: 'reading',
+  'to-read': 'to read',
+};
+
+/** A mark's states in words, for screen readers (the badge's description): what its colours say. */
+export function describeStates(states: readonly MarkState[]): string {
+  return states.length ? states.map((s) => STATE_WORDS[s]).join(', ') : 'in the PaperLens catalog';
 }
 
 /** One mark: a paper recognized at one place on the page. */
@@ -403,6 +429,7 @@ export class PageMarks {
   private paint(mark: Mark): void {
     const overlay = this.mode === 'highlight';
     mark.badge.setAttribute('style', badgeStyle(mark.states, overlay));
+    mark.badge.setAttribute('aria-description', describeStates(mark.states));
     const words = mark.states.join(' ');
     for (const el of [mark.badge, ...(mark.element.hasAttribute(MARK_ATTR) ? [mark.element] : [])]) {
       if (words) el.setAttribute(STATE_ATTR, words);
