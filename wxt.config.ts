@@ -17,8 +17,8 @@ export default defineConfig({
     description:
       'Recognizes machine-learning papers on arXiv and other pages, explains them on hover, and keeps your notes.',
     // scripting: registering the content script on sites the user opts into from the options page.
-    // unlimitedStorage: the browser never evicts the notes database to free space, and a large
-    // library is not refused for quota (no install warning).
+    // unlimitedStorage: Chrome exempts the notes database from quota and eviction (Firefox never
+    // evicts extension storage anyway), so a large library is not refused (no install warning).
     permissions: ['scripting', 'unlimitedStorage'],
     // Asked for one origin at a time, in the user's gesture, when they add a site.
     optional_host_permissions: ['*://*/*'],

@@ -43,7 +43,9 @@ test('opting into another site from the options page, with a click, makes PaperL
   await page.waitForSelector(`paperlens-badge[aria-label*="${paper.title.slice(0, 30)}"]`);
 });
 
-test('the notes database is persistent storage, which Firefox never evicts', async ({ firefox }) => {
+test('the storage section says what Firefox does: it never evicts extension data', async ({ firefox }) => {
   const options = await firefox.openExtensionPage('options.html');
-  await expect.poll(() => textOf(options, '[data-testid=storage-persisted]')).toMatch(/^Persistent:/);
+  await expect.poll(() => textOf(options, '[data-testid=storage-usage]')).toMatch(/^Using \d/);
+  expect(await textOf(options, '[data-testid=storage-kept]')).toContain('Firefox never deletes an extension’s data to free disk space.');
+  expect(await textOf(options, '[data-testid=storage-kept]')).not.toContain('Chrome');
 });
