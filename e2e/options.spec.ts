@@ -159,3 +159,32 @@ test('the options page has the popup’s typography and colours, light and dark,
     expect(await button.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe(await chip(popup));
   }
 });
+
+test('an imported opted-in site is listed as needing permission, with a button to allow it, not as running', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  const file = JSON.stringify({
+    format: 'paperlens-export',
+    version: 1,
+    exportedAt: 1_700_000_000_000,
+    catalogVersion: null,
+    notes: [],
+    userPapers: [],
+    settings: [{ key: 'sites', value: { disabled: [], custom: ['http://example.com'] } }],
+  });
+  await options.getByTestId('import-file').setInputFiles(upload('sites.json', file));
+  await expect(options.getByTestId('preview-add')).toContainText('Setting: sites');
+  await options.getByRole('button', { name: 'Apply import' }).click();
+  await expect(options.getByRole('group', { name: 'Import' }).getByTestId('data-status')).toContainText('Imported: 1 added');
+
+  // The file carries the setting, not the browser's permission: the site is not running, and says so.
+  const site = options.getByTestId('custom-site').filter({ hasText: 'http://example.com' });
+  await expect(site).toHaveAttribute('data-allowed', 'false');
+  await expect(site).toContainText('needs permission');
+  await expect(site.getByRole('button', { name: 'Allow' })).toBeVisible();
+  const allowed = await options.evaluate(() =>
+    (globalThis as unknown as { chrome: { permissions: { contains(p: object): Promise<boolean> } } }).chrome.permissions.contains({
+      origins: ['http://example.com/*'],
+    }),
+  );
+  expect(allowed).toBe(false);
+});

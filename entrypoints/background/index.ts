@@ -59,6 +59,11 @@ export default defineBackground(() => {
     await syncCustomContentScripts(settings.custom, CONTENT_SCRIPT_FILE);
     return settings;
   });
+  toBackground.onMessage('syncCustomSites', async () => {
+    const settings = await handlers.getSiteSettings();
+    await syncCustomContentScripts(settings.custom, CONTENT_SCRIPT_FILE);
+    return settings;
+  });
   toBackground.onMessage('savePaper', ({ data }) => thenRefresh(handlers.savePaper(data)));
   toBackground.onMessage('refreshSearchIndex', () => searchIndex.request());
 

@@ -25,6 +25,25 @@ export function App() {
     toBackground.sendMessage('getSiteSettings').then(setSites, report('Site settings could not be read'));
   }, [report]);
 
+  // After an import wrote site settings: the background registers the content script on the
+  // imported origins this browser already allows; the others are listed as needing permission.
+  const afterImport = useCallback(() => {
+    toBackground.sendMessage('syncCustomSites').then(setSites, report('Site settings could not be read'));
+  }, [report]);
+
+  /** The opted-in origins this browser allows PaperLens to read (an imported or revoked one may not be). */
+  const [granted, setGranted] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    if (!sites) return;
+    let current = true;
+    Promise.all(sites.custom.map(async (origin) => ((await browser.permissions.contains({ origins: [originPattern(origin)] })) ? origin : null)))
+      .then((allowed) => current && setGranted(new Set(allowed.filter((o): o is string => o !== null))))
+      .catch(report('Site permissions could not be read'));
+    return () => {
+      current = false;
+    };
+  }, [sites, report]);
+
   useEffect(() => {
     // Asking for the status makes the background load the catalog if it has not yet.
     toBackground.sendMessage('catalogStatus').catch(report('The catalog could not be loaded'));
@@ -64,7 +83,7 @@ export function App() {
       .request({ origins: [originPattern(origin)] })
       .then(async (granted) => {
         if (!granted) {
-          setError(`PaperLens was not allowed to read ${origin}, so it was not added.`);
+          setError(`PaperLens was not allowed to read ${origin}, so it does not run there.`);
           return;
         }
         setSites(await toBackground.sendMessage('addCustomSite', origin));
@@ -105,9 +124,9 @@ export function App() {
         </p>
       )}
       <RecoveredDrafts drafts={recovered} keep={(d) => resolve(d, true)} discard={(d) => resolve(d, false)} />
-      <SitesSection sites={SITES} settings={sites} onToggle={toggle} onAdd={add} onRemove={remove} />
+      <SitesSection sites={SITES} settings={sites} granted={granted} onToggle={toggle} onAdd={add} onRemove={remove} />
       <LibrarySection notes={notes} />
-      <DataSection beforeDeleteAll={beforeDeleteAll} afterImport={readSites} />
+      <DataSection beforeDeleteAll={beforeDeleteAll} afterImport={afterImport} />
       <CatalogSection />
       <StorageSection />
     </main>

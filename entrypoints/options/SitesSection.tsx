@@ -4,8 +4,13 @@ import type { SiteInfo, SiteSettings } from '@/lib/sites/registry';
 export interface SitesSectionProps {
   sites: readonly SiteInfo[];
   settings: SiteSettings | null;
+  /** The opted-in origins the browser lets PaperLens read; the others are listed as needing permission. */
+  granted: ReadonlySet<string>;
   onToggle: (siteId: string, enabled: boolean) => void;
-  /** Must call the permission request before its first await: browsers require a user gesture. */
+  /**
+   * Asks for the origin's permission and turns it on (adding it, or allowing an imported one).
+   * Must call the permission request before its first await: browsers require a user gesture.
+   */
   onAdd: (origin: string) => void;
   onRemove: (origin: string) => void;
 }
@@ -22,7 +27,7 @@ export function originOf(text: string): string | null {
 }
 
 /** Which sites PaperLens runs on: the defaults (on unless switched off) and opted-in origins. */
-export function SitesSection({ sites, settings, onToggle, onAdd, onRemove }: SitesSectionProps) {
+export function SitesSection({ sites, settings, granted, onToggle, onAdd, onRemove }: SitesSectionProps) {
   const [typed, setTyped] = useState('');
   const [invalid, setInvalid] = useState(false);
 
@@ -61,8 +66,18 @@ export function SitesSection({ sites, settings, onToggle, onAdd, onRemove }: Sit
           {settings.custom.length > 0 && (
             <ul className="sites">
               {settings.custom.map((origin) => (
-                <li key={origin}>
-                  {origin}{' '}
+                <li key={origin} className="row" data-testid="custom-site" data-allowed={granted.has(origin)}>
+                  {origin}
+                  {!granted.has(origin) && (
+                    <>
+                      <span className="badge badge--warn" title="Listed (for example by an import) but not allowed in this browser, so PaperLens does not run there.">
+                        needs permission
+                      </span>
+                      <button type="button" onClick={() => onAdd(origin)}>
+                        Allow
+                      </button>
+                    </>
+                  )}
                   <button type="button" onClick={() => onRemove(origin)}>
                     Remove
                   </button>

@@ -28,6 +28,11 @@ export interface BackgroundProtocol {
    */
   addCustomSite(origin: string): SiteSettings;
   removeCustomSite(origin: string): SiteSettings;
+  /**
+   * Registers the content script again on the opted-in origins that have their permission, after
+   * the options page wrote site settings itself (an import); answers the settings.
+   */
+  syncCustomSites(): SiteSettings;
   getPaper(id: string): PaperWithNote | null;
   saveNote(input: NoteInput): NoteSaveResult;
   /** Adds a paper from the page the user is on to their library ("Save to PaperLens"). */
