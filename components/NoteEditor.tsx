@@ -1,11 +1,16 @@
 import './note-editor.css';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '@/lib/errors';
 import type { Note, NoteInput, NoteStore } from '@/lib/notes/model';
 import { READING_STATUS, type ReadingStatus } from '@/lib/notes/reading-status';
 import { describeStorageError } from '@/lib/notes/storage-errors';
-import { Markdown } from './Markdown';
 import { TagInput } from './TagInput';
+
+/**
+ * The Markdown renderer (react-markdown and its parser, about 48 kB gzipped) loads when a note is
+ * first shown rendered: most cards are of papers without a note, and the popup opens on search.
+ */
+const Markdown = lazy(() => import('./Markdown').then((m) => ({ default: m.Markdown })));
 
 /** How long typing may pause before the draft is saved. */
 const AUTOSAVE_MS = 400;
@@ -27,6 +32,11 @@ export interface NoteEditorProps {
   notes: NoteStore;
   /** Focus the text area on mount (the card does, the popup's paper view does not). */
   autoFocus?: boolean;
+  /**
+   * Show a written note rendered, with an Edit button, rather than its Markdown source (the card,
+   * where it is read far more often than written). An empty note opens for writing.
+   */
+  readFirst?: boolean;
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
@@ -37,7 +47,7 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { k
  * the page is hidden, and never overwrites a newer note written elsewhere: it shows the
  * conflict and lets the user choose.
  */
-export function NoteEditor({ paperId, notes, autoFocus }: NoteEditorProps) {
+export function NoteEditor({ paperId, notes, autoFocus, readFirst = false }: NoteEditorProps) {
   // A new object per update, and "no note yet" ({ note: undefined }) differs from "still loading".
   const [followed, setFollowed] = useState<{ paperId: string; note: Note | undefined } | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
@@ -57,6 +67,11 @@ export function NoteEditor({ paperId, notes, autoFocus }: NoteEditorProps) {
   const [conflict, setConflict] = useState<Note | null>(null);
   const [preview, setPreview] = useState(false);
   const [knownTags, setKnownTags] = useState<string[]>([]);
+  /** The paper whose note was first shown here: only its first showing opens rendered. */
+  const shownFirst = useRef<string | null>(null);
+  const text = useRef<HTMLTextAreaElement | null>(null);
+  /** Set when Edit is chosen, so the text area takes the keyboard once it is there. */
+  const focusText = useRef(false);
   const base = useRef<number | null>(null);
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -82,6 +97,26 @@ export function NoteEditor({ paperId, notes, autoFocus }: NoteEditorProps) {
       base.current = stored?.updatedAt ?? null;
     }
   }, [stored, live]);
+
+  // A written note first shows rendered where the page asks for it.
+  useEffect(() => {
+    if (!live || shownFirst.current === paperId) return;
+    shownFirst.current = paperId;
+    setPreview(readFirst && Boolean(live.note?.text.trim()));
+  }, [live, paperId, readFirst]);
+
+  useEffect(() => {
+    if (!preview && focusText.current) {
+      focusText.current = false;
+      text.current?.focus();
+    }
+  }, [preview]);
+
+  const togglePreview = () => {
+    flush();
+    if (preview) focusText.current = true;
+    setPreview(!preview);
+  };
 
   const apply = useCallback(
     async (input: Omit<NoteInput, 'paperId'>) => {
@@ -184,15 +219,7 @@ export function NoteEditor({ paperId, notes, autoFocus }: NoteEditorProps) {
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          className="pl-note__preview"
-          aria-pressed={preview}
-          onClick={() => {
-            flush();
-            setPreview(!preview);
-          }}
-        >
+        <button type="button" className="pl-note__preview" onClick={togglePreview}>
           {preview ? 'Edit' : 'Preview'}
         </button>
         <span className="pl-note__state" role="status" aria-live="polite">
@@ -200,14 +227,35 @@ export function NoteEditor({ paperId, notes, autoFocus }: NoteEditorProps) {
         </span>
       </div>
       {preview ? (
-        <div className="pl-note__preview-body" aria-label="Note preview">
-          {draft.trim() ? <Markdown text={draft} /> : <p className="pl-note__empty">Nothing written yet.</p>}
+        // Double-clicking the text, or Enter on it, edits it too.
+        <div
+          className="pl-note__preview-body"
+          role="group"
+          aria-label="Note preview"
+          tabIndex={0}
+          onDoubleClick={togglePreview}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && e.target === e.currentTarget) {
+              e.preventDefault();
+              togglePreview();
+            }
+          }}
+        >
+          {draft.trim() ? (
+            <Suspense fallback={<p className="pl-md pl-md--loading" dir="auto">{draft}</p>}>
+              <Markdown text={draft} />
+            </Suspense>
+          ) : (
+            <p className="pl-note__empty">Nothing written yet.</p>
+          )}
         </div>
       ) : (
         <textarea
+          ref={text}
           className="pl-note__text"
           aria-label="Your note"
           placeholder="Your note (Markdown)…"
+          dir="auto"
           value={draft}
           autoFocus={autoFocus}
           onChange={(e) => onChange(e.target.value)}
@@ -218,7 +266,7 @@ export function NoteEditor({ paperId, notes, autoFocus }: NoteEditorProps) {
       {conflict && (
         <div className="pl-note__conflict" role="alert">
           <p>Newer text from another window:</p>
-          <blockquote>{conflict.text}</blockquote>
+          <blockquote dir="auto">{conflict.text}</blockquote>
           <button type="button" onClick={() => resolveConflict(true)}>
             Keep mine
           </button>
