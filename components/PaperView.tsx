@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { StoredPaper } from '@/lib/catalog/types';
 import type { NoteStore } from '@/lib/notes/model';
+import { keyResultToShow } from '@/lib/summary/key-result-repeats';
 import { NoteEditor } from './NoteEditor';
 
 /** Abstracts longer than this start collapsed. */
@@ -18,6 +19,7 @@ export function PaperView({ paper, notes, onBack }: PaperViewProps) {
   const long = paper.abstract.length > ABSTRACT_PREVIEW_CHARS;
   const shown = expanded || !long ? paper.abstract : `${paper.abstract.slice(0, ABSTRACT_PREVIEW_CHARS).replace(/\s+\S*$/, '')}…`;
   const links = paper.links.filter((l) => l.kind !== 'other');
+  const keyResult = keyResultToShow(paper.keyResult, paper.tldr);
 
   return (
     <article className="pl-paper" aria-labelledby="pl-paper-title">
@@ -39,9 +41,9 @@ export function PaperView({ paper, notes, onBack }: PaperViewProps) {
       <p className="pl-paper__tldr">
         <strong>TL;DR</strong> {paper.tldr}
       </p>
-      {paper.keyResult && paper.keyResult !== paper.tldr && (
+      {keyResult && (
         <p className="pl-paper__key">
-          <strong>Key result</strong> {paper.keyResult}
+          <strong>Key result</strong> {keyResult}
         </p>
       )}
       {links.length > 0 && (

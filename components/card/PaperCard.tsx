@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { NoteEditor } from '@/components/NoteEditor';
+import type { StoredPaper } from '@/lib/catalog/types';
 import { errorMessage } from '@/lib/errors';
 import type { NoteStore, PaperWithNote } from '@/lib/notes/model';
+import { keyResultToShow } from '@/lib/summary/key-result-repeats';
 
 export interface PaperCardProps {
   paperId: string;
@@ -52,7 +54,13 @@ export function PaperCard({ paperId, shown, notes, popupUrl }: PaperCardProps) {
       </div>
     );
   }
+  return <PaperCardView paper={paper} notes={notes} popupUrl={popupUrl} />;
+}
+
+/** The card for a loaded paper. */
+export function PaperCardView({ paper, notes, popupUrl }: { paper: StoredPaper; notes: NoteStore; popupUrl: (id: string) => string }) {
   const code = paper.links.filter((l) => l.kind === 'code');
+  const keyResult = keyResultToShow(paper.keyResult, paper.tldr);
   return (
     <article className="card" aria-label={paper.title}>
       <header className="card__head">
@@ -62,7 +70,7 @@ export function PaperCard({ paperId, shown, notes, popupUrl }: PaperCardProps) {
       <p className="card__tldr" data-testid="card-tldr">
         {paper.tldr}
       </p>
-      {paper.keyResult && paper.keyResult !== paper.tldr && <p className="card__key">{paper.keyResult}</p>}
+      {keyResult && <p className="card__key">{keyResult}</p>}
       {code.length > 0 && (
         <ul className="card__code" aria-label="Code">
           {code.map((l) => (
@@ -82,7 +90,7 @@ export function PaperCard({ paperId, shown, notes, popupUrl }: PaperCardProps) {
           ))}
         </ul>
       )}
-      <NoteEditor paperId={paper.id} notes={notes} />
+      <NoteEditor paperId={paper.id} notes={notes} readFirst />
       <footer className="card__foot">
         <a href={popupUrl(paper.id)} target="_blank" rel="noopener">
           Open in PaperLens

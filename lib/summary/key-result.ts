@@ -1,9 +1,9 @@
 import { dropOpenBracket, truncateAtClause } from './compress.ts';
 import { plainText } from './plain-text.ts';
 import { splitSentences } from './split-sentences.ts';
-import { rougeTokens } from './rouge.ts';
-import { isContentToken } from './text.ts';
 import { titleNames } from './title-names.ts';
+
+export { keyResultRepeats } from './key-result-repeats.ts';
 
 /** Words that turn a number into a claim rather than a setting ("on 3 datasets"). */
 const CLAIM_CUE = /\b(outperform\w*|improv\w*|achiev\w*|speed-?ups?|faster|slower|reduc\w*|surpass\w*|exceed\w*|beat\w*|gains?|accelerat\w*|boost\w*|lower\w*|increas\w*|decreas\w*|higher|better|sav\w*|compress\w*|state[- ]of[- ]the[- ]art|sota|accuracy|error|over)\b/i;
@@ -99,20 +99,4 @@ function claimClause(sentence: string): string {
   // A participle or prepositional clause needs the clause it hangs off.
   if (index > 0) return `${clauses[index - 1]}, ${clause}`;
   return clauses.length > 1 ? `${clause}, ${clauses[1]}` : clause;
-}
-
-/** Share of a key result's content words a TL;DR must hold before the key result counts as a repeat. */
-const REPEAT_SHARE = 0.6;
-
-/**
- * Whether showing `result` under `tldr` would say the same thing twice: the TL;DR holds every
- * number of the result and most of its content words. "Primer … a smaller training cost" does
- * not repeat "Primer … reducing the training cost by 4X": the 4X is new.
- */
-export function keyResultRepeats(result: string, tldr: string): boolean {
-  const said = new Set(rougeTokens(tldr));
-  const tokens = [...new Set(rougeTokens(result))];
-  if (tokens.some((t) => /\d/.test(t) && !said.has(t))) return false;
-  const content = tokens.filter(isContentToken);
-  return content.filter((t) => said.has(t)).length >= REPEAT_SHARE * content.length;
 }
