@@ -34,7 +34,11 @@ test('a note written in the popup shows in the card, and survives a browser rest
 
       const page = await openPage(firefox, 'http://arxiv.org/abs/2310.06625');
       await hoverText(page, `h1.title[data-paperlens-id="${itransformer.id}"]`);
-      await expect.poll(async () => valueOf(await cardFrame(page), NOTE_BOX)).toBe(note);
+      // Rendered in the card; its Markdown source under Edit.
+      const card = await cardFrame(page);
+      await expect.poll(() => card.$eval('[aria-label="Note preview"] strong', (el) => el.textContent).catch(() => null)).toBe('PatchTST');
+      await card.$eval('.pl-note__preview', (button) => (button as HTMLButtonElement).click());
+      await expect.poll(() => valueOf(card, NOTE_BOX)).toBe(note);
 
       // A site opted into before the restart, too.
       const options = await firefox.openExtensionPage('options.html');

@@ -31,8 +31,12 @@ test('hovering a mark opens the card with TL;DR, code links and topics; Escape c
   await expect(page.locator('paperlens-card')).toHaveCSS('visibility', 'visible');
 
   await page.screenshot({ path: test.info().outputPath('card.png') });
+  const shown = (await page.locator('paperlens-card').boundingBox())!;
   await page.keyboard.press('Escape');
   await expect(page.locator('paperlens-card')).toHaveCSS('visibility', 'hidden');
+  // Gone for real: the pointer where the card was reaches the page, not a frame left visible in its hidden host.
+  const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.tagName, [shown.x + shown.width / 2, shown.y + shown.height / 2]);
+  expect(hit).not.toBe('PAPERLENS-CARD');
 
   // Moving the mouse away (not into the card) closes it too.
   await page.mouse.move(5, 5);
@@ -86,7 +90,11 @@ test('a note saved from the card survives a reload, shows in the extension, and 
   await page.reload();
   await page.locator(`h1.title[data-paperlens-id="${paper.id}"]`).hover();
   card = await cardFrame(page);
+  // A written note shows rendered; Edit opens its text.
+  await expect(card.getByLabel('Note preview')).toHaveText(secret);
+  await card.getByRole('button', { name: 'Edit' }).click();
   await expect(card.getByLabel('Your note')).toHaveValue(secret);
+  await expect(card.getByLabel('Your note')).toBeFocused();
 
   const popup = await openExtensionPage('popup.html');
   const stored = await popup.evaluate(async (id) => {
@@ -149,4 +157,42 @@ test('the card sizes its frame over a private port: the page hears none of its m
   await card.locator('body').press('Escape');
   await expect(page.locator('paperlens-card')).toHaveCSS('visibility', 'hidden');
   expect(await page.evaluate(() => JSON.stringify((window as unknown as { heard: unknown[] }).heard))).not.toContain('paperlens');
+});
+
+test('the card follows a dark page, and dark mode, and stays light on a light page', async ({ context, server }) => {
+  const page = await context.newPage();
+  const open = async () => {
+    await page.mouse.move(1, 1);
+    await page.locator(`h1.title[data-paperlens-id="${paper.id}"]`).hover();
+    await expect(page.locator('paperlens-card')).toHaveCSS('visibility', 'visible');
+    const card = await cardFrame(page);
+    await expect(card.getByRole('heading', { name: paper.title })).toBeVisible();
+  };
+  /** The shown card's scheme and colours, polled: a reopened card takes its new scheme as it re-renders. */
+  const colours = async () =>
+    (await cardFrame(page)).evaluate(() => ({
+      scheme: document.documentElement.dataset.scheme,
+      background: getComputedStyle(document.getElementById('frame')!).backgroundColor,
+      text: getComputedStyle(document.querySelector('.card__tldr')!).color,
+    }));
+  const dark = { scheme: 'dark', background: 'rgb(28, 30, 36)', text: 'rgb(230, 231, 236)' };
+  const light = { scheme: 'light', background: 'rgb(255, 255, 255)', text: 'rgb(31, 36, 48)' };
+
+  // A dark site (GitHub's dark colours), the system in light mode.
+  server.page('http://arxiv.org/abs/2106.13008', ABS_PAGE.replace('</head>', '<style>body { background: #0d1117; color: #e6edf3; }</style></head>'));
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('http://arxiv.org/abs/2106.13008');
+  await open();
+  await expect.poll(colours).toEqual(dark);
+
+  // A light site: light in light mode, dark in dark mode.
+  server.page('http://arxiv.org/abs/2106.13008', ABS_PAGE);
+  await page.goto('http://arxiv.org/abs/2106.13008');
+  await open();
+  await expect.poll(colours).toEqual(light);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.keyboard.press('Escape');
+  await expect(page.locator('paperlens-card')).toHaveCSS('visibility', 'hidden');
+  await open();
+  await expect.poll(colours).toEqual(dark);
 });

@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
+import { placeCard, type Box } from '@/lib/card/placement';
+import { cardScheme, type Scheme } from '@/lib/card/scheme';
 import { openCardPort } from '@/lib/messaging/card';
 
-/** The card frame's size in CSS pixels. */
-const CARD_SIZE = { width: 380, height: 320, maxHeight: 520 } as const;
+/** The card frame's size in CSS pixels: its width, its height until the card reports its own, the most it grows to. */
+const CARD_SIZE = { width: 380, height: 320, maxHeight: 560 } as const;
 
 /**
  * The origin the card page runs at. In Chromium the frame is loaded through the per-session
@@ -14,16 +16,29 @@ function cardOrigin(src: string): string {
   return url.protocol === 'chrome-extension:' ? `chrome-extension://${browser.runtime.id}` : url.origin;
 }
 
-/** Where the card is shown: next to the mark, flipped above it when there is no room below. */
-function place(host: HTMLElement, anchor: DOMRect, height: number): void {
-  const margin = 8;
-  const vw = document.documentElement.clientWidth;
-  const vh = document.documentElement.clientHeight;
-  const left = Math.max(margin, Math.min(anchor.left, vw - CARD_SIZE.width - margin));
-  const below = anchor.bottom + 6;
-  const top = below + height <= vh - margin ? below : Math.max(margin, anchor.top - 6 - height);
-  host.style.setProperty('left', `${left}px`, 'important');
-  host.style.setProperty('top', `${top}px`, 'important');
+/** Shows the card where placeCard says: never over its title; the frame shrinks (and the card scrolls) when space is short. */
+function place(host: HTMLElement, frame: HTMLIFrameElement, anchor: Box, height: number): void {
+  const where = placeCard({
+    anchor,
+    viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+    card: { width: CARD_SIZE.width, height },
+  });
+  host.style.setProperty('left', `${where.left}px`, 'important');
+  host.style.setProperty('top', `${where.top}px`, 'important');
+  host.dataset.side = where.side;
+  frame.style.width = `${where.width}px`;
+  frame.style.height = `${where.height}px`;
+}
+
+/** The scheme the card takes over `mark`: the page's colours where the title sits, and the system's. */
+export function schemeAt(mark: Element): Scheme {
+  const backgrounds: string[] = [];
+  for (let el: Element | null = mark; el; el = el.parentElement) backgrounds.push(getComputedStyle(el).backgroundColor);
+  return cardScheme({
+    backgrounds,
+    colorScheme: getComputedStyle(document.documentElement).colorScheme,
+    systemDark: matchMedia('(prefers-color-scheme: dark)').matches,
+  });
 }
 
 /**
@@ -34,7 +49,7 @@ function place(host: HTMLElement, anchor: DOMRect, height: number): void {
 export class CardHost {
   private host: HTMLElement | null = null;
   private frame: HTMLIFrameElement | null = null;
-  private anchor: DOMRect | null = null;
+  private anchor: Box | null = null;
   private height: number = CARD_SIZE.height;
   private shown = 0;
   private port: MessagePort | null = null;
@@ -47,11 +62,12 @@ export class CardHost {
     return this.host;
   }
 
-  open(paperId: string, anchor: DOMRect): void {
+  /** Opens the card for `paperId` beside `anchor`, the title text and badge it must not cover. */
+  open(paperId: string, anchor: Box, scheme: Scheme = 'light'): void {
     this.anchor = anchor;
     // A new hash per showing: the card reloads the note, which the popup may have changed.
     this.shown++;
-    const src = `${browser.runtime.getURL('/card.html')}#${encodeURIComponent(paperId)}/${this.shown}`;
+    const src = `${browser.runtime.getURL('/card.html')}#${encodeURIComponent(paperId)}/${this.shown}/${scheme}`;
     if (!this.host || !this.frame) {
       const host = document.createElement('paperlens-card');
       host.setAttribute(
@@ -63,9 +79,11 @@ export class CardHost {
       frame.title = 'PaperLens';
       frame.setAttribute(
         'style',
-        `all: initial; display: block; width: ${CARD_SIZE.width}px; height: ${CARD_SIZE.height}px; border: 0; ` +
+        // `visibility: inherit`: `all: initial` made the frame visible inside its hidden host, so a
+        // closed card stayed on screen and took the pointer (e2e/card-placement.spec.ts).
+        `all: initial; visibility: inherit; display: block; width: ${CARD_SIZE.width}px; height: ${CARD_SIZE.height}px; border: 0; ` +
           'border-radius: 12px; box-shadow: 0 12px 32px rgba(15, 23, 42, 0.22), 0 2px 6px rgba(15, 23, 42, 0.12); ' +
-          'background: transparent; color-scheme: normal;',
+          'background: transparent;',
       );
       root.appendChild(frame);
       host.addEventListener('mouseenter', () => this.on.enter());
@@ -83,8 +101,10 @@ export class CardHost {
       this.frame.src = src;
     }
     this.paperId = paperId;
+    // The frame's own scheme matches its page's, or the browser paints an opaque canvas behind it.
+    this.frame.style.colorScheme = scheme;
     this.host.style.setProperty('visibility', 'visible', 'important');
-    place(this.host, anchor, this.height);
+    place(this.host, this.frame, anchor, this.height);
   }
 
   /** Moves keyboard focus into the card. */
@@ -112,8 +132,7 @@ export class CardHost {
     if (data?.type === 'close') this.on.close();
     else if (data?.type === 'size' && typeof data.height === 'number' && Number.isFinite(data.height)) {
       this.height = Math.max(120, Math.min(CARD_SIZE.maxHeight, Math.ceil(data.height)));
-      this.frame.style.height = `${this.height}px`;
-      if (this.host && this.anchor && this.isOpen) place(this.host, this.anchor, this.height);
+      if (this.host && this.anchor) place(this.host, this.frame, this.anchor, this.height);
     }
   };
 }

@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { HoverCard } from '@/lib/card/hover';
+import { unionBox } from '@/lib/card/placement';
 import { toBackground } from '@/lib/messaging/to-background';
 import { toContent } from '@/lib/messaging/to-content';
 import { isListingPage } from '@/lib/sites/arxiv-listing';
@@ -7,7 +8,7 @@ import { isPaperPage } from '@/lib/sites/page-metadata';
 import { DEFAULT_PATTERNS, adapterFor } from '@/lib/sites/registry';
 import { BADGE_TAG, PageMarks, browserHighlights, type Mark } from '@/lib/sites/mark';
 import { OWN_TAGS, collectScan, forget, scanMemory, toCandidates } from '@/lib/sites/scan';
-import { CardHost } from './card-host';
+import { CardHost, schemeAt } from './card-host';
 import { ListingSaves } from './listing-saves';
 import { offerSaveOnPaperPage } from './save-paper';
 
@@ -118,7 +119,8 @@ export default defineContentScript({
       observer?.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
 
     const hover: HoverCard<Mark> = new HoverCard({
-      show: (mark) => card.open(mark.id, marks.anchor(mark)),
+      // Clear of the title's text and of its badge, in the colours of the page where the title sits.
+      show: (mark) => card.open(mark.id, unionBox([marks.anchor(mark), mark.badge.getBoundingClientRect()]), schemeAt(mark.element)),
       hide: () => card.close(),
       get isOpen() {
         return card.isOpen;
