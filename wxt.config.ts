@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { buildCatalogAsset } from './lib/catalog/read-seeds';
+import { SUGGESTED_SHORTCUT } from './lib/shortcuts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -22,6 +23,11 @@ export default defineConfig({
     permissions: ['scripting', 'unlimitedStorage'],
     // Asked for one origin at a time, in the user's gesture, when they add a site.
     optional_host_permissions: ['*://*/*'],
+    // A keyboard shortcut opens the popup; users change it on the browser's shortcuts page, and
+    // the popup's footer shows the one in force (lib/shortcuts.ts).
+    commands: {
+      _execute_action: { suggested_key: { default: SUGGESTED_SHORTCUT }, description: 'Open PaperLens' },
+    },
     web_accessible_resources: [
       {
         // The hover card is an extension page framed into web pages; the dynamic URL keeps pages

@@ -199,3 +199,77 @@ Autoformer: Decomposition Transformers with Auto-Correlation for Long-Term Serie
     'iTransformer: Inverted Transformers Are Effective for Time Series Forecasting',
   ]);
 });
+
+test('at 420×600 the paper view shows its Tags field whole, above the footer, with the abstract open too', async ({
+  context,
+  extensionId,
+}) => {
+  // The paper whose view is longest before its abstract is opened (title, TL;DR, key result, links), and long after.
+  const catalog = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'catalog.json'), 'utf8')) as Catalog;
+  const size = (p: Catalog['papers'][number]) => p.title.length + p.tldr.length + (p.keyResult?.length ?? 0) + 60 * p.links.length + 20 * p.topics.length;
+  const paper = catalog.papers.filter((p) => p.abstract.length > 1200).reduce((a, b) => (size(b) > size(a) ? b : a));
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 420, height: 600 });
+  await page.goto(`chrome-extension://${extensionId}/popup.html?paper=${encodeURIComponent(paper.id)}`);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(paper.title);
+  const tags = page.getByRole('combobox', { name: 'Add a tag' });
+  const footer = page.locator('.pl-footer');
+
+  for (const expand of [false, true]) {
+    // The paper view scrolls (the heaviest paper's is taller than the popup at the pages' type size), the footer stays.
+    if (expand) await page.getByRole('button', { name: 'Show full abstract' }).click();
+    await tags.scrollIntoViewIfNeeded();
+    const t = (await tags.boundingBox())!;
+    const f = (await footer.boundingBox())!;
+    expect(t.y).toBeGreaterThanOrEqual(0);
+    expect(t.y + t.height).toBeLessThanOrEqual(f.y);
+    expect(f.y + f.height).toBeLessThanOrEqual(600);
+    // Nothing lies over it: the field itself is what the pointer would hit at its corners.
+    const hit = await tags.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return [
+        [r.left + 2, r.top + 2],
+        [r.right - 2, r.bottom - 2],
+      ].every(([x, y]) => document.elementFromPoint(x!, y!) === el);
+    });
+    expect(hit).toBe(true);
+    // The popup itself does not scroll (a browser popup is at most 600 px tall): the paper view does.
+    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(600);
+  }
+});
+
+test('the footer shows the keyboard shortcut that opens the popup, as the browser reports it', async ({ openExtensionPage }) => {
+  const page = await openPopup(openExtensionPage);
+  const reported = await page.evaluate(async () => {
+    type Commands = { commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> } };
+    const all = await (globalThis as unknown as { chrome: Commands }).chrome.commands.getAll();
+    return all.find((c) => c.name === '_execute_action')?.shortcut;
+  });
+  // The manifest suggests Alt+Shift+L; the footer shows whatever the browser has in force.
+  expect(reported).toBe('Alt+Shift+L');
+  const hint = page.getByTestId('popup-shortcut');
+  await expect(hint).toHaveText(`${reported} opens PaperLens · change`);
+  await expect(hint.getByRole('button', { name: 'change' })).toHaveAttribute('title', /chrome:\/\/extensions\/shortcuts/);
+  const opened = page.context().waitForEvent('page');
+  await hint.getByRole('button', { name: 'change' }).click();
+  await expect.poll(async () => (await opened).url()).toBe('chrome://extensions/shortcuts');
+});
+
+test('a note in Hebrew or Arabic reads right to left, in the editor and the preview', async ({ openExtensionPage }) => {
+  const catalog = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'catalog.json'), 'utf8')) as Catalog;
+  const paper = catalog.papers.find((p) => p.title.startsWith('iTransformer'))!;
+  const page = await openPopup(openExtensionPage, `popup.html?paper=${encodeURIComponent(paper.id)}`);
+  const note = page.getByRole('textbox', { name: 'Your note' });
+  const direction = (l: ReturnType<Page['locator']>) => l.evaluate((el) => getComputedStyle(el).direction);
+
+  await note.fill('Inverted tokens, one per variate.');
+  await expect(note).toHaveAttribute('dir', 'auto');
+  expect(await direction(note)).toBe('ltr');
+  await note.fill('הרעיון: טוקן לכל משתנה.\n\n- نقطة أولى\n\nAnd an English line.');
+  await expect.poll(() => direction(note)).toBe('rtl');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const preview = page.getByLabel('Note preview');
+  expect(await direction(preview.locator('p').first())).toBe('rtl');
+  expect(await direction(preview.locator('li').first())).toBe('rtl');
+  expect(await direction(preview.locator('p').last())).toBe('ltr');
+});

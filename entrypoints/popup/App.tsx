@@ -6,8 +6,8 @@ import { getDb } from '@/lib/db/schema';
 import { errorMessage } from '@/lib/errors';
 import { toBackground } from '@/lib/messaging/to-background';
 import { replayPendingSaves } from '@/lib/notes/pending-saves';
-import { plural } from '@/lib/plural';
 import { Alerts } from './Alerts';
+import { Footer } from './Footer';
 import { PaperScreen } from './PaperScreen';
 import { usePopupStore } from './popup-store';
 import { SearchScreen } from './SearchScreen';
@@ -46,9 +46,7 @@ export function App() {
         onCompare={() => void browser.runtime.openOptionsPage()}
       />
       {openPaperId ? <PaperScreen id={openPaperId} /> : <SearchScreen />}
-      <footer className="pl-footer">
-        <span data-testid="catalog-count">{count === undefined ? 'Loading…' : `${plural(count, 'paper', 'papers')} in your catalog`}</span>
-      </footer>
+      <Footer count={count} />
     </main>
   );
 }
