@@ -23,7 +23,7 @@ function closure(entry: string, seen = new Set<string>()): Set<string> {
 function onDemand(files: Set<string>): Set<string> {
   const later = new Set<string>();
   for (const file of files) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)) {
       for (const f of closure(resolve(dirname(file), m[1]!))) if (!files.has(f)) later.add(f);
     }
   }
