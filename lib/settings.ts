@@ -25,6 +25,8 @@ export const SETTING_KEYS = {
   notesIndex: 'search:notesIndex',
   /** Which papers and notes revisions the stored search indexes hold (small, followed live). */
   searchIndexState: 'search:state',
+  /** True while the user has paused the reading history (it is on by default). */
+  historyPaused: 'history:paused',
 } as const;
 
 type SettingKey = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];

@@ -66,6 +66,7 @@ export default defineBackground(() => {
   });
   toBackground.onMessage('savePaper', ({ data }) => thenRefresh(handlers.savePaper(data)));
   toBackground.onMessage('refreshSearchIndex', () => searchIndex.request());
+  toBackground.onMessage('recordVisit', ({ data }) => thenRefresh(handlers.recordVisit(data)));
 
   // The hover card's unsaved drafts, saved here if its tab closes first.
   browser.runtime.onConnect.addListener((port) => {

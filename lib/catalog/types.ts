@@ -26,19 +26,39 @@ export interface Paper {
   arxivId?: string;
 }
 
-/** Where a stored paper came from: the bundled catalog, or saved by the user from a page. */
-export type PaperSource = 'catalog' | 'user';
+/**
+ * Why a stored paper is in the database, strongest claim first: saved by the user from a page
+ * (`user`), in an imported library file (`library`), opened by the user (`visit`, kept for the
+ * reading history), or only in the bundled catalog (`catalog`). Catalog refreshes replace
+ * `catalog` rows and never touch the others.
+ */
+export type PaperSource = 'catalog' | 'user' | 'library' | 'visit';
 
-/** A paper in the database; catalog refreshes replace `catalog` rows and never touch `user` ones. */
+/** A paper in the database; catalog refreshes replace `catalog` rows and never touch the others. */
 export interface StoredPaper extends Paper {
   source: PaperSource;
+  /**
+   * What the paper is known by (`identityKeys` of lib/library: `arxiv:…`, `doi:…`, `title:…`),
+   * indexed, so a paper reaching PaperLens from an import, a save or a visit finds its record.
+   */
+  keys?: string[];
+  /** The import sets (lib/library `ImportSet` ids) that hold this paper. */
+  sets?: string[];
+  /** The bundled catalog has this paper too (on a non-catalog row), so it falls back to a catalog row. */
+  inCatalog?: boolean;
+  /** Canonical DOI, when known (imports, visits). */
+  doi?: string;
+  /** Journal or proceedings, when known (imports). */
+  venue?: string;
+  /** The library file's keywords. */
+  tags?: string[];
   /** When the user saved it (user papers only), ms since epoch. */
   savedAt?: number;
-  /** The page it was saved from (user papers only). */
+  /** The page it was saved from, or its address in the imported file. */
   url?: string;
-  /** Author names as the page lists them (user papers only; the catalog has none). */
+  /** Author names as the page or file lists them (the catalog has none). */
   authors?: string[];
-  /** Publication year (user papers only), for citations. */
+  /** Publication year (not for catalog papers), for citations. */
   year?: number;
   /** The paper's primary arXiv category, such as `cs.LG` (user papers saved from arXiv), for citations. */
   arxivClass?: string;

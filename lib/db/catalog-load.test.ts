@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
 import type { Catalog } from '../catalog/types';
+import { identityKeys } from '../library/identity';
 import { SETTING_KEYS } from '../settings';
 import { loadCatalog } from './catalog-load';
 import { saveNote } from './notes';
@@ -27,7 +28,7 @@ describe('loadCatalog', () => {
     expect(await db.papers.count()).toBe(333);
     expect((await db.settings.get(CATALOG_VERSION_KEY))?.value).toBe(catalog.version);
     const stored = await db.papers.get(catalog.papers[0]!.id);
-    expect(stored).toEqual({ ...catalog.papers[0], source: 'catalog' });
+    expect(stored).toEqual({ ...catalog.papers[0], source: 'catalog', keys: identityKeys(catalog.papers[0]!) });
   });
 
   it('is idempotent, also when called concurrently', async () => {
@@ -65,7 +66,8 @@ describe('loadCatalog', () => {
     await db.papers.put(mine);
     await db.papers.put({ ...catalog.papers[6]!, id: 'user-only-paper-1', title: 'User Only Paper', source: 'user' });
     await loadCatalog(db, nextCatalog());
-    expect(await db.papers.get(mine.id)).toEqual(mine);
+    // The user's row stays as it was, marked as a paper the catalog has too.
+    expect(await db.papers.get(mine.id)).toEqual({ ...mine, inCatalog: true });
     expect(await db.papers.get('user-only-paper-1')).toBeDefined();
   });
 

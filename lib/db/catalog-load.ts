@@ -1,5 +1,7 @@
 import type { Catalog, CatalogStatus, StoredPaper } from '../catalog/types';
 import { SETTING_KEYS } from '../settings';
+import { withKeys } from './identity';
+import { reapplyLearnedIds } from './paper-state';
 import { bumpRevision } from './revisions';
 import type { PaperLensDB } from './schema';
 
@@ -31,24 +33,29 @@ export function assertCatalog(value: unknown): asserts value is Catalog {
 
 /**
  * Makes the database hold `catalog`: in one transaction, and only when its version differs
- * from the stored one, replaces the catalog papers. Notes and user-saved papers are never
- * touched; a user paper keeps its row even when the catalog has the same id.
+ * from the stored one, replaces the catalog papers. Notes and the user's papers (saved,
+ * imported, visited) are never touched: a catalog paper that is one of them (same id) keeps the
+ * user's row, marked `inCatalog`. Catalog rows get their identity keys and the arXiv ids
+ * learned for them from pages.
  */
 export async function loadCatalog(db: PaperLensDB, catalog: Catalog): Promise<CatalogLoadResult> {
   assertCatalog(catalog);
-  return db.transaction('rw', db.papers, db.settings, async () => {
+  return db.transaction('rw', [db.papers, db.settings, db.learnedIds], async () => {
     const current = await db.settings.get(CATALOG_VERSION_KEY);
     if (current?.value === catalog.version) {
       return { version: catalog.version, changed: false, papers: catalog.papers.length };
     }
-    const userIds = new Set(
-      (await db.papers.where('source').equals('user').primaryKeys()) as string[],
-    );
+    const userRows = await db.papers.where('source').noneOf(['catalog']).toArray();
+    const catalogIds = new Set(catalog.papers.map((p) => p.id));
+    const userIds = new Set(userRows.map((p) => p.id));
     await db.papers.where('source').equals('catalog').delete();
     const rows: StoredPaper[] = catalog.papers
       .filter((p) => !userIds.has(p.id))
-      .map((p) => ({ ...p, source: 'catalog' }));
+      .map((p) => withKeys({ ...p, source: 'catalog' }));
     await db.papers.bulkPut(rows);
+    const marked = userRows.filter((p) => (p.inCatalog ?? false) !== catalogIds.has(p.id));
+    await db.papers.bulkPut(marked.map(({ inCatalog: _, ...p }) => (catalogIds.has(p.id) ? { ...p, inCatalog: true } : p)));
+    await reapplyLearnedIds(db);
     await db.settings.put({ key: CATALOG_VERSION_KEY, value: catalog.version });
     await bumpRevision(db, 'papers');
     return { version: catalog.version, changed: true, papers: catalog.papers.length };

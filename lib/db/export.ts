@@ -14,7 +14,8 @@ export async function exportData(db: PaperLensDB, now = Date.now()): Promise<Exp
       catalogVersion: typeof version === 'string' ? version : null,
       notes: await db.notes.orderBy('paperId').toArray(),
       // The index query returns exactly the rows whose source is 'user'.
-      userPapers: (await db.papers.where('source').equals('user').sortBy('id')) as ExportFile['userPapers'],
+      // Identity keys are derived (the import recomputes them), so the file leaves them out.
+      userPapers: (await db.papers.where('source').equals('user').sortBy('id')).map(({ keys: _, ...paper }) => paper) as ExportFile['userPapers'],
       // Only the user's settings: never bookkeeping or caches (a search index is typed arrays and stale elsewhere).
       settings: settings.filter((s) => isUserSetting(s.key)),
     };

@@ -2,6 +2,7 @@ import type { StoredPaper } from '../catalog/types';
 import type { ExportFile } from '../notes/export';
 import type { Note } from '../notes/model';
 import type { Setting } from '../settings';
+import { withKeys } from './identity';
 import { bumpRevision } from './revisions';
 import type { PaperLensDB } from './schema';
 
@@ -87,7 +88,7 @@ export async function applyImport(db: PaperLensDB, file: ExportFile): Promise<Im
   return db.transaction('rw', db.notes, db.papers, db.settings, async () => {
     const { add, update, skip, notes, papers, settings } = await plan(db, file);
     if (papers.length) {
-      await db.papers.bulkAdd(papers);
+      await db.papers.bulkAdd(papers.map((p) => withKeys({ ...p })));
       await bumpRevision(db, 'papers');
     }
     if (notes.length) {

@@ -7,6 +7,7 @@ import { escapeBibtex, toBibtex } from '../notes/bibtex';
 import { obsidianTag, toMarkdown } from '../notes/markdown-export';
 import { SETTING_KEYS } from '../settings';
 import { loadCatalog } from './catalog-load';
+import { normalizeTitle } from '../match/normalize';
 import { getRevision } from './revisions';
 import type { PaperLensDB } from './schema';
 import { countLibrary, deleteAllData, loadLibrary, saveUserPaper } from './library';
@@ -39,6 +40,7 @@ describe('user papers', () => {
     expect(result).toEqual({ id: expected.id, created: true });
     expect(await db.papers.get(expected.id)).toEqual({
       ...expected,
+      keys: ['arxiv:2106.09608', `title:${normalizeTitle(SAVED.title)}`],
       source: 'user',
       savedAt: 42,
       url: SAVED.url,
@@ -50,9 +52,11 @@ describe('user papers', () => {
     expect(await getRevision(db, 'papers')).toBe(before + 1);
   });
 
-  it('leave a paper that is already known as it is', async () => {
-    expect(await saveUserPaper(db, { title: kept.title, abstract: 'other', url: 'https://arxiv.org/abs/1' })).toEqual({ id: kept.id, created: false });
-    expect((await db.papers.get(kept.id))?.source).toBe('catalog');
+  it('save a paper PaperLens already knows on its own record, once', async () => {
+    expect(await saveUserPaper(db, { title: kept.title, abstract: 'other', url: 'https://arxiv.org/abs/1' }, 5)).toEqual({ id: kept.id, created: true });
+    const row = await db.papers.get(kept.id);
+    expect(row).toMatchObject({ source: 'user', savedAt: 5, inCatalog: true, tldr: kept.tldr, abstract: kept.abstract });
+    expect(await db.papers.count()).toBe(catalog.papers.length);
     const first = await saveUserPaper(db, SAVED, 1);
     expect(await saveUserPaper(db, SAVED, 2)).toEqual({ id: first.id, created: false });
     expect((await db.papers.get(first.id))?.savedAt).toBe(1);

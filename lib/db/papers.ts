@@ -1,5 +1,6 @@
 import type { StoredPaper } from '../catalog/types';
 import type { PaperWithNote } from '../notes/model';
+import { paperState } from '../notes/paper-state';
 import type { PaperLensDB } from './schema';
 
 /** Every paper, catalog and user-saved, for building the title index. */
@@ -20,11 +21,12 @@ export function getPapers(db: PaperLensDB, ids: readonly string[]): Promise<(Sto
   return db.papers.bulkGet([...ids]);
 }
 
-/** A paper with the user's note on it, read together; null for an unknown id. */
+/** A paper with the user's note on it and its state, read together; null for an unknown id. */
 export function getPaperWithNote(db: PaperLensDB, id: string): Promise<PaperWithNote | null> {
-  return db.transaction('r', db.papers, db.notes, async () => {
+  return db.transaction('r', [db.papers, db.notes, db.history], async () => {
     const paper = await db.papers.get(id);
     if (!paper) return null;
-    return { paper, note: (await db.notes.get(id)) ?? null };
+    const [note, visit] = await Promise.all([db.notes.get(id), db.history.get(id)]);
+    return { paper, note: note ?? null, state: paperState({ paper, note, visitedAt: visit?.visitedAt }) };
   });
 }

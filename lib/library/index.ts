@@ -16,5 +16,12 @@ export {
 } from './identity';
 export { findDuplicates, groupByIdentity, mergeByIdentity, mergePapers, type MergeablePaper } from './merge';
 export { parseLibraryFile, type ParseOptions } from './parse-library';
+export { describeImported } from './describe';
 export { toPaper } from './to-paper';
-export { LIBRARY_FORMAT, type LibraryEntry, type LibraryFormat, type LibraryPaper, type ParseProblem, type ParseResult } from './types';
+export {
+  LIBRARY_FORMAT,
+  type HistoryEntry,
+  type ImportedPaper,
+  type ImportSet,
+  type LearnedId,
+  type LibraryEntry, type LibraryFormat, type LibraryPaper, type ParseProblem, type ParseResult } from './types';

@@ -3,6 +3,8 @@
  * what the database will keep of it (`LibraryPaper`), and what reading a file reports.
  */
 
+import type { PaperLink } from '../catalog/types';
+
 /** The import formats PaperLens reads, detected from the file's content. */
 export const LIBRARY_FORMAT = {
   bibtex: 'bibtex',
@@ -63,4 +65,58 @@ export interface LibraryPaper extends Omit<LibraryEntry, 'key' | 'line' | 'abstr
   id: string;
   /** Plain text; empty when the file had none. */
   abstract: string;
+}
+
+/**
+ * An imported paper with what PaperLens shows about it besides the file's fields: the TL;DR
+ * (made by lib/summary when the file has an abstract and no TL;DR), the key result, the links in
+ * the abstract and the topics. This is what an import writes to the database.
+ */
+export interface ImportedPaper extends LibraryPaper {
+  tldr: string;
+  keyResult: string | null;
+  links: PaperLink[];
+  topics: string[];
+}
+
+/**
+ * One imported file, kept as a unit the user can re-import (updated in place, matched by the
+ * file's name) or remove. Papers name the sets holding them; notes never depend on a set.
+ */
+export interface ImportSet {
+  /** The file name, which identifies the set across re-imports. */
+  id: string;
+  name: string;
+  format: LibraryFormat;
+  /** Papers the set holds (after merging duplicates within the file). */
+  count: number;
+  importedAt: number;
+}
+
+/**
+ * One paper in the reading history: the latest visit to any of its pages. Keyed by the paper's
+ * id, or by its `arxiv:`/`doi:` key while no paper with a title is known (a PDF opened by link).
+ */
+export interface HistoryEntry {
+  id: string;
+  paperId: string | null;
+  /** Identity keys the visits named, so a later visit with a title joins a PDF-only one. */
+  keys: string[];
+  /** The title when visited (or `arXiv:<id>` for a PDF alone), shown even if the paper goes. */
+  title: string;
+  url: string;
+  visitedAt: number;
+  firstVisitedAt: number;
+  visits: number;
+}
+
+/**
+ * An arXiv id learned from a page that showed a known title next to it. Kept apart from the
+ * paper rows, so a catalog refresh (which replaces catalog rows) does not forget it.
+ */
+export interface LearnedId {
+  /** `arxiv:<id>`. */
+  key: string;
+  paperId: string;
+  learnedAt: number;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Note, NoteInput, NoteSaveResult, PaperWithNote } from '../notes/model';
+import { paperState } from '../notes/paper-state';
 import { testNote as note } from '../notes/testing';
 import type { DraftMessage } from './card';
 import { cardNotes, streamDrafts, type DraftSender } from './card-notes';
@@ -7,6 +8,7 @@ import { cardNotes, streamDrafts, type DraftSender } from './card-notes';
 const withNote = (n: Note | null): PaperWithNote => ({
   paper: { id: 'p1', title: 'T', abstract: '', tldr: '', keyResult: null, links: [], topics: [], sources: [], source: 'catalog' },
   note: n,
+  state: paperState({ note: n }),
 });
 
 describe('the card’s notes', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
 import type { PaperLensDB } from '../db/schema';
+import { identityKeys } from '../library/identity';
+import { BLANK_STATE } from '../notes/paper-state';
 import { createHandlers } from './handlers';
 import { useFreshDb } from '../db/testing';
 
@@ -50,7 +52,7 @@ describe('background handlers', () => {
 
   it('return a paper with its note, and null for an unknown id', async () => {
     const h = createHandlers(db, async () => catalog);
-    expect(await h.getPaper(byte.id)).toEqual({ paper: { ...byte, source: 'catalog' }, note: null });
+    expect(await h.getPaper(byte.id)).toEqual({ paper: { ...byte, source: 'catalog', keys: identityKeys(byte) }, note: null, state: BLANK_STATE });
     await h.saveNote({ paperId: byte.id, text: 'fast **padding-free** kernels' });
     expect((await h.getPaper(byte.id))?.note?.text).toBe('fast **padding-free** kernels');
     expect(await h.getPaper('no-such-paper')).toBeNull();
@@ -121,5 +123,30 @@ describe('saveNote', () => {
     expect(b.note).toMatchObject({ text: 'note', tags: ['gpu'], starred: true, status: 'none', titleSnapshot: byte.title });
     expect(b.note.createdAt).toBe(a.note.createdAt);
     expect(b.note.updatedAt).toBeGreaterThan(a.note.updatedAt);
+  });
+});
+
+describe('paper state and the reading history', () => {
+  it('matchPage gives every mention its paper’s state', async () => {
+    const h = createHandlers(db, async () => catalog);
+    await h.saveNote({ paperId: byte.id, text: 'fast', status: 'reading', starred: true });
+    const matches = await h.matchPage([
+      { kind: 'title', text: byte.title, arxivId: '2210.03052' },
+      { kind: 'link', text: 'https://arxiv.org/abs/2210.03052' },
+    ]);
+    expect(matches[0]).toMatchObject({ candidate: 0, id: byte.id, state: { inLibrary: false, hasNote: true, status: 'reading', starred: true, visitedAt: null } });
+    await expect(h.matchPage([{ kind: 'image', text: 'x' }])).rejects.toThrow("candidates[0].kind must be 'title', 'text' or 'link'");
+  });
+
+  it('recordVisit validates the page’s metadata, records the visit and returns the paper', async () => {
+    const h = createHandlers(db, async () => catalog);
+    expect(await h.recordVisit({ url: 'https://arxiv.org/abs/2210.03052v2', title: byte.title, authors: [' Y. Zhai ', ''] })).toEqual({ paperId: byte.id });
+    expect((await h.getPaper(byte.id))?.state.visitedAt).toEqual(expect.any(Number));
+    expect((await h.getPaper(byte.id))?.paper.arxivId).toBe('2210.03052');
+    await expect(h.recordVisit({ url: 'javascript:alert(1)' })).rejects.toThrow('url must be an http(s) address');
+    await expect(h.recordVisit({ url: 'https://arxiv.org/abs/1', title: 'x'.repeat(3000) })).rejects.toThrow('title is longer than 2000 characters');
+    await expect(h.recordVisit(null)).rejects.toThrow('visit must be an object');
+    // A page that names no paper is no visit.
+    expect(await h.recordVisit({ url: 'https://example.org/' })).toEqual({ paperId: null });
   });
 });

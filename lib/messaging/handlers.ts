@@ -2,15 +2,18 @@ import type { Catalog, CatalogStatus } from '../catalog/types';
 import { getCatalogVersion, loadCatalog, readCatalogStatus } from '../db/catalog-load';
 import { saveUserPaper } from '../db/library';
 import { saveNote } from '../db/notes';
+import { recordVisit } from '../db/history';
 import { loadPageIndex } from '../db/page-index';
 import { getPaperWithNote } from '../db/papers';
+import { learnArxivIds, paperStates } from '../db/paper-state';
 import { getRevision } from '../db/revisions';
 import type { PaperLensDB } from '../db/schema';
 import * as siteSettings from '../db/site-settings';
 import { normalizeTitle } from '../match/normalize';
 import { matchPage, type PageIndex } from '../library/page-index';
-import { findTitle, type PageMatch } from '../match/title-index';
+import { findTitle } from '../match/title-index';
 import type { NoteSaveResult, PaperWithNote, SavePaperResult } from '../notes/model';
+import type { StatedMatch } from '../notes/paper-state';
 import type { SiteSettings } from '../sites/registry';
 import {
   expectMatchCandidates,
@@ -20,6 +23,7 @@ import {
   expectSavePaperInput,
   expectSiteToggle,
   expectTitles,
+  expectVisitInput,
 } from './validate';
 
 /** Runs `fn`, leaving its duration as the latest performance measure `name` (read by `npm run bench`). */
@@ -112,11 +116,19 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource, bundledVe
       return titles.map((t) => findTitle(index, normalizeTitle(t)));
     },
 
-    async matchPage(data: unknown): Promise<PageMatch[]> {
+    /**
+     * Matches a scan and gives each mention its paper's state; arXiv ids the page showed next
+     * to known titles are stored (learned), so links to them are recognized from then on.
+     */
+    async matchPage(data: unknown): Promise<StatedMatch[]> {
       const candidates = expectMatchCandidates(data);
       await ready();
       const found = await pageIndex();
-      return timed('paperlens:match', () => matchPage(found, candidates));
+      const matches = timed('paperlens:match', () => matchPage(found, candidates));
+      const learned = matches.flatMap((m) => (m.learnedArxivId ? [{ paperId: m.id, arxivId: m.learnedArxivId }] : []));
+      if (learned.length) await learnArxivIds(db, learned);
+      const states = await paperStates(db, matches.map((m) => m.id));
+      return matches.map((m, i) => ({ ...m, state: states[i]! }));
     },
 
     getSiteSettings(): Promise<SiteSettings> {
@@ -152,6 +164,12 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource, bundledVe
       const input = expectSavePaperInput(data);
       await ready();
       return saveUserPaper(db, input);
+    },
+
+    async recordVisit(data: unknown): Promise<{ paperId: string | null }> {
+      const input = expectVisitInput(data);
+      await ready();
+      return recordVisit(db, input);
     },
   };
 }

@@ -1,7 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CatalogStatus } from '../catalog/types';
-import type { MatchCandidate, PageMatch } from '../match/title-index';
-import type { NoteInput, NoteSaveResult, PaperWithNote, SavePaperInput, SavePaperResult } from '../notes/model';
+import type { MatchCandidate } from '../match/title-index';
+import type { NoteInput, NoteSaveResult, PaperWithNote, SavePaperInput, SavePaperResult, VisitInput } from '../notes/model';
+import type { StatedMatch } from '../notes/paper-state';
 import type { SiteSettings } from '../sites/registry';
 import type { SiteToggle } from './validate';
 
@@ -19,7 +20,7 @@ export interface BackgroundProtocol {
    * One batched match per page scan (all adapter titles and running-text blocks together),
    * answered from an index built once per papers revision.
    */
-  matchPage(candidates: MatchCandidate[]): PageMatch[];
+  matchPage(candidates: MatchCandidate[]): StatedMatch[];
   getSiteSettings(): SiteSettings;
   setSiteEnabled(input: SiteToggle): SiteSettings;
   /**
@@ -43,6 +44,12 @@ export interface BackgroundProtocol {
    * Answers once the index is current.
    */
   refreshSearchIndex(): void;
+  /**
+   * A paper page the user opened (arXiv abs/html/pdf, Hugging Face or alphaXiv paper page), for
+   * the reading history; nothing is written while the user paused it. The id of the paper, when
+   * PaperLens knows or now remembers it.
+   */
+  recordVisit(input: VisitInput): { paperId: string | null };
 }
 
 /** Content scripts and extension pages send with `toBackground.sendMessage`; only the background listens. */

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { MAX_TITLE_CHARS } from '../match/title-index';
-import { LIBRARY_LIMITS, NoteInputSchema, PaperIdSchema, SavePaperInputSchema } from '../notes/model';
+import { LIBRARY_LIMITS, NoteInputSchema, PaperIdSchema, SavePaperInputSchema, VisitInputSchema } from '../notes/model';
 import { SITES } from '../sites/registry';
 import { at, boundedString, parseOrThrow, record } from '../validation';
 
@@ -97,6 +97,7 @@ export const expectPaperId = expecting(PaperIdSchema);
 export const expectTitles = expecting(TitlesSchema);
 export const expectNoteInput = expecting(NoteInputSchema);
 export const expectSavePaperInput = expecting(SavePaperInputSchema);
+export const expectVisitInput = expecting(VisitInputSchema);
 export const expectMatchCandidates = expecting(MatchCandidatesSchema, 'candidates');
 export const expectSiteToggle = expecting(SiteToggleSchema);
 export const expectOrigin = expecting(OriginSchema);

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { StoredPaper } from '../catalog/types';
 import { MAX_TITLE_CHARS } from '../match/title-index';
 import { at, boundedString, finiteNumber, record } from '../validation';
+import type { PaperState } from './paper-state';
 import { READING_STATUS } from './reading-status';
 
 /**
@@ -114,10 +115,13 @@ export interface NoteStore {
   tags?(): Promise<string[]>;
 }
 
-/** A paper with the user's note on it, as the hover card and popup show it. */
+export type { PaperState } from './paper-state';
+
+/** A paper with the user's note on it and its state, as the hover card and popup show it. */
 export interface PaperWithNote {
   paper: StoredPaper;
   note: Note | null;
+  state: PaperState;
 }
 
 /**
@@ -165,3 +169,21 @@ export interface SavePaperResult {
   id: string;
   created: boolean;
 }
+
+/**
+ * A paper page the user opened (arXiv abstract, HTML or PDF page, Hugging Face or alphaXiv
+ * paper page), as the content script reads it; a PDF gives its address only. Ids are checked
+ * by lib/library when the visit is recorded, so a malformed one is ignored, not an error.
+ */
+export const VisitInputSchema = record(
+  {
+    url: v.pipe(boundedString(LIBRARY_LIMITS.urlChars, 'url'), v.regex(/^https?:\/\//, 'url must be an http(s) address')),
+    arxivId: v.optional(boundedString(40, 'arxivId')),
+    doi: v.optional(boundedString(300, 'doi')),
+    title: v.optional(v.pipe(boundedString(MAX_TITLE_CHARS, 'title'), v.trim())),
+    authors: v.optional(trimmedStrings(LIBRARY_LIMITS.authors, LIBRARY_LIMITS.authorChars, 'authors', 'author')),
+    abstract: v.optional(v.pipe(boundedString(LIBRARY_LIMITS.abstractChars, 'abstract'), v.trim())),
+  },
+  'visit must be an object',
+);
+export type VisitInput = v.InferOutput<typeof VisitInputSchema>;
