@@ -68,9 +68,10 @@ describe('background handlers', () => {
       { kind: 'link', text: 'https://arxiv.org/pdf/2401.99999' },
       { kind: 'title', text: 'Its title as another listing shows it', arxivId: '2401.01234v3' },
     ]);
+    const state = { inLibrary: true, hasNote: false, status: null, starred: false, visitedAt: null };
     expect(found).toEqual([
-      { candidate: 0, id, start: 0, end: pdf.length },
-      { candidate: 2, id, start: 0, end: 37 },
+      { candidate: 0, id, start: 0, end: pdf.length, state },
+      { candidate: 2, id, start: 0, end: 37, state },
     ]);
     await expect(h.matchPage([{ kind: 'link', text: 'x', arxivId: 7 }])).rejects.toThrow('candidates[0].arxivId must be a string');
     await expect(h.matchPage([{ kind: 'url', text: 'x' }])).rejects.toThrow("candidates[0].kind must be 'title', 'text' or 'link'");
@@ -136,6 +137,17 @@ describe('paper state and the reading history', () => {
     ]);
     expect(matches[0]).toMatchObject({ candidate: 0, id: byte.id, state: { inLibrary: false, hasNote: true, status: 'reading', starred: true, visitedAt: null } });
     await expect(h.matchPage([{ kind: 'image', text: 'x' }])).rejects.toThrow("candidates[0].kind must be 'title', 'text' or 'link'");
+  });
+
+  it('matchPage stores an arXiv id learned beside a known title, so a link to it is recognized from then on', async () => {
+    const h = createHandlers(db, async () => catalog);
+    const link = { kind: 'link' as const, text: 'https://arxiv.org/pdf/2210.03052v2' };
+    expect(await h.matchPage([link])).toEqual([]);
+    const [learned] = await h.matchPage([{ kind: 'title', text: byte.title, arxivId: '2210.03052v1' }]);
+    expect(learned).toMatchObject({ id: byte.id, learnedArxivId: '2210.03052' });
+    expect(await h.matchPage([link])).toMatchObject([{ candidate: 0, id: byte.id }]);
+    // Kept apart from the catalog row, so a catalog refresh does not forget it.
+    expect(await db.learnedIds.toArray()).toEqual([{ key: 'arxiv:2210.03052', paperId: byte.id, learnedAt: expect.any(Number) }]);
   });
 
   it('recordVisit validates the page’s metadata, records the visit and returns the paper', async () => {
