@@ -11,10 +11,12 @@ const flatformer = catalogPaper('FlatFormer');
 
 /** An arXiv search results page in arxiv.org's markup, with `search-hit` highlights in titles. */
 function searchPage(titles: string[]): string {
+  // Each entry its own id: the background learns the id shown beside a known title, so a shared
+  // id would make every later entry that paper.
   const items = titles
     .map(
-      (t) => `<li class="arxiv-result">
-  <div class="is-marginless"><p class="list-title is-inline-block"><a href="https://arxiv.org/abs/2301.00001">arXiv:2301.00001</a></p></div>
+      (t, i) => `<li class="arxiv-result">
+  <div class="is-marginless"><p class="list-title is-inline-block"><a href="https://arxiv.org/abs/2301.0000${i + 1}">arXiv:2301.0000${i + 1}</a></p></div>
   <p class="title is-5 mathjax">
       ${t}
     </p>

@@ -105,9 +105,12 @@ describe('learned arXiv ids', () => {
     expect(await getRevision(db, 'papers')).toBe(before + 1);
     expect((await db.papers.where('keys').equals('arxiv:1706.03762').first())?.id).toBe(first.id);
     expect(await learnArxivIds(db, [{ paperId: first.id, arxivId: '2001.00001' }])).toBe(0);
+    // One page showing one title beside two ids teaches the first.
+    expect(await learnArxivIds(db, [{ paperId: second.id, arxivId: '2002.00001' }, { paperId: second.id, arxivId: '2002.00002' }])).toBe(1);
+    expect((await db.papers.get(second.id))?.arxivId).toBe('2002.00001');
     await loadCatalog(db, { ...catalog, version: 'refreshed' });
     expect((await db.papers.get(first.id))?.arxivId).toBe('1706.03762');
     expect((await db.papers.get(first.id))?.keys).toContain('arxiv:1706.03762');
-    expect((await db.papers.get(second.id))?.arxivId).toBeUndefined();
+    expect((await db.papers.get(second.id))?.arxivId).toBe('2002.00001');
   });
 });

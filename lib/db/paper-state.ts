@@ -41,11 +41,14 @@ export async function learnArxivIds(db: PaperLensDB, learned: readonly LearnedAr
       db.papers.where('keys').anyOf(wanted.map((w) => w.key)).toArray(),
     ]);
     const held = new Set(holders.flatMap((h) => h.keys ?? []));
+    /** Papers given an id in this call: one page may show one title beside two ids. */
+    const taught = new Set<string>();
     let count = 0;
     for (const [i, w] of wanted.entries()) {
       const row = rows[i];
-      if (!row || row.arxivId || held.has(w.key)) continue;
+      if (!row || row.arxivId || held.has(w.key) || taught.has(w.paperId)) continue;
       held.add(w.key);
+      taught.add(w.paperId);
       await db.papers.put(withKeys({ ...row, arxivId: w.arxivId }));
       await db.learnedIds.put({ key: w.key, paperId: w.paperId, learnedAt: now });
       count++;
