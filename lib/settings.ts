@@ -50,6 +50,7 @@ const SETTING_ROLES: Record<SettingKey, 'user' | 'bookkeeping' | 'notes-cache'> 
   // Holds the titles of the user's own papers (saved, imported): goes with them.
   [SETTING_KEYS.pageIndex]: 'notes-cache',
   [SETTING_KEYS.searchIndexState]: 'notes-cache',
+  [SETTING_KEYS.historyPaused]: 'user',
 };
 
 function roleOf(key: string) {

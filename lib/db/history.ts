@@ -7,6 +7,7 @@ import { SETTING_KEYS } from '../settings';
 import { distinctId, findPaper, settleRows, withKeys } from './identity';
 import { learnArxivIds } from './paper-state';
 import { bumpRevision } from './revisions';
+import { SEARCH_INDEX_KEY } from './search-index';
 import type { PaperLensDB } from './schema';
 
 /** The reading history is on unless the user paused it. */
@@ -95,7 +96,11 @@ export async function clearHistory(db: PaperLensDB): Promise<{ cleared: number }
     await db.history.clear();
     const visited = await db.papers.where('source').equals('visit').toArray();
     await settleRows(db, visited);
-    if (visited.length) await bumpRevision(db, 'papers');
+    if (visited.length) {
+      await bumpRevision(db, 'papers');
+      // The stored search and match indexes hold the visited titles until rebuilt: they go now.
+      await db.settings.bulkDelete([SEARCH_INDEX_KEY, SETTING_KEYS.pageIndex]);
+    }
     return { cleared };
   });
 }
