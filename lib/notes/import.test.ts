@@ -55,7 +55,9 @@ const valid = () => ({ format: 'paperlens-export', version: 1, exportedAt: 1, ca
 /** Every settings row PaperLens writes, with a value like the real one (a search index holds typed arrays). */
 async function fillEverySetting(): Promise<void> {
   for (const key of Object.values(SETTING_KEYS)) {
-    await db.settings.put({ key, value: key === SETTING_KEYS.sites ? { disabled: ['x'], custom: [] } : { revision: 3, postings: new Uint32Array([1, 2, 3]) } });
+    const value =
+      key === SETTING_KEYS.sites ? { disabled: ['x'], custom: [] } : key === SETTING_KEYS.historyPaused ? true : { revision: 3, postings: new Uint32Array([1, 2, 3]) };
+    await db.settings.put({ key, value });
   }
 }
 
@@ -65,7 +67,7 @@ describe('what an export holds', () => {
     const internal = Object.values(SETTING_KEYS).filter((key) => !isUserSetting(key));
     expect(internal).toEqual(expect.arrayContaining(['search:notesIndex', 'search:catalogIndex', 'revision:papers', 'catalogVersion']));
     const file = await exportData(db);
-    expect(file.settings.map((s) => s.key)).toEqual([SETTING_KEYS.sites]);
+    expect(file.settings.map((s) => s.key)).toEqual([SETTING_KEYS.historyPaused, SETTING_KEYS.sites]);
     const text = serializeExport(file);
     for (const key of internal) expect(text).not.toMatch(new RegExp(`"key":\\s*"${key}"`));
     // A typed array written by JSON.stringify: {"0":1,"1":2,…}.
