@@ -9,6 +9,8 @@ import { originPattern, SITES, type SiteSettings } from '@/lib/sites/registry';
 import { errorMessage } from '@/lib/errors';
 import { CatalogSection } from './CatalogSection';
 import { DataSection } from './DataSection';
+import { HistorySection } from './HistorySection';
+import { LibraryFilesSection } from './LibraryFilesSection';
 import { LibrarySection } from './LibrarySection';
 import { RecoveredDrafts } from './RecoveredDrafts';
 import { SitesSection } from './SitesSection';
@@ -125,7 +127,9 @@ export function App() {
       )}
       <RecoveredDrafts drafts={recovered} keep={(d) => resolve(d, true)} discard={(d) => resolve(d, false)} />
       <SitesSection sites={SITES} settings={sites} granted={granted} onToggle={toggle} onAdd={add} onRemove={remove} />
+      <LibraryFilesSection />
       <LibrarySection notes={notes} />
+      <HistorySection />
       <DataSection beforeDeleteAll={beforeDeleteAll} afterImport={afterImport} />
       <CatalogSection />
       <StorageSection />

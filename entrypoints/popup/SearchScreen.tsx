@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db/schema';
 import { hasActiveFilter, NO_FILTERS } from '@/lib/search/filters';
 import type { Searcher } from '@/lib/search/search-index';
 import { usePopupStore } from './popup-store';
+import { RecentSection } from './RecentSection';
 import { resultStatus, useResults } from './use-results';
 import { useRecognizedPapers, useSearcher } from './use-search';
 
@@ -78,6 +79,7 @@ export function SearchScreen() {
         onOpen={open}
         onHover={setActive}
       />
+      {!query.trim() && !hasActiveFilter(filters) && <RecentSection db={db} onOpenPaper={openPaper} />}
     </section>
   );
 }

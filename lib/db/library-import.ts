@@ -1,5 +1,7 @@
 import type { StoredPaper } from '../catalog/types';
-import { groupByIdentity, identityKeys, mergePapers, type ImportedPaper, type ImportSet, type LibraryFormat } from '../library';
+import { identityKeys } from '../library/identity';
+import { groupByIdentity, mergePapers } from '../library/merge';
+import type { ImportedPaper, ImportSet, LibraryFormat } from '../library/types';
 import { distinctId, isIdKey, moveRecords, sameByTitle, settleRows, strongerSource, withKeys, type IdMove } from './identity';
 import { bumpRevision } from './revisions';
 import type { PaperLensDB } from './schema';
@@ -179,5 +181,15 @@ export async function removeImportSet(db: PaperLensDB, setId: string): Promise<{
     await db.sets.delete(setId);
     if (members.length) await bumpRevision(db, 'papers');
     return result;
+  });
+}
+
+/** How many papers each source holds, for the options page (a catalog paper in the user's library counts as theirs). */
+export async function countPapersBySource(db: PaperLensDB): Promise<Record<StoredPaper['source'], number>> {
+  return db.transaction('r', db.papers, async () => {
+    const [catalog, user, library, visit] = await Promise.all(
+      (['catalog', 'user', 'library', 'visit'] as const).map((source) => db.papers.where('source').equals(source).count()),
+    );
+    return { catalog: catalog!, user: user!, library: library!, visit: visit! };
   });
 }
