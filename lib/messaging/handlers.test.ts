@@ -84,7 +84,7 @@ describe('background handlers', () => {
     performance.clearMeasures();
     // A new set of handlers is what a stopped and woken service worker has.
     const woken = createHandlers(db, async () => catalog);
-    expect(await woken.matchPage([{ kind: 'title', text: byte.title }])).toEqual([{ candidate: 0, id: byte.id, start: 0, end: byte.title.length }]);
+    expect(await woken.matchPage([{ kind: 'title', text: byte.title }])).toEqual([{ candidate: 0, id: byte.id, start: 0, end: byte.title.length, state: BLANK_STATE }]);
     expect([measures('paperlens:index-load'), measures('paperlens:index-build')]).toEqual([1, 0]);
     const { id } = await woken.savePaper({ title: 'A Paper Saved Just Now', url: 'https://example.org/p', abstract: '' });
     expect(await woken.lookupTitles(['a paper saved just now'])).toEqual([id]);
