@@ -5,6 +5,7 @@ import { RecentlyRead } from '@/components/RecentlyRead';
 import { clearHistory, countHistory, isHistoryPaused, loadHistory, setHistoryPaused } from '@/lib/db/history';
 import { getDb } from '@/lib/db/schema';
 import { errorMessage } from '@/lib/errors';
+import { toBackground } from '@/lib/messaging/to-background';
 import type { HistoryEntry } from '@/lib/library';
 import { plural } from '@/lib/plural';
 
@@ -32,7 +33,11 @@ export function HistorySection() {
   const clear = () => {
     setStatus(null);
     clearHistory(db).then(
-      ({ cleared }) => setStatus({ kind: 'ok', text: `History cleared: ${plural(cleared, 'paper', 'papers')} forgotten. Your notes stay.` }),
+      ({ cleared }) => {
+        setStatus({ kind: 'ok', text: `History cleared: ${plural(cleared, 'paper', 'papers')} forgotten. Your notes stay.` });
+        // The popup's search index forgets the visited papers too.
+        toBackground.sendMessage('refreshSearchIndex').catch(fail('The search index could not be updated'));
+      },
       fail('The history could not be cleared'),
     );
   };

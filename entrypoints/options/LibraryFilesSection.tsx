@@ -4,6 +4,7 @@ import type { ImportFileResult, ImportPhase } from '@/lib/db/import-file';
 import { loadImportSets, removeImportSet } from '@/lib/db/library-import';
 import { getDb } from '@/lib/db/schema';
 import { errorMessage } from '@/lib/errors';
+import { toBackground } from '@/lib/messaging/to-background';
 import type { ImportSet, ParseProblem } from '@/lib/library';
 import { plural } from '@/lib/plural';
 import type { ImportReply, ImportRequest } from './import-worker';
@@ -26,6 +27,11 @@ const FORMAT_WORDS: Record<ImportSet['format'], string> = {
   'paperlens-json': 'PaperLens JSON',
   'paperlens-jsonl': 'PaperLens JSON Lines',
 };
+
+/** The background rebuilds the popup's search index after papers were written here. */
+function refreshSearch(): void {
+  toBackground.sendMessage('refreshSearchIndex').catch((e: unknown) => console.error('PaperLens: the search index was not refreshed', e));
+}
 
 type Status =
   | { kind: 'idle' }
@@ -65,7 +71,10 @@ function SetRow({ set, onReimport }: { set: ImportSet; onReimport: () => void })
   const [error, setError] = useState<string | null>(null);
   const remove = () => {
     removeImportSet(getDb(), set.id).then(
-      () => setConfirming(false),
+      () => {
+        refreshSearch();
+        setConfirming(false);
+      },
       (e: unknown) => setError(`${set.name} could not be removed: ${errorMessage(e)}`),
     );
   };
@@ -136,6 +145,7 @@ export function LibraryFilesSection() {
       const reply = event.data;
       if (reply.type === 'progress') setStatus({ kind: 'running', name: file.name, phase: reply.phase, done: reply.done, total: reply.total });
       else if (reply.type === 'done') {
+        refreshSearch();
         setStatus({ kind: 'done', name: file.name, result: reply.result });
         setProblems(reply.result.problems);
       } else if (reply.type === 'cancelled') setStatus({ kind: 'cancelled', name: file.name });

@@ -7,7 +7,6 @@ import { SETTING_KEYS } from '../settings';
 import { distinctId, findPaper, settleRows, withKeys } from './identity';
 import { learnArxivIds } from './paper-state';
 import { bumpRevision } from './revisions';
-import { SEARCH_INDEX_KEY } from './search-index';
 import type { PaperLensDB } from './schema';
 
 /** The reading history is on unless the user paused it. */
@@ -98,8 +97,9 @@ export async function clearHistory(db: PaperLensDB): Promise<{ cleared: number }
     await settleRows(db, visited);
     if (visited.length) {
       await bumpRevision(db, 'papers');
-      // The stored search and match indexes hold the visited titles until rebuilt: they go now.
-      await db.settings.bulkDelete([SEARCH_INDEX_KEY, SETTING_KEYS.pageIndex]);
+      // The stored match index holds the visited titles until rebuilt: it goes now (the search
+      // index is rebuilt by the background, which the page asks for).
+      await db.settings.delete(SETTING_KEYS.pageIndex);
     }
     return { cleared };
   });
