@@ -7,13 +7,19 @@ import { isListingPage } from '@/lib/sites/arxiv-listing';
 import { isPaperPage } from '@/lib/sites/page-metadata';
 import { DEFAULT_PATTERNS, adapterFor } from '@/lib/sites/registry';
 import { BADGE_TAG, PageMarks, browserHighlights, type Mark } from '@/lib/sites/mark';
-import { OWN_TAGS, collectScan, forget, scanMemory, toCandidates } from '@/lib/sites/scan';
+import { OWN_TAGS, forget, outermost, scanBlocks, scanMemory, toCandidates, type ScanBlock } from '@/lib/sites/scan';
 import { CardHost, schemeAt } from './card-host';
 import { ListingSaves } from './listing-saves';
 import { offerSaveOnPaperPage } from './save-paper';
 
 /** Wait after the last page change before rescanning (infinite scroll, MathJax, SPA navigation). */
 const RESCAN_MS = 300;
+/** …but a page that keeps changing is read at least this often. */
+const MAX_WAIT_MS = 1000;
+/** Reading a page is cut into slices of about this long, so no task of ours comes near 50 ms. */
+const SLICE_MS = 8;
+/** Lets the page run (input, rendering) between slices. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Performance marks of the latest scan, read by `npm run bench` (and visible in DevTools). */
 const SCAN_MARKS = ['scan', 'collected', 'sent', 'matched', 'marked', 'rendered'].map((m) => `paperlens:${m}`);
 
@@ -44,6 +50,7 @@ export default defineContentScript({
           // Read the saved entry again: its title now names a paper of the library.
           marks.drop(title);
           forget(sent, title);
+          (changed ??= new Set()).add(title);
           schedule();
         })
       : null;
@@ -58,6 +65,21 @@ export default defineContentScript({
     let observer: MutationObserver | null = null;
     let scanning = false;
     let again = false;
+    // What changed since the last scan: only those subtrees are read again (null: the whole page).
+    let changed: Set<Element> | null = null;
+    let fullScan = true;
+    /** Runs `change` on our marks without waking the observer. */
+    const quietly = (change: () => void) => {
+      // The page's own changes so far are kept; ours are dropped.
+      if (observer) onRecords(observer.takeRecords());
+      observer?.disconnect();
+      try {
+        change();
+      } finally {
+        observer?.takeRecords();
+        observe();
+      }
+    };
     const scan = async (): Promise<void> => {
       if (scanning) {
         again = true;
@@ -67,32 +89,63 @@ export default defineContentScript({
       try {
         for (const name of SCAN_MARKS) performance.clearMarks(name);
         performance.mark('paperlens:scan');
-        // Marks whose text the page rewrote go; their elements are read again below.
-        observer?.disconnect();
-        for (const el of marks.prune()) forget(sent, el);
-        observer?.takeRecords();
-        const found = collectScan(document, adapter, sent);
-        if (found.truncated) console.warn('PaperLens: this page has more text than one scan reads; the rest was skipped.');
+        const roots = fullScan ? null : new Set(changed);
+        fullScan = false;
+        changed = null;
+        // Marks whose text the page rewrote go; their elements are read again.
+        quietly(() => {
+          for (const el of marks.prune()) {
+            forget(sent, el);
+            roots?.add(el);
+          }
+        });
+        const scope = roots ? { changed: outermost(roots) } : { root: document };
+        // Read in slices of a few milliseconds, each sent as it is read and marked as its answer
+        // comes: no task of ours runs long, whatever the page's size.
+        const walk = scanBlocks(scope, adapter, sent);
+        const answers: Promise<void>[] = [];
+        let candidates = 0;
+        let found = 0;
+        let truncated = false;
+        for (let finished = false; !finished; ) {
+          const started = performance.now();
+          const blocks: ScanBlock[] = [];
+          while (performance.now() - started < SLICE_MS) {
+            const step = walk.next();
+            if (step.done) {
+              truncated = step.value;
+              finished = true;
+              break;
+            }
+            if (step.value) blocks.push(step.value);
+          }
+          if (blocks.length > 0) {
+            const part = { blocks, truncated: false };
+            candidates += blocks.length;
+            answers.push(
+              toBackground.sendMessage('matchPage', toCandidates(part)).then((matches) => {
+                found += matches.length;
+                quietly(() => marks.add(part, matches));
+              }),
+            );
+          }
+          if (!finished) await nextTask();
+        }
+        if (truncated) console.warn('PaperLens: this page has more text than one scan reads; the rest was skipped.');
         performance.mark('paperlens:collected');
-        const pending = found.blocks.length > 0 ? toBackground.sendMessage('matchPage', toCandidates(found)) : Promise.resolve([]);
-        // The messaging library posts after one microtask; this mark comes after the post.
-        queueMicrotask(() => performance.mark('paperlens:sent'));
-        const matches = await pending;
+        performance.mark('paperlens:sent');
+        await Promise.all(answers);
+        quietly(() => listing?.update());
         performance.mark('paperlens:matched');
-        // Our own marking must not wake the observer.
-        observer?.disconnect();
-        marks.add(found, matches);
-        listing?.update();
-        observer?.takeRecords();
-        performance.mark('paperlens:marked', { detail: { candidates: found.blocks.length, matches: matches.length } });
+        performance.mark('paperlens:marked', { detail: { candidates, matches: found } });
         // After the frame that paints the marks.
         requestAnimationFrame(() => setTimeout(() => performance.mark('paperlens:rendered')));
       } catch (error) {
         console.error('PaperLens: recognizing papers on this page failed', error);
-        // What this scan read was not matched: the next scan sends it again.
+        // What this scan read was not matched: the next scan reads the whole page again.
         sent = scanMemory();
+        fullScan = true;
       } finally {
-        observe();
         scanning = false;
         if (again) {
           again = false;
@@ -102,21 +155,46 @@ export default defineContentScript({
     };
 
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // A page that never stops changing (a live timeline) is still read at least this often.
+    let waitingSince = 0;
     const schedule = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => void scan(), RESCAN_MS);
+      const now = performance.now();
+      waitingSince ||= now;
+      timer = setTimeout(
+        () => {
+          waitingSince = 0;
+          void scan();
+        },
+        Math.max(0, Math.min(RESCAN_MS, waitingSince + MAX_WAIT_MS - now)),
+      );
     };
     const ours = (node: Node): boolean => node instanceof Element && OWN_TAGS.has(node.tagName);
-    observer = new MutationObserver((records) => {
-      const relevant = records.some((r) => {
-        if (r.type === 'characterData') return true;
-        const nodes = [...r.addedNodes, ...r.removedNodes];
-        return nodes.length > 0 && !nodes.every(ours);
-      });
+    function onRecords(records: MutationRecord[]): void {
+      let relevant = false;
+      for (const r of records) {
+        if (r.type === 'characterData') {
+          if (r.target.parentElement) (changed ??= new Set()).add(r.target.parentElement);
+          relevant = true;
+          continue;
+        }
+        let any = false;
+        for (const node of r.addedNodes) {
+          if (ours(node)) continue;
+          any = true;
+          const el = node instanceof Element ? node : node.parentElement;
+          if (el) (changed ??= new Set()).add(el);
+        }
+        // Removed nodes: their marks are pruned at the next scan.
+        for (const node of r.removedNodes) if (!ours(node)) any = true;
+        relevant ||= any;
+      }
       if (relevant) schedule();
-    });
+    }
+    observer = new MutationObserver(onRecords);
     const observe = () =>
       observer?.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+    observe();
 
     const hover: HoverCard<Mark> = new HoverCard({
       // Clear of the title's text and of its badge, in the colours of the page where the title sits.

@@ -193,6 +193,7 @@ export class PageMarks {
   private readonly highlights = new Map<string, ReturnType<HighlightApi['create']>>();
   private overlay: HTMLElement | null = null;
   private styled = false;
+  private laying = false;
 
   constructor(
     private readonly doc: Document,
@@ -248,7 +249,7 @@ export class PageMarks {
     this.style();
     const added = this.mode === 'highlight' ? this.addHighlights(scan, matches) : this.addWrapped(scan, matches);
     for (const mark of added) this.register(mark);
-    if (this.mode === 'highlight') this.layout();
+    if (added.length) this.layoutSoon();
     return added;
   }
 
@@ -268,7 +269,7 @@ export class PageMarks {
       dropped.push(mark.element);
       this.unregister(mark, i);
     }
-    if (dropped.length && this.mode === 'highlight') this.layout();
+    if (dropped.length) this.layoutSoon();
     return dropped;
   }
 
@@ -287,6 +288,17 @@ export class PageMarks {
       mark.states = [...ordered];
       this.paint(mark);
     }
+  }
+
+  /** One {@link layout} in the next frame, however many slices of a scan were marked before it. */
+  private layoutSoon(): void {
+    const win = this.doc.defaultView;
+    if (this.mode !== 'highlight' || this.laying || !win) return;
+    this.laying = true;
+    win.requestAnimationFrame(() => {
+      this.laying = false;
+      this.layout();
+    });
   }
 
   /** Places the overlay badges at the end of their marks' text (after layout changes, scrolling in a box). */

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { generic } from './generic';
 import { github } from './github';
 import { hackernews } from './hackernews';
-import { collectScan, scanMemory } from './scan';
+import { collectScan, outermost, scanBlocks, scanMemory } from './scan';
 import { paper, scanPage } from './testing';
+import { x } from './x';
 
 const autoformer = paper('Autoformer');
 const bytes = paper('Bytes Are All You Need');
@@ -71,5 +72,56 @@ describe('rescans', () => {
     expect(collectScan(doc, hackernews, sent).blocks).toEqual([]);
     doc.querySelector('.commtext')!.textContent = 'An edited comment.';
     expect(collectScan(doc, hackernews, sent).blocks.map((b) => b.text)).toEqual(['An edited comment.']);
+  });
+});
+
+describe('rescans read only what changed', () => {
+  const read = (doc: Document, changed: Element[], sent: ReturnType<typeof scanMemory>) =>
+    [...iterate(scanBlocks({ changed }, x, sent))].map((b) => b.text);
+  function* iterate<T>(g: Generator<T | null, boolean>): Generator<T> {
+    for (let s = g.next(); !s.done; s = g.next()) if (s.value) yield s.value;
+  }
+  const tweet = (text: string) => `<article data-testid="tweet"><div data-testid="tweetText"><span>${text}</span></div></article>`;
+
+  it('a post added to a timeline: that post only, not the thousands before it', () => {
+    const { document } = parseHTML(`<main id="timeline">${Array.from({ length: 50 }, (_, i) => tweet(`Post ${i}`)).join('')}</main>`);
+    const doc = document as unknown as Document;
+    const sent = scanMemory();
+    expect(collectScan(doc, x, sent).blocks).toHaveLength(50);
+    const cell = doc.createElement('div');
+    cell.innerHTML = tweet(`New paper: ${bytes.title}`);
+    doc.getElementById('timeline')!.appendChild(cell);
+    expect(read(doc, [cell], sent)).toEqual([`New paper: ${bytes.title}`]);
+  });
+
+  it('text edited inside a post read before: the block it sits in', () => {
+    const { document } = parseHTML(`<main>${tweet('First post')}${tweet('Second post')}</main>`);
+    const doc = document as unknown as Document;
+    const sent = scanMemory();
+    collectScan(doc, x, sent);
+    const span = doc.querySelectorAll('[data-testid="tweetText"] span')[1]!;
+    span.textContent = `Second post: ${bytes.title}`;
+    expect(read(doc, [span], sent)).toEqual([`Second post: ${bytes.title}`]);
+    // Nothing changed there since: nothing is read.
+    expect(read(doc, [span], sent)).toEqual([]);
+  });
+
+  it('a title element re-rendered inside (MathJax): the title element, read again', () => {
+    const { document } = parseHTML(`<span class="titleline"><a href="1">First story</a></span><div class="commtext">A comment.</div>`);
+    const doc = document as unknown as Document;
+    const sent = scanMemory();
+    collectScan(doc, hackernews, sent);
+    const a = doc.querySelector('.titleline > a')!;
+    a.innerHTML = `<span class="mjx">${autoformer.title}</span>`;
+    const blocks = [...iterate(scanBlocks({ changed: [a.firstElementChild!] }, hackernews, sent))];
+    expect(blocks.map((b) => [b.kind, b.element, b.text])).toEqual([['title', a, autoformer.title]]);
+  });
+
+  it('keeps only the outermost of nested change roots, and those still in the page', () => {
+    const { document } = parseHTML('<div id="a"><p id="b"><span id="c">x</span></p></div><div id="d"></div>');
+    const doc = document as unknown as Document;
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((id) => doc.getElementById(id)!);
+    d!.remove();
+    expect(outermost([c!, b!, a!, d!])).toEqual([a]);
   });
 });

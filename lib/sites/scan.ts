@@ -47,10 +47,13 @@ export type ScanBlock =
 export interface ScanMemory {
   texts: WeakMap<Element, string>;
   links: WeakMap<Element, string>;
+  /** Title elements and text regions read so far: a change inside one is read with it. */
+  titles: WeakSet<Element>;
+  regions: WeakSet<Element>;
 }
 
 export function scanMemory(): ScanMemory {
-  return { texts: new WeakMap(), links: new WeakMap() };
+  return { texts: new WeakMap(), links: new WeakMap(), titles: new WeakSet(), regions: new WeakSet() };
 }
 
 /** Makes the next scan read `element` again (its mark went while its text stayed the same). */
@@ -95,6 +98,38 @@ export function insideMarkOrOwn(node: Node): boolean {
  */
 export function collectScan(root: ParentNode, adapter: SiteAdapter, sent?: ScanMemory, base?: string): Scan {
   const blocks: ScanBlock[] = [];
+  const walk = scanBlocks({ root }, adapter, sent, base);
+  for (let step = walk.next(); ; step = walk.next()) {
+    if (step.done) return { blocks, truncated: step.value };
+    if (step.value) blocks.push(step.value);
+  }
+}
+
+/** The elements of a set that are not inside another of them, still in the page (a rescan's roots). */
+export function outermost(elements: Iterable<Element>): Element[] {
+  const set = new Set(elements);
+  return [...set].filter((el) => {
+    if (!el.isConnected) return false;
+    for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+    return true;
+  });
+}
+
+/**
+ * What a scan reads: the whole page (`root`), or only what changed since the last scan
+ * (`changed`: the elements a MutationObserver saw added or edited), which needs the memory of
+ * earlier scans to know which title elements and text regions those changes sit in.
+ */
+export type ScanScope = { root: ParentNode } | { changed: readonly Element[] };
+
+/**
+ * {@link collectScan} one block at a time, so the caller can cut the work into short tasks
+ * (a 2,000-entry listing, a page streaming 10,000 comments) and send each slice as it comes.
+ * Between blocks it also yields `null` after each element it looked at and skipped (links that
+ * name no paper, text already read), so the caller can stop on time wherever the work is.
+ * Returns whether running text was cut off at the budget.
+ */
+export function* scanBlocks(scope: ScanScope, adapter: SiteAdapter, sent?: ScanMemory, base?: string): Generator<ScanBlock | null, boolean> {
   let budget = SCAN_TEXT_BUDGET;
   let truncated = false;
   const fresh = (element: Element, text: string, memory = sent?.texts): boolean => {
@@ -102,29 +137,72 @@ export function collectScan(root: ParentNode, adapter: SiteAdapter, sent?: ScanM
     memory?.set(element, text);
     return true;
   };
+  const changed = 'changed' in scope ? scope.changed : null;
+  const roots: readonly ParentNode[] = changed ?? [(scope as { root: ParentNode }).root];
+
+  // Title elements: inside what is read, and (a rescan) the title element a change sits in.
+  const candidates: Element[] = [];
+  for (const root of roots) {
+    yield null;
+    if (!changed) {
+      candidates.push(...adapter.candidates(root));
+      continue;
+    }
+    // A changed element may be a title element itself (a heading replaced whole): asked of its
+    // parent when that is small, so a long list's container is never read for one new entry.
+    const parent = (root as Element).parentElement;
+    candidates.push(...adapter.candidates(parent && parent.childElementCount <= 8 ? parent : root));
+    if (sent) for (let a = root as Element | null; a; a = a.parentElement) if (sent.titles.has(a)) candidates.push(a);
+  }
   // Ids the page shows beside its titles: links to them (an entry's pdf, its abstract) are the title's.
   const beside = new Set<string>();
-  for (const element of adapter.candidates(root)) {
+  for (const element of candidates) {
+    yield null;
+    sent?.titles.add(element);
     const arxivId = adapter.arxivIdOf?.(element);
     if (arxivId) beside.add(arxivId);
     if (element.hasAttribute(MARK_ATTR) || insideMarkOrOwn(element)) continue;
     const text = element.textContent ?? '';
     if (!text.trim() || !fresh(element, text)) continue;
     budget -= text.length;
-    blocks.push(arxivId ? { kind: 'title', element, text, arxivId } : { kind: 'title', element, text });
+    yield arxivId ? { kind: 'title', element, text, arxivId } : { kind: 'title', element, text };
   }
 
-  for (const link of root.querySelectorAll('a[href]')) {
-    if (link.hasAttribute(MARK_ATTR) || insideMarkOrOwn(link)) continue;
-    const address = addressOf(link, base);
-    const ids = address ? idsFromUrl(address) : null;
-    if (!address || !ids || (ids.arxivId && beside.has(ids.arxivId)) || !fresh(link, address, sent?.links)) continue;
-    budget -= address.length;
-    blocks.push({ kind: 'link', element: link, text: address });
+  for (const root of roots) {
+    const links = [...root.querySelectorAll('a[href]')];
+    if (changed) {
+      const up = (root as Element).closest('a[href]');
+      if (up) links.push(up);
+    }
+    for (const link of links) {
+      yield null;
+      if (link.hasAttribute(MARK_ATTR) || insideMarkOrOwn(link)) continue;
+      const address = addressOf(link, base);
+      const ids = address ? idsFromUrl(address) : null;
+      if (!address || !ids || (ids.arxivId && beside.has(ids.arxivId)) || !fresh(link, address, sent?.links)) continue;
+      budget -= address.length;
+      yield { kind: 'link', element: link, text: address };
+    }
   }
 
-  const listed = new Set(adapter.textRoots(root));
+  // Text regions inside what is read; on a rescan also the block a change sits in, inside a
+  // region read before (a comment added to a thread, a post's text re-rendered).
+  const listed = new Set<Element>();
+  for (const root of roots) {
+    yield null;
+    for (const region of adapter.textRoots(root)) listed.add(region);
+    if (!changed || !sent) continue;
+    let block: Element | null = null;
+    for (let a = root as Element | null; a; a = a.parentElement) {
+      if (!block && BLOCK_TAGS.has(a.tagName)) block = a;
+      if (sent.regions.has(a)) {
+        listed.add(block ?? a);
+        break;
+      }
+    }
+  }
   const regions = [...listed].filter((region) => {
+    sent?.regions.add(region);
     // A region inside another is already read with it.
     for (let p = region.parentElement; p; p = p.parentElement) if (listed.has(p)) return false;
     return !insideMarkOrOwn(region);
@@ -132,15 +210,27 @@ export function collectScan(root: ParentNode, adapter: SiteAdapter, sent?: ScanM
   // Link text in running text is a title of its own ("as link text" counts as a mention).
   for (const region of regions) {
     for (const link of region.querySelectorAll('a')) {
+      yield null;
       if (link.hasAttribute(MARK_ATTR) || insideMarkOrOwn(link)) continue;
       const text = link.textContent ?? '';
       if (text.length > LINK_TEXT_CHARS || !/[\p{L}\p{N}]/u.test(text) || !fresh(link, text)) continue;
       budget -= text.length;
-      blocks.push({ kind: 'title', element: link, text });
+      yield { kind: 'title', element: link, text };
     }
   }
 
-  const visit = (el: Element, block: { element: Element; text: string; pieces: TextPiece[] }) => {
+  type Open = { element: Element; text: string; pieces: TextPiece[] };
+  const done = (block: Open): ScanBlock | null => {
+    if (!/[\p{L}\p{N}]/u.test(block.text)) return null;
+    if (block.text.length > budget) {
+      truncated = true;
+      return null;
+    }
+    if (!fresh(block.element, block.text)) return null;
+    budget -= block.text.length;
+    return { kind: 'text', ...block };
+  };
+  function* visit(el: Element, block: Open): Generator<ScanBlock | null> {
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         const data = (child as Text).data;
@@ -154,30 +244,20 @@ export function collectScan(root: ParentNode, adapter: SiteAdapter, sent?: ScanM
           block.text += ' ';
         } else if (BLOCK_TAGS.has(c.tagName)) {
           const inner = { element: c, text: '', pieces: [] as TextPiece[] };
-          visit(c, inner);
-          push(inner);
+          yield* visit(c, inner);
+          yield done(inner);
         } else {
-          visit(c, block);
+          yield* visit(c, block);
         }
       }
     }
-  };
-  const push = (block: { element: Element; text: string; pieces: TextPiece[] }) => {
-    if (!/[\p{L}\p{N}]/u.test(block.text)) return;
-    if (block.text.length > budget) {
-      truncated = true;
-      return;
-    }
-    if (!fresh(block.element, block.text)) return;
-    budget -= block.text.length;
-    blocks.push({ kind: 'text', ...block });
-  };
+  }
   for (const region of regions) {
     const block = { element: region, text: '', pieces: [] as TextPiece[] };
-    visit(region, block);
-    push(block);
+    yield* visit(region, block);
+    yield done(block);
   }
-  return { blocks, truncated };
+  return truncated;
 }
 
 /** The wire form of a scan: one batched request. */
