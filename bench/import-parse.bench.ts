@@ -130,6 +130,11 @@ function build(count: number, make: (i: number, next: Next) => string, seed: num
   return Array.from({ length: count }, (_, i) => make(i, next)).join('\n');
 }
 
+/** The synthetic file this benchmark reads for `count` entries of `style` (also used by bench/library-import). */
+export function syntheticLibrary(style: keyof typeof STYLES, count: number): string {
+  return build(count, STYLES[style].make, count);
+}
+
 async function time(name: string, text: string): Promise<ParseResult> {
   let reports = 0;
   const load = loadavg()[0]!;
