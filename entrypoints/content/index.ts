@@ -4,7 +4,7 @@ import { unionBox } from '@/lib/card/placement';
 import { toBackground } from '@/lib/messaging/to-background';
 import { toContent } from '@/lib/messaging/to-content';
 import { isListingPage } from '@/lib/sites/arxiv-listing';
-import { isPaperPage } from '@/lib/sites/page-metadata';
+import { isPaperPage, readVisit } from '@/lib/sites/page-metadata';
 import { DEFAULT_PATTERNS, adapterFor } from '@/lib/sites/registry';
 import { BADGE_TAG, PageMarks, browserHighlights, type Mark } from '@/lib/sites/mark';
 import { OWN_TAGS, forget, outermost, scanBlocks, scanMemory, toCandidates, type ScanBlock } from '@/lib/sites/scan';
@@ -39,6 +39,13 @@ export default defineContentScript({
       adapter.id === 'generic' ? settings.custom.includes(location.origin) : !settings.disabled.includes(adapter.id);
     if (!enabled) return;
 
+    // A paper page the user opened goes to the reading history (the background skips it while paused).
+    const visit = readVisit(document, location.href);
+    if (visit) {
+      toBackground.sendMessage('recordVisit', visit).catch((error: unknown) => {
+        console.error('PaperLens: could not add this paper to your reading history', error);
+      });
+    }
     // Highlights where the browser has them (no change to the page's nodes), wrapped mentions elsewhere.
     const marks = new PageMarks(document, browserHighlights(window));
     if (isPaperPage(url)) {

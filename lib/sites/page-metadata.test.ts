@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { expectSavePaperInput } from '../messaging/validate';
-import { isPaperPage, readPageMetadata } from './page-metadata';
+import { isPaperPage, readPageMetadata, readVisit } from './page-metadata';
 
 const ARXIV_ABS = resolve('..', 'shared', 'fixtures', 'pages', 'arxiv-abs-2021.html');
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
@@ -74,5 +74,66 @@ describe('reading a paper from its page', () => {
     expect(readPageMetadata(doc('<h1> ?! </h1>'), 'https://arxiv.org/abs/2106.09608')).toBeNull();
     expect(isPaperPage(new URL('https://www.arxiv.org/abs/2106.09608'))).toBe(true);
     expect(isPaperPage(new URL('https://evil.example/abs/2106.09608'))).toBe(false);
+  });
+});
+
+describe('what an opened page tells the reading history', () => {
+  it.skipIf(!existsSync(ARXIV_ABS))('an arXiv abstract page: its id, title, authors and abstract', () => {
+    const visit = readVisit(doc(readFileSync(ARXIV_ABS, 'utf8')), 'https://arxiv.org/abs/2106.09608v2?context=cs');
+    expect(visit).toMatchObject({
+      url: 'https://arxiv.org/abs/2106.09608v2',
+      arxivId: '2106.09608',
+      title: 'Learning Knowledge Graph-based World Models of Textual Environments',
+      authors: ['Ammanabrolu, Prithviraj', 'Riedl, Mark O.'],
+    });
+    expect(visit?.abstract).toMatch(/^World models improve/);
+  });
+
+  it('a PDF: its id and address only', () => {
+    expect(readVisit(doc('<html><body><embed type="application/pdf"></body></html>'), 'https://arxiv.org/pdf/2106.09608v2.pdf')).toEqual({
+      url: 'https://arxiv.org/pdf/2106.09608v2.pdf',
+      arxivId: '2106.09608',
+    });
+    expect(readVisit(doc(''), 'http://export.arxiv.org/pdf/hep-th/9901001v1')).toEqual({
+      url: 'http://export.arxiv.org/pdf/hep-th/9901001v1',
+      arxivId: 'hep-th/9901001',
+    });
+  });
+
+  it("the HTML view: the document's title heading", () => {
+    const html = '<article class="ltx_document"><h1 class="ltx_title ltx_title_document">xLSTM: Extended\n  Long Short-Term Memory</h1></article>';
+    expect(readVisit(doc(html), 'https://arxiv.org/html/2405.04517v1')).toEqual({
+      url: 'https://arxiv.org/html/2405.04517v1',
+      arxivId: '2405.04517',
+      title: 'xLSTM: Extended Long Short-Term Memory',
+    });
+  });
+
+  it('Hugging Face and alphaXiv paper pages', () => {
+    expect(readVisit(doc(HF_PAGE), 'https://huggingface.co/papers/2405.04517')).toMatchObject({
+      arxivId: '2405.04517',
+      title: 'xLSTM: Extended Long Short-Term Memory',
+    });
+    expect(readVisit(doc('<h1>Anything</h1>'), 'https://www.alphaxiv.org/abs/2405.04517')).toEqual({
+      url: 'https://www.alphaxiv.org/abs/2405.04517',
+      arxivId: '2405.04517',
+    });
+  });
+
+  it('nothing on listings, search, other sites or pages without an id', () => {
+    for (const href of [
+      'https://arxiv.org/list/cs.LG/new',
+      'https://arxiv.org/search/?query=x',
+      'https://arxiv.org/a/doe_j_1',
+      'https://huggingface.co/papers',
+      'https://huggingface.co/papers?date=2024-07-31',
+      'https://www.alphaxiv.org/',
+      'https://doi.org/10.48550/arXiv.2405.04517',
+      'https://example.org/abs/2405.04517',
+      'https://arxiv.org/abs/not-an-id',
+      'not a url',
+    ]) {
+      expect(readVisit(doc(HF_PAGE), href)).toBeNull();
+    }
   });
 });

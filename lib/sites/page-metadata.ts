@@ -1,4 +1,5 @@
-import type { SavePaperInput } from '../notes/model';
+import { idsFromUrl } from '../library/identity';
+import type { SavePaperInput, VisitInput } from '../notes/model';
 
 /** A paper as its own page describes it; what "Save to PaperLens" sends to the background. */
 export type PageMetadata = SavePaperInput;
@@ -102,10 +103,52 @@ export function readPageMetadata(doc: Document, href: string): PageMetadata | nu
   return result;
 }
 
+/** A paper page the user opened, as the reading history takes it (the background resolves the paper). */
+export type PageVisit = VisitInput;
+
+/** Hosts whose paper pages count as reading the paper (a DOI resolver only redirects). */
+const READING_HOSTS = new Set(['arxiv.org', 'export.arxiv.org', 'huggingface.co', 'alphaxiv.org']);
+/** arXiv's listings and search also live under arxiv.org: only these paths show one paper. */
+const ARXIV_READING_PATH = /^\/(abs|html|pdf)\//;
+
+/**
+ * The visit an opened page stands for, or null when the page shows no one paper: arXiv
+ * abstract, HTML and PDF pages, Hugging Face paper pages, alphaXiv abstract pages. The id comes
+ * from the address (a PDF gives nothing else); title, authors and abstract from the page where
+ * it has them (abstract and Hugging Face pages through {@link readPageMetadata}, the HTML view's
+ * title heading).
+ */
+export function readVisit(doc: Document, href: string): PageVisit | null {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  const host = url.hostname.replace(/^www\./, '');
+  if (!READING_HOSTS.has(host) || (host.endsWith('arxiv.org') && !ARXIV_READING_PATH.test(url.pathname))) return null;
+  const arxivId = idsFromUrl(href)?.arxivId;
+  if (!arxivId) return null;
+  const visit: PageVisit = { url: `${url.origin}${url.pathname}`, arxivId };
+  const meta = readPageMetadata(doc, href);
+  if (meta) {
+    visit.title = meta.title;
+    if (meta.authors) visit.authors = meta.authors;
+    if (meta.abstract) visit.abstract = meta.abstract;
+  } else if (url.pathname.startsWith('/html/')) {
+    const title = clean(doc.querySelector('h1.ltx_title_document')?.textContent);
+    if (/[\p{L}\p{N}]/u.test(title)) visit.title = title;
+  }
+  return visit;
+}
+
 /* Test URLs
 
 https://arxiv.org/abs/2106.09608
 https://arxiv.org/abs/2106.09608v2
 https://huggingface.co/papers/2405.04517
+https://arxiv.org/html/2405.04517v1
+https://arxiv.org/pdf/2405.04517v2
+https://www.alphaxiv.org/abs/2405.04517
 
 */
