@@ -1,5 +1,6 @@
 import type { Frame, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { NON_CATALOG, catalogPaper, nonCatalogAbsPage } from './pages';
 
 // Issue 11 in the page: a library paper recognized by title and by id in links, the save
 // controls of arXiv listings, the reading history.
@@ -67,6 +68,14 @@ function hackerNews(stories: { href: string; title: string; site: string }[]): s
   return `<!doctype html><html lang="en"><head><title>Hacker News</title></head><body><center><table id="hnmain">
 <tr><td><table border="0" class="itemlist">${rows.join('\n')}</table></td></tr></table></center></body></html>`;
 }
+
+/** The smallest PDF Chromium's viewer opens: one empty page. */
+const ONE_PAGE_PDF = `%PDF-1.1
+1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj
+2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj
+3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]>>endobj
+trailer<</Root 1 0 R>>
+%%EOF`;
 
 /** Sends one background message from an extension page, in @webext-core/messaging's wire format. */
 async function send(page: Page, type: string, data?: unknown): Promise<unknown> {
@@ -172,4 +181,95 @@ test('listing save controls: one per entry, reachable by keyboard, moving nothin
   // Reloaded, the saved entry is recognized.
   await page.reload();
   await expect(page.locator(`div.list-title[data-paperlens-id="${id}"]`)).toHaveCount(1);
+});
+
+test('the paper pages the user opens are remembered: Recently read in the popup, newest first', async ({
+  context,
+  server,
+  openExtensionPage,
+}) => {
+  const ext = await openExtensionPage('popup.html');
+  const { id } = (await send(ext, 'savePaper', ATTENTION)) as { id: string };
+  server.page('http://arxiv.org/abs/2106.09608', nonCatalogAbsPage());
+  // A real PDF, in Chromium's viewer: only its address names the paper.
+  await context.route('http://arxiv.org/pdf/**', (route) => route.fulfill({ status: 200, contentType: 'application/pdf', body: ONE_PAGE_PDF }));
+  server.page('http://arxiv.org/list/cs.LG/new', listing(ENTRIES));
+
+  const page = await context.newPage();
+  await page.goto('http://arxiv.org/abs/2106.09608');
+  await expect(page.locator('h1.title')).toBeVisible();
+  await page.goto('http://arxiv.org/pdf/1706.03762v2');
+  // A listing is no paper page: it adds nothing. (The saved paper's entry has no save control.)
+  await page.goto('http://arxiv.org/list/cs.LG/new');
+  await expect(page.locator('dt paperlens-save')).toHaveCount(2);
+
+  await expect
+    .poll(async () => ((await send(ext, 'getPaper', id)) as { state: { visitedAt: number | null } }).state.visitedAt)
+    .not.toBeNull();
+  const popup = await openExtensionPage('popup.html');
+  const recent = popup.getByRole('list', { name: 'Recently read' }).getByTestId('recent-entry');
+  await expect(recent).toHaveCount(2);
+  await expect(recent.nth(0)).toContainText(ATTENTION.title);
+  await expect(recent.nth(0)).toHaveAttribute('data-paper-id', id);
+  await expect(recent.nth(1)).toContainText(NON_CATALOG.title);
+});
+
+test('marks and the card show the state at a glance: catalog only, in the library, noted and starred; a note written in the card shows at once', async ({
+  context,
+  server,
+  openExtensionPage,
+}) => {
+  const ext = await openExtensionPage('popup.html');
+  const catalogOnly = catalogPaper('Autoformer');
+  const { id: saved } = (await send(ext, 'savePaper', ATTENTION)) as { id: string };
+  const starred = { ...ENTRIES[2]!, url: 'https://arxiv.org/abs/2401.00003', arxivId: '2401.00003' };
+  const { id: noted } = (await send(ext, 'savePaper', { title: starred.title, url: starred.url, abstract: starred.abstract, arxivId: starred.arxivId })) as {
+    id: string;
+  };
+  await send(ext, 'saveNote', { paperId: noted, text: 'Check the calibration plots.', starred: true, status: 'read' });
+
+  server.page(
+    'http://arxiv.org/list/cs.LG/new',
+    listing([
+      { id: '2106.13008', title: catalogOnly.title, authors: ['Haixu Wu'], abstract: 'Decomposition.' },
+      ENTRIES[1]!,
+      ENTRIES[2]!,
+    ]),
+  );
+  const page = await context.newPage();
+  await page.goto('http://arxiv.org/list/cs.LG/new');
+  const title = (id: string) => page.locator(`div.list-title[data-paperlens-id="${id}"]`);
+  await expect(title(noted)).toHaveAttribute('data-paperlens-state', 'starred note library read');
+  await expect(title(saved)).toHaveAttribute('data-paperlens-state', 'library');
+  await expect(title(catalogOnly.id)).not.toHaveAttribute('data-paperlens-state', /./);
+  // Entries in the library get no save control; the catalog-only one does.
+  await expect(page.locator('dt paperlens-save')).toHaveCount(1);
+
+  // Three badges, three looks: a hollow ring, a violet dot, a faded gold one.
+  const badge = (state: string) => page.locator(`paperlens-badge[data-paperlens-state="${state}"]`);
+  const looks = await Promise.all(
+    [page.locator('paperlens-badge:not([data-paperlens-state])'), badge('library'), badge('starred note library read')].map((b) =>
+      b.evaluate((el) => {
+        const css = getComputedStyle(el);
+        return `${css.backgroundColor} ${css.borderTopWidth} ${css.borderTopColor} ${css.opacity}`;
+      }),
+    ),
+  );
+  expect(new Set(looks).size).toBe(3);
+  await page.screenshot({ path: test.info().outputPath('states.png') });
+
+  // The card says it in words; a note written there shows on the marks once the card closes.
+  await badge('library').focus();
+  let card = await cardFrame(page);
+  await expect(card.getByTestId('card-state')).toContainText('In your library');
+  await page.keyboard.press('Escape');
+  await title(catalogOnly.id).hover();
+  card = await cardFrame(page);
+  await expect(card.getByRole('heading', { name: catalogOnly.title })).toBeVisible();
+  await expect(card.getByTestId('card-state')).toContainText('In the PaperLens catalog');
+  await card.getByLabel('Your note').fill('Decomposition blocks, worth a look.');
+  await expect(card.getByTestId('card-state')).toContainText('Has a note');
+  await page.keyboard.press('Escape');
+  await page.mouse.move(5, 5);
+  await expect(title(catalogOnly.id)).toHaveAttribute('data-paperlens-state', 'note');
 });

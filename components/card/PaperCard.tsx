@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { NoteEditor } from '@/components/NoteEditor';
 import type { StoredPaper } from '@/lib/catalog/types';
+import { PaperStateLine } from './PaperStateLine';
 import { errorMessage } from '@/lib/errors';
 import type { NoteStore, PaperWithNote } from '@/lib/notes/model';
+import type { PaperState } from '@/lib/notes/paper-state';
 import { keyResultToShow } from '@/lib/summary/key-result-repeats';
 
 export interface PaperCardProps {
@@ -54,11 +56,22 @@ export function PaperCard({ paperId, shown, notes, popupUrl }: PaperCardProps) {
       </div>
     );
   }
-  return <PaperCardView paper={paper} notes={notes} popupUrl={popupUrl} />;
+  return <PaperCardView paper={paper} state={loaded.data?.state} notes={notes} popupUrl={popupUrl} />;
 }
 
 /** The card for a loaded paper. */
-export function PaperCardView({ paper, notes, popupUrl }: { paper: StoredPaper; notes: NoteStore; popupUrl: (id: string) => string }) {
+export function PaperCardView({
+  paper,
+  state,
+  notes,
+  popupUrl,
+}: {
+  paper: StoredPaper;
+  /** The paper's state when the card opened (absent in previews such as the README screenshots). */
+  state?: PaperState | undefined;
+  notes: NoteStore;
+  popupUrl: (id: string) => string;
+}) {
   const code = paper.links.filter((l) => l.kind === 'code');
   const keyResult = keyResultToShow(paper.keyResult, paper.tldr);
   return (
@@ -67,6 +80,7 @@ export function PaperCardView({ paper, notes, popupUrl }: { paper: StoredPaper; 
         <span className="card__brand" aria-hidden="true" />
         <h1 className="card__title">{paper.title}</h1>
       </header>
+      {state && <PaperStateLine paperId={paper.id} state={state} notes={notes} />}
       <p className="card__tldr" data-testid="card-tldr">
         {paper.tldr}
       </p>

@@ -6,7 +6,8 @@ import { toContent } from '@/lib/messaging/to-content';
 import { isListingPage } from '@/lib/sites/arxiv-listing';
 import { isPaperPage, readVisit } from '@/lib/sites/page-metadata';
 import { DEFAULT_PATTERNS, adapterFor } from '@/lib/sites/registry';
-import { BADGE_TAG, PageMarks, browserHighlights, type Mark } from '@/lib/sites/mark';
+import { BADGE_TAG, PageMarks, browserHighlights, type Mark, type MarkState } from '@/lib/sites/mark';
+import { markStates } from '@/lib/sites/mark-state';
 import { OWN_TAGS, forget, outermost, scanBlocks, scanMemory, toCandidates, type ScanBlock } from '@/lib/sites/scan';
 import { CardHost, schemeAt } from './card-host';
 import { ListingSaves } from './listing-saves';
@@ -53,14 +54,36 @@ export default defineContentScript({
     }
     // arXiv listings and search results: a save control on each entry not in the library yet.
     const listing = isListingPage(url)
-      ? new ListingSaves(document, (title) => {
-          // Read the saved entry again: its title now names a paper of the library.
+      ? new ListingSaves(document, (title, id) => {
+          // Read the saved entry again: its title now names a paper of the library…
           marks.drop(title);
           forget(sent, title);
           (changed ??= new Set()).add(title);
           schedule();
+          // …and other marks of it on the page show it is now saved.
+          refreshState(id);
         })
       : null;
+    /** The states each paper's marks show, so an unchanged state does not repaint them. */
+    const shownStates = new Map<string, string>();
+    const showStates = (id: string, states: MarkState[]) => {
+      shownStates.set(id, states.join(' '));
+      marks.setStates(id, states);
+    };
+    /** Reads a paper's state again after the user changed it here (a note in the card, a save). */
+    const refreshState = (id: string) => {
+      toBackground
+        .sendMessage('getPaper', id)
+        .then((found) => {
+          if (!found) return;
+          const states = markStates(found.state);
+          if (states.join(' ') === (shownStates.get(id) ?? '')) return;
+          showStates(id, states);
+          // Repainted badges are placed again.
+          marks.layout();
+        })
+        .catch((error: unknown) => console.error('PaperLens: could not update the marks of this paper', error));
+    };
 
     // Checked against the page each time, so marks the page removed are not reported.
     toContent.onMessage('recognizedPapers', () => {
@@ -132,6 +155,8 @@ export default defineContentScript({
             answers.push(
               toBackground.sendMessage('matchPage', toCandidates(part)).then((matches) => {
                 found += matches.length;
+                // Each paper's state (library, note, starred, read) before its new marks are painted.
+                for (const m of matches) showStates(m.id, markStates(m.state));
                 quietly(() => marks.add(part, matches));
               }),
             );
@@ -203,10 +228,19 @@ export default defineContentScript({
       observer?.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
     observe();
 
+    let shownInCard: string | null = null;
     const hover: HoverCard<Mark> = new HoverCard({
       // Clear of the title's text and of its badge, in the colours of the page where the title sits.
-      show: (mark) => card.open(mark.id, unionBox([marks.anchor(mark), mark.badge.getBoundingClientRect()]), schemeAt(mark.element)),
-      hide: () => card.close(),
+      show: (mark) => {
+        shownInCard = mark.id;
+        card.open(mark.id, unionBox([marks.anchor(mark), mark.badge.getBoundingClientRect()]), schemeAt(mark.element));
+      },
+      hide: () => {
+        card.close();
+        // The user may have noted, starred or marked it read in the card.
+        if (shownInCard) refreshState(shownInCard);
+        shownInCard = null;
+      },
       get isOpen() {
         return card.isOpen;
       },
