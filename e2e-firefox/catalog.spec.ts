@@ -3,7 +3,7 @@ import { expect, test, textOf, typeInto } from './fixtures';
 
 test('the bundled catalog reaches IndexedDB in the extension origin', async ({ firefox }) => {
   const page = await firefox.openExtensionPage('popup.html');
-  await expect.poll(() => textOf(page, '[data-testid=catalog-count]')).toBe('333 papers in your catalog');
+  await expect.poll(() => textOf(page, '[data-testid=catalog-count]')).toBe('333 papers · 0 in your library');
   const stored = await page.evaluate(catalogInIndexedDb, 'ByteTransformer');
   expect(stored.count).toBe(333);
   expect(stored.version).toMatch(/^[0-9a-f]{16}$/);

@@ -3,7 +3,7 @@ import { catalogInIndexedDb } from './in-page';
 
 test('the bundled catalog reaches IndexedDB in the extension origin', async ({ openExtensionPage }) => {
   const page = await openExtensionPage('popup.html');
-  await expect(page.getByTestId('catalog-count')).toHaveText('333 papers in your catalog');
+  await expect(page.getByTestId('catalog-count')).toHaveText('333 papers · 0 in your library');
 
   const stored = await page.evaluate(catalogInIndexedDb, 'ByteTransformer');
   expect(stored.count).toBe(333);
@@ -16,7 +16,7 @@ test('the popup opens with the extension icon and no errors', async ({ openExten
   const page = await openExtensionPage('popup.html');
   page.on('pageerror', (e) => errors.push(e.message));
   await expect(page.getByRole('heading', { name: 'PaperLens' })).toBeVisible();
-  await expect(page.getByTestId('catalog-count')).toContainText('papers in your catalog');
+  await expect(page.getByTestId('catalog-count')).toContainText('in your library');
   expect(errors).toEqual([]);
 });
 

@@ -100,7 +100,7 @@ test('broken files are refused next to the import control, in words, naming the 
   await expect(options.getByTestId('import-summary')).toContainText('Imported 5 papers', { timeout: 60_000 });
   const popup = await openExtensionPage('popup.html');
   // The catalog's 333 and the file's 4 new papers (the fifth is a catalog paper).
-  await expect(popup.getByTestId('catalog-count')).toHaveText('337 papers in your catalog');
+  await expect(popup.getByTestId('catalog-count')).toHaveText('337 papers · 5 in your library');
 
   const error = options.getByTestId('import-error');
   const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), Buffer.from([0, 159, 146, 150, 0, 255])]);
@@ -117,7 +117,7 @@ test('broken files are refused next to the import control, in words, naming the 
   await expect(options.getByTestId('import-set')).toHaveCount(1);
   await expect(options.getByTestId('import-set')).toContainText('5 papers');
   await popup.reload();
-  await expect(popup.getByTestId('catalog-count')).toHaveText('337 papers in your catalog');
+  await expect(popup.getByTestId('catalog-count')).toHaveText('337 papers · 5 in your library');
 });
 
 test('a large import shows progress with counts and can be cancelled, leaving nothing behind', async ({ openExtensionPage }) => {
@@ -184,6 +184,6 @@ test('a visited arXiv abstract page appears in Recently read in the popup and th
   await expect(history.getByRole('status')).toHaveText('History cleared: 1 paper forgotten. Your notes stay.');
   await expect(history.getByTestId('recent-entry')).toHaveCount(0);
   await popup.goto(popup.url().split('?')[0]!);
-  await expect(popup.getByTestId('catalog-count')).toHaveText('333 papers in your catalog');
+  await expect(popup.getByTestId('catalog-count')).toHaveText('333 papers · 0 in your library');
   await expect(popup.getByRole('list', { name: 'Recently read' })).toHaveCount(0);
 });

@@ -8,7 +8,7 @@ const options = (page: Page) => page.getByRole('listbox', { name: 'Papers' }).ge
 
 async function openPopup(openExtensionPage: (path: string) => Promise<Page>, path = 'popup.html'): Promise<Page> {
   const page = await openExtensionPage(path);
-  await expect(page.getByTestId('catalog-count')).toHaveText('333 papers in your catalog');
+  await expect(page.getByTestId('catalog-count')).toHaveText('333 papers · 0 in your library');
   // The background builds the index after installing the catalog; a busy machine may take a while.
   await expect(page.getByRole('status').first()).not.toHaveText(/^(Loading|Preparing) the search index…$/, { timeout: 30_000 });
   return page;

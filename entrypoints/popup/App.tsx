@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { countPapers } from '@/lib/db/papers';
+import { countPapersBySource } from '@/lib/db/library-import';
 import { getDb } from '@/lib/db/schema';
 import { errorMessage } from '@/lib/errors';
 import { toBackground } from '@/lib/messaging/to-background';
@@ -17,7 +17,7 @@ export function App() {
   const db = getDb();
   const [catalogError, setCatalogError] = useState<string | null>(null);
   const [recoveryError, setRecoveryError] = useState<string | null>(null);
-  const count = useLiveQuery(() => countPapers(db), [db]);
+  const counts = useLiveQuery(() => countPapersBySource(db), [db]);
   const openPaperId = usePopupStore((s) => s.openPaperId);
   /** Replayed saves that met a newer note written elsewhere; the options page lets the user choose. */
   const [recovered, setRecovered] = useState(0);
@@ -46,7 +46,7 @@ export function App() {
         onCompare={() => void browser.runtime.openOptionsPage()}
       />
       {openPaperId ? <PaperScreen id={openPaperId} /> : <SearchScreen />}
-      <Footer count={count} />
+      <Footer counts={counts} />
     </main>
   );
 }

@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import type { PaperSource } from '@/lib/catalog/types';
 import { plural } from '@/lib/plural';
 import { popupShortcut, SHORTCUTS_PAGE } from '@/lib/shortcuts';
+
+/** "337 papers · 5 in your library": every paper known, then the user's own (saved or imported). */
+export function paperCountsText(counts: Record<PaperSource, number>): string {
+  const total = counts.catalog + counts.user + counts.library + counts.visit;
+  return `${plural(total, 'paper', 'papers')} · ${counts.user + counts.library} in your library`;
+}
 
 const firefox = import.meta.env.BROWSER === 'firefox';
 /** Firefox 137 and later open their shortcuts page for an extension; chrome:// pages open as a tab. */
@@ -12,8 +19,11 @@ const openShortcutsPage: (() => void) | null = firefox
     : null
   : () => void browser.tabs.create({ url: SHORTCUTS_PAGE.chrome });
 
-/** The popup's footer: how many papers it knows, and the keyboard shortcut that opens it. */
-export function Footer({ count }: { count: number | undefined }) {
+/**
+ * The popup's footer: how many papers PaperLens knows and how many of them are in the user's
+ * library (saved or imported), in the options page's words, and the shortcut that opens it.
+ */
+export function Footer({ counts }: { counts: Record<PaperSource, number> | undefined }) {
   /** undefined while asking the browser; null when no shortcut is set. */
   const [shortcut, setShortcut] = useState<string | null | undefined>(undefined);
   useEffect(() => {
@@ -27,7 +37,7 @@ export function Footer({ count }: { count: number | undefined }) {
 
   return (
     <footer className="pl-footer">
-      <span data-testid="catalog-count">{count === undefined ? 'Loading…' : `${plural(count, 'paper', 'papers')} in your catalog`}</span>
+      <span data-testid="catalog-count">{counts === undefined ? 'Loading…' : paperCountsText(counts)}</span>
       {shortcut !== undefined && (
         <span className="pl-shortcut" data-testid="popup-shortcut">
           {shortcut ? (
