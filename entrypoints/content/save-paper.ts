@@ -3,14 +3,16 @@ import { readPageMetadata, type PageMetadata } from '@/lib/sites/page-metadata';
 import { mountSaveButton } from './save-button';
 
 /**
- * "Save to PaperLens" on the abstract page of a paper the catalog does not have: reads the
- * page's own metadata, asks the background whether the title is known, and offers to save it.
+ * "Save to PaperLens" on the abstract page of a paper neither the catalog nor the user's library
+ * has: reads the page's own metadata, asks the background whether the title is known, and offers
+ * to save it. A paper known only from the reading history is offered too: opening this very page
+ * records the visit, which may reach the background before this lookup does.
  */
 export async function offerSaveOnPaperPage(): Promise<void> {
   const meta = readPageMetadata(document, location.href);
   if (!meta) return;
   const [known] = await toBackground.sendMessage('lookupTitles', [meta.title]);
-  if (known) return;
+  if (known && (await toBackground.sendMessage('getPaper', known))?.paper.source !== 'visit') return;
   mountSaveButton(placeFor(), () => save(meta));
 }
 
