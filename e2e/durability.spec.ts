@@ -3,21 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { extensionIdOf, launchWithExtension } from './browser';
-import { EXTENSION_DIR, expect, test } from './fixtures';
+import { EXTENSION_DIR, expect, send, test } from './fixtures';
 
 const TITLE = 'ByteTransformer: A High-Performance Transformer Boosted for Variable-Length Inputs';
 
-/** Sends a protocol message from an extension page, in @webext-core/messaging's wire format. */
-async function send<T>(page: Page, type: string, data?: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    ([t, d]) =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ res?: unknown; err?: unknown }> } } })
-        .chrome.runtime.sendMessage({ id: 1, type: t, data: d, timestamp: Date.now() }),
-    [type, data] as const,
-  );
-  if (reply.err) throw new Error(JSON.stringify(reply.err));
-  return reply.res as T;
-}
 
 async function openPopupOn(context: BrowserContext, id: string, paperId: string): Promise<Page> {
   const page = await context.newPage();

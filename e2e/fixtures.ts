@@ -46,3 +46,19 @@ export const test = base.extend<Fixtures, { server: PageServer }>({
 });
 
 export const expect = test.expect;
+
+/**
+ * Sends one background message from an extension page, in @webext-core/messaging's wire format,
+ * and returns its answer (throws with the background's error).
+ */
+export async function send<T = unknown>(page: Page, type: string, data?: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    ([type, data]) =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ res?: unknown; err?: unknown }> } } }).chrome.runtime.sendMessage(
+        { id: 1, type, data, timestamp: Date.now() },
+      ),
+    [type, data] as const,
+  );
+  if (reply.err) throw new Error(`${type} failed: ${JSON.stringify(reply.err)}`);
+  return reply.res as T;
+}

@@ -1,5 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, send, test } from './fixtures';
 import { NON_CATALOG, catalogPaper, nonCatalogAbsPage } from './pages';
 
 // Issue 11 in the page: a library paper recognized by title and by id in links, the save
@@ -77,18 +77,6 @@ const ONE_PAGE_PDF = `%PDF-1.1
 trailer<</Root 1 0 R>>
 %%EOF`;
 
-/** Sends one background message from an extension page, in @webext-core/messaging's wire format. */
-async function send(page: Page, type: string, data?: unknown): Promise<unknown> {
-  const reply = await page.evaluate(
-    ([type, data]) =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ res?: unknown; err?: unknown }> } } }).chrome.runtime.sendMessage(
-        { id: 1, type, data, timestamp: Date.now() },
-      ),
-    [type, data] as const,
-  );
-  if (reply.err) throw new Error(`${type} failed: ${JSON.stringify(reply.err)}`);
-  return reply.res;
-}
 
 async function cardFrame(page: Page): Promise<Frame> {
   await expect.poll(() => page.frames().some((f) => f.url().includes('/card.html'))).toBe(true);

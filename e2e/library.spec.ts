@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, send, test } from './fixtures';
 import { arxivListing, catalogPaper } from './pages';
 
 // Issue 11, the data side: a library file imported from the options page, its sets, bad files,
@@ -15,17 +15,6 @@ const BIB =
 const IMPORTED = 'A Distributional View on Multi-Objective Policy Optimization';
 const bib = (name: string, text: string) => ({ name, mimeType: 'application/x-bibtex', buffer: Buffer.from(text) });
 
-async function send(page: Page, type: string, data?: unknown): Promise<unknown> {
-  const reply = await page.evaluate(
-    ([type, data]) =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ res?: unknown; err?: unknown }> } } }).chrome.runtime.sendMessage(
-        { id: 1, type, data, timestamp: Date.now() },
-      ),
-    [type, data] as const,
-  );
-  if (reply.err) throw new Error(`${type} failed: ${JSON.stringify(reply.err)}`);
-  return reply.res;
-}
 
 async function openOptions(openExtensionPage: (path: string) => Promise<Page>): Promise<Page> {
   const options = await openExtensionPage('options.html');

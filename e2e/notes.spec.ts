@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, send, test } from './fixtures';
 import { arxivListing, NON_CATALOG, nonCatalogAbsPage } from './pages';
 
 const { title: TITLE, url: ABS_URL } = NON_CATALOG;
@@ -60,20 +60,6 @@ test('no save button for a catalog paper; page scripts cannot reach into the but
   await expect(page.locator('paperlens-save')).toHaveCount(0);
 });
 
-/** Sends a message the way @webext-core/messaging does, from an extension page. */
-async function send<T>(page: Page, type: string, data: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    ([type, data]) => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome
-        .runtime;
-      return runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() });
-    },
-    [type, data] as const,
-  );
-  const { res, err } = reply as { res?: T; err?: unknown };
-  if (err) throw new Error(JSON.stringify(err));
-  return res as T;
-}
 
 test('export everything, delete all, import the file: everything is back', async ({ context, server, openExtensionPage }) => {
   server.page(ABS_URL, nonCatalogAbsPage());
@@ -188,14 +174,17 @@ introduced as the central ideas of the Long Short-Term Memory (LSTM). We scale L
   await expect(entry.getByRole('link', { name: 'open' })).toHaveAttribute('href', 'https://arxiv.org/abs/2405.04517');
 });
 
-test('the same note edited in two windows at once: the later save does not silently overwrite', async ({ context, openExtensionPage }) => {
-  const first = await openExtensionPage('options.html');
+/**
+ * ByteTransformer's note edited in two options windows: the second window's autosave timer is
+ * frozen, so its edit (`second`) is still unsaved when the first window saves `first`; then the
+ * second editor loses focus and meets the conflict.
+ */
+async function editInTwoWindows(context: BrowserContext, first: Page, texts: { first: string; second: string }) {
   const [byteId] = await send<string[]>(first, 'lookupTitles', [
     'ByteTransformer: A High-Performance Transformer Boosted for Variable-Length Inputs',
   ]);
   await send(first, 'saveNote', { paperId: byteId, text: 'common start' });
 
-  // The second window's autosave timer is frozen, so its edit is still unsaved when the first window saves.
   const second = await context.newPage();
   await second.clock.install();
   await second.goto(first.url());
@@ -203,12 +192,17 @@ test('the same note edited in two windows at once: the later save does not silen
   await entry.getByRole('button', { name: /ByteTransformer/ }).click();
   const editor = entry.getByLabel('Your note');
   await expect(editor).toHaveValue('common start');
-  await editor.fill('edit in the second window');
+  await editor.fill(texts.second);
 
-  await send(first, 'saveNote', { paperId: byteId, text: 'edit in the first window' });
+  await send(first, 'saveNote', { paperId: byteId!, text: texts.first });
   await editor.blur();
+  return { byteId: byteId!, second, editor, conflict: entry.getByRole('alert') };
+}
 
-  const conflict = entry.getByRole('alert');
+test('the same note edited in two windows at once: the later save does not silently overwrite', async ({ context, openExtensionPage }) => {
+  const first = await openExtensionPage('options.html');
+  const { byteId, conflict } = await editInTwoWindows(context, first, { first: 'edit in the first window', second: 'edit in the second window' });
+
   await expect(conflict).toContainText('edit in the first window');
   expect((await send<{ note: { text: string } }>(first, 'getPaper', byteId)).note.text).toBe('edit in the first window');
   await conflict.getByRole('button', { name: 'Keep mine' }).click();
@@ -222,23 +216,8 @@ test('choosing "Use the other text" in a conflict forgets the discarded text: th
   openExtensionPage,
 }) => {
   const first = await openExtensionPage('options.html');
-  const [byteId] = await send<string[]>(first, 'lookupTitles', [
-    'ByteTransformer: A High-Performance Transformer Boosted for Variable-Length Inputs',
-  ]);
-  await send(first, 'saveNote', { paperId: byteId, text: 'common start' });
+  const { byteId, second, editor, conflict } = await editInTwoWindows(context, first, { first: 'the text I keep', second: 'text I will throw away' });
 
-  const second = await context.newPage();
-  await second.clock.install();
-  await second.goto(first.url());
-  const entry = second.getByTestId('library-entry').filter({ hasText: 'ByteTransformer' });
-  await entry.getByRole('button', { name: /ByteTransformer/ }).click();
-  const editor = entry.getByLabel('Your note');
-  await expect(editor).toHaveValue('common start');
-  await editor.fill('text I will throw away');
-  await send(first, 'saveNote', { paperId: byteId, text: 'the text I keep' });
-  await editor.blur();
-
-  const conflict = entry.getByRole('alert');
   await expect(conflict).toContainText('the text I keep');
   await conflict.getByRole('button', { name: 'Use the other text' }).click();
   await expect(editor).toHaveValue('the text I keep');
