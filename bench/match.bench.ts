@@ -22,6 +22,7 @@ import { launchWithExtension } from '../e2e/browser';
 import { paperId } from '../lib/catalog/id';
 import type { Catalog, Paper } from '../lib/catalog/types';
 import { rng } from './rng';
+import { observeLongTasks } from './long-tasks';
 
 const OUT_DIR = '.output-bench-match';
 /** `BENCH_SIZES=333,10000` runs a subset. */
@@ -88,17 +89,11 @@ export function listingPage(planted: string[]): string {
 }
 
 /**
- * Runs in the page before its scripts: records every long task (Long Tasks API) and every long
- * animation frame with the scripts it ran, for the same list with and without PaperLens.
+ * Runs in the page before its scripts (after `observeLongTasks`): records every long animation
+ * frame with the scripts it ran, for the same list with and without PaperLens.
  */
-function observeLongTasks(): void {
-  // tsx compiles named arrow functions with an `__name` helper that the page lacks.
+function observeLongFrames(): void {
   (globalThis as unknown as { __name: (f: unknown) => unknown }).__name = (f) => f;
-  const tasks: { start: number; duration: number }[] = [];
-  (window as unknown as { __tasks: typeof tasks }).__tasks = tasks;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
   // Frames over 50 ms, with how much of them was style and layout (rendering the marks).
   const frames: { start: number; duration: number; render: number; scripts: string[] }[] = [];
   (window as unknown as { __frames: typeof frames }).__frames = frames;
@@ -203,6 +198,7 @@ async function plainTasks(html: string): Promise<[number, number][]> {
   try {
     const page = await context.newPage();
     await page.addInitScript(observeLongTasks);
+    await page.addInitScript(observeLongFrames);
     await page.goto('http://arxiv.org/list/cs.LG/new', { timeout: 120_000 });
     await sleep(2000);
     return await page.evaluate(() =>
@@ -264,6 +260,7 @@ async function measure(extDir: string, html: string): Promise<Measured> {
     const runOnce = async (): Promise<Run> => {
       const page = await context.newPage();
       await page.addInitScript(observeLongTasks);
+      await page.addInitScript(observeLongFrames);
       await page.goto('http://arxiv.org/list/cs.LG/new', { timeout: 120_000 });
       await page.waitForFunction(() => performance.getEntriesByName('paperlens:rendered').length > 0, undefined, {
         timeout: 120_000,

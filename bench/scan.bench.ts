@@ -22,6 +22,7 @@ import { chromium, type BrowserContext } from '@playwright/test';
 import { CHROMIUM, launchWithExtension } from '../e2e/browser';
 import type { Catalog } from '../lib/catalog/types';
 import { listingPage } from './match.bench';
+import { observeLongTasks } from './long-tasks';
 
 const OUT_DIR = '.output-bench-scan';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -62,18 +63,9 @@ interface Run {
   marks: number;
 }
 
-const OBSERVE_TASKS = () => {
-  (globalThis as unknown as { __name: (f: unknown) => unknown }).__name = (f) => f;
-  const tasks: { start: number; duration: number }[] = [];
-  (window as unknown as { __tasks: typeof tasks }).__tasks = tasks;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-};
-
 async function runOnce(context: BrowserContext, url: string, planted: number, withExtension: boolean): Promise<Run> {
   const page = await context.newPage();
-  await page.addInitScript(OBSERVE_TASKS);
+  await page.addInitScript(observeLongTasks);
   await page.goto(url, { timeout: 120_000 });
   const started = Date.now();
   // Every planted title marked (one badge each), or, without the extension, the stream done.
