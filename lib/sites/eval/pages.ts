@@ -1,12 +1,12 @@
 /**
  * The recognition eval's pages: catalog titles planted into real saved pages (read from
  * `../shared/fixtures/pages` when present, never copied into the repository) and into
- * reconstructions of the sites' current markup (lib/sites/fixtures/README.md names where each
- * reconstruction's markup comes from). Every planted entry sits in an element carrying
+ * reconstructions of the sites' current markup (lib/sites/eval/README.md names where each
+ * reconstruction's markup comes from), and into real excerpts of pages committed in
+ * lib/sites/fixtures (excerpts.ts). Every planted entry sits in an element carrying
  * `data-eval-expect="<paper id>"`; every entry left with its own (non-catalog) title or with
  * prose that must not be marked carries `data-eval-negative`.
  */
-import type { Paper } from '../../catalog/types';
 import { alphaxiv } from '../alphaxiv';
 import { arxiv } from '../arxiv';
 import { github } from '../github';
@@ -16,53 +16,12 @@ import { openreview } from '../openreview';
 import { reddit } from '../reddit';
 import { scholar } from '../scholar';
 import { semanticscholar } from '../semanticscholar';
-import type { SiteAdapter } from '../types';
 import { x } from '../x';
+import { realExcerptPages } from './excerpts';
+import { NEG, esc, expect, longEnough, pick, prose, socialCut, type EvalInput, type EvalPage } from './plant';
 import { hasMath, texTitle, truncatedTitle } from './variants';
 
-export interface EvalPage {
-  /** Site and page kind, the row of the report ("arxiv listing 2023 (saved)"). */
-  name: string;
-  adapter: SiteAdapter;
-  html: string;
-}
-
-export interface EvalInput {
-  papers: readonly Paper[];
-  /** Real titles that are not in the catalog (negatives). */
-  others: readonly string[];
-  /** Whether a real entry's own title is a catalog paper (then it is neither planted nor a negative). */
-  isCatalogTitle: (text: string) => boolean;
-  /** Saved page by file name, or null when the shared pages are absent. */
-  saved: (name: string) => string | null;
-}
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const expect = (p: Paper) => `data-eval-expect="${p.id}"`;
-const NEG = 'data-eval-negative';
-
-/** Picks `count` papers spread over the catalog, starting at `offset` (the same every run). */
-function pick(papers: readonly Paper[], count: number, offset: number): Paper[] {
-  const out: Paper[] = [];
-  const step = Math.max(1, Math.floor(papers.length / count));
-  for (let i = 0; out.length < count && i < papers.length * 2; i++) out.push(papers[(offset + i * step) % papers.length]!);
-  return out;
-}
-
-/** Short catalog titles (at most five words): in lowercase prose they are ordinary words, not mentions. */
-function shortTitles(papers: readonly Paper[]): Paper[] {
-  return papers.filter((p) => p.title.split(' ').length <= 5 && !/\d/.test(p.title));
-}
-
-const PROSE = [
-  (t: string) => `In practice we keep ${t} in mind when tuning the baseline.`,
-  (t: string) => `honestly ${t} is what everyone does now, nothing new here.`,
-  (t: string) => `Our reading group talked about ${t} and compute budgets for an hour.`,
-];
-
-function prose(papers: readonly Paper[], count: number, offset: number): string[] {
-  return pick(shortTitles(papers), count, offset).map((p, i) => PROSE[i % PROSE.length]!(p.title.toLowerCase()));
-}
+export type { EvalInput, EvalPage } from './plant';
 
 // ---------------------------------------------------------------------------------------------
 // arXiv
@@ -263,18 +222,6 @@ function hackerNews(input: EvalInput): EvalPage {
 // ---------------------------------------------------------------------------------------------
 // Social: Reddit (new and old) and X, with titles cut short by "…"
 
-/** A post that quotes a cut title after a handle, "RT" or a quote mark, with a link after it. */
-function socialCut(p: Paper, i: number): { text: string; link: string } {
-  const cut = truncatedTitle(p.title, 6 + (i % 3), i);
-  const link = `arxiv.org/abs/2403.${String(10000 + i).slice(1)}`;
-  const forms = [`@_akhaliq ${cut}`, `RT @arxiv_cs_lg: ${cut}`, `“${cut}”`, `"${cut}"`, `@ak92501: ${cut}`];
-  return { text: forms[i % forms.length]!, link };
-}
-
-function longEnough(p: Paper): boolean {
-  return p.title.split(' ').length >= 8;
-}
-
 function redditNew(input: EvalInput): EvalPage {
   const planted = pick(input.papers.filter(longEnough), 40, 3);
   const posts = planted.slice(0, 15).map(
@@ -373,7 +320,7 @@ function alphaXiv(input: EvalInput): EvalPage {
   return { name: 'alphaXiv', adapter: alphaxiv, html: `<html><body><div id="root"><main>${cards.join('\n')}</main></div></body></html>` };
 }
 
-/** Every eval page: saved pages first (skipped when absent), then reconstructions. */
+/** Every eval page: saved pages first (skipped when absent), then real excerpts, then reconstructions. */
 export function evalPages(input: EvalInput): EvalPage[] {
   return [
     ...arxivSavedListing(input),
@@ -384,6 +331,7 @@ export function evalPages(input: EvalInput): EvalPage[] {
     ...scholarSaved(input),
     scholar2026(input),
     ...huggingfaceSaved(input),
+    ...realExcerptPages(input),
     githubReadme(input),
     hackerNews(input),
     redditNew(input),

@@ -15,9 +15,9 @@ describe('recognition eval (npm run eval:recognition)', () => {
     expect(sum((r) => r.falseMarks) / sum((r) => r.negatives)).toBeLessThanOrEqual(1 / 200);
   });
 
-  it('covers every site with reconstructed pages, and the saved ones when present', () => {
+  it('covers every site with reconstructed pages, real excerpts, and the saved pages when present', () => {
     const sites = results.map((r) => r.site);
-    for (const name of ['arXiv search 2025', 'Google Scholar 2026', 'GitHub README', 'Hacker News', 'Reddit (new)', 'Reddit (old)', 'X timeline', 'Semantic Scholar', 'OpenReview', 'alphaXiv']) {
+    for (const name of ['Semantic Scholar search 2026 (real excerpt)', 'Reddit (old) 2018 (real excerpt)', 'X timeline 2023 (real excerpt)', 'arXiv search 2025', 'Google Scholar 2026', 'GitHub README', 'Hacker News', 'Reddit (new)', 'Reddit (old)', 'X timeline', 'Semantic Scholar', 'OpenReview', 'alphaXiv']) {
       expect(sites).toContain(name);
     }
   });

@@ -71,10 +71,16 @@ export interface SiteResult {
 }
 
 const SHARED = resolve('..', 'shared', 'fixtures', 'pages');
+/** Real excerpts committed in the repository (each names its source); tests and the script run from the repo root. */
+const EXCERPTS = resolve('lib', 'sites', 'fixtures');
 
 export function savedPage(name: string): string | null {
   const path = resolve(SHARED, name);
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
+}
+
+export function excerpt(name: string): string {
+  return readFileSync(resolve(EXCERPTS, name), 'utf8');
 }
 
 /** The node each match marks: the title element, or the text node where a running-text mention starts. */
@@ -139,7 +145,7 @@ export function runRecognitionEval(papers: readonly Paper[]): SiteResult[] {
   const isCatalogTitle = (text: string) => matchPage(index, [{ kind: 'title', text }]).length > 0;
   const others = OTHER_TITLES.filter((t) => !isCatalogTitle(t));
   const bySite = new Map<string, SiteResult>();
-  for (const page of evalPages({ papers, others, isCatalogTitle, saved: savedPage })) {
+  for (const page of evalPages({ papers, others, isCatalogTitle, saved: savedPage, excerpt })) {
     const r = evalPage(index, page, titles);
     const sum = bySite.get(r.site);
     if (!sum) {
