@@ -85,10 +85,14 @@ describe('adapters on real saved markup (lib/sites/fixtures)', () => {
   const blockTexts = (html: string, adapter: Parameters<typeof scanPage>[1]) =>
     scanPage(html, adapter).scan.blocks.map((b) => b.text.replace(/\s+/g, ' ').trim());
 
-  it('old Reddit 2018: comment bodies are read; a title planted into one is marked', () => {
+  it('old Reddit 2018: the post title and comment bodies are read; titles planted into them are marked', () => {
     const html = page('reddit-old-comments-2018.html');
-    expect(blockTexts(html, reddit)).toContain("He's very cute. My son is named Ben.");
+    const texts = blockTexts(html, reddit);
+    expect(texts).toContain('Ben is very proud of himself for learning to go on walks');
+    expect(texts).toContain("He's very cute. My son is named Ben.");
     expect(scanPage(html, reddit).ids).toEqual([]);
+    const asPost = html.replace('>Ben is very proud of himself for learning to go on walks</a>', `>[R] ${bytes.title}</a>`);
+    expect(scanPage(asPost, reddit).ids).toEqual([bytes.id]);
     const planted = html.replace('<p>I swear i have the same cat</p>', `<p>Have a look at <em>${autoformer.title}</em>.</p>`);
     const { ids, marks } = scanPage(planted, reddit);
     expect(ids).toEqual([autoformer.id]);
@@ -125,5 +129,21 @@ describe('adapters on real saved markup (lib/sites/fixtures)', () => {
     const { ids, marks } = scanPage(planted, semanticscholar);
     expect(ids).toEqual([autoformer.id]);
     expect(marks[0]!.closest('.cl-paper-row')!.getAttribute('data-paper-id')).toBe('01e27939e93cfafd17ae9a73d78c9d6a9c2212f4');
+  });
+
+  it('alphaXiv 2026: the explore card’s title, inside its /abs/ link, with the id the link names', () => {
+    const html = page('alphaxiv-explore-2026.html');
+    const { scan, ids } = scanPage(html, alphaxiv, { url: 'https://www.alphaxiv.org/' });
+    expect(scan.blocks.map((b) => b.text.trim())).toContain(
+      "You Don't Need Strong Assumptions: Visual Representation Learning via Temporal Differences",
+    );
+    expect(ids).toEqual([]);
+    const link = scanPage(html, alphaxiv).document.querySelector('a[href^="/abs/"]')!;
+    expect(alphaxiv.arxivIdOf!(link)).toBe('2606.15956');
+    const planted = html.replace(
+      "You Don't Need Strong Assumptions: Visual Representation Learning via Temporal Differences",
+      autoformer.title,
+    );
+    expect(scanPage(planted, alphaxiv, { url: 'https://www.alphaxiv.org/' }).ids).toEqual([autoformer.id]);
   });
 });

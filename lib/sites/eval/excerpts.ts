@@ -6,6 +6,7 @@
  */
 import { parseHTML } from 'linkedom';
 import type { Paper } from '../../catalog/types';
+import { alphaxiv } from '../alphaxiv';
 import { reddit } from '../reddit';
 import { semanticscholar } from '../semanticscholar';
 import { x } from '../x';
@@ -69,9 +70,25 @@ function semanticScholarReal(input: EvalInput): EvalPage {
   return { name: 'Semantic Scholar search 2026 (real excerpt)', adapter: semanticscholar, html: doc.toString() };
 }
 
-/** Old Reddit comments 2018: the five real comments, then clones whose bodies cite catalog papers. */
+/**
+ * Old Reddit 2018: the real post entry and five real comments, then clones of the post entry
+ * titled with catalog papers ("[R] <title>") or other titles, and of the comments citing papers.
+ */
 function redditOldReal(input: EvalInput): EvalPage {
   const doc = load(input, 'reddit-old-comments-2018.html');
+  const post = doc.querySelector('.thing.link')!;
+  mark(post.querySelector('p.title')!, null);
+  let lastPost = post;
+  pick(input.papers.filter(longEnough), 15, 79).forEach((p, i) => {
+    for (const [paper, title] of [[p, `[R] ${p.title}`], [null, `[D] ${input.others[(i + 17) % input.others.length]!}`]] as const) {
+      const copy = cloneAfter(post, lastPost);
+      const heading = copy.querySelector('p.title')!;
+      heading.removeAttribute(NEGATIVE);
+      mark(heading, paper);
+      heading.querySelector('a.title')!.textContent = title;
+      lastPost = copy;
+    }
+  });
   const things = Array.from(doc.querySelectorAll('.thing.comment'));
   for (const t of things) mark(t.querySelector('.usertext-body')!, null);
   const planted = pick(input.papers.filter(longEnough), 30, 67);
@@ -145,7 +162,32 @@ function xReal(input: EvalInput): EvalPage {
   return { name: 'X timeline 2023 (real excerpt)', adapter: x, html: doc.toString() };
 }
 
+/**
+ * alphaXiv explore feed 2026: the real card, then clones whose title (in the card's /abs/ link)
+ * is a planted or another title. Planted cards link the paper's own arXiv id when the catalog
+ * knows it, as alphaXiv does; the rest link ids of June 2026, past the catalog's papers.
+ */
+function alphaXivReal(input: EvalInput): EvalPage {
+  const doc = load(input, 'alphaxiv-explore-2026.html');
+  const card = doc.querySelector('div.rounded-xl')!;
+  mark(card, null);
+  let last = card;
+  pick(input.papers, 30, 73).forEach((p, i) => {
+    for (const [paper, title] of [[p, p.title], [null, input.others[(i + 11) % input.others.length]!]] as const) {
+      const copy = cloneAfter(card, last);
+      copy.removeAttribute(NEGATIVE);
+      mark(copy, paper);
+      const id = paper?.arxivId ?? `2606.${String(20000 + 2 * i + (paper ? 0 : 1))}`;
+      for (const a of copy.querySelectorAll('a[href*="2606.15956"]')) a.setAttribute('href', a.getAttribute('href')!.replace('2606.15956', id));
+      copy.querySelector('.tiptap.html-renderer')!.textContent = title;
+      copy.querySelector('p.line-clamp-4 > span')!.textContent = 'Researchers propose a method and show it improves on the baseline across benchmarks.';
+      last = copy;
+    }
+  });
+  return { name: 'alphaXiv explore 2026 (real excerpt)', adapter: alphaxiv, html: doc.toString() };
+}
+
 /** Every page built on a real excerpt. */
 export function realExcerptPages(input: EvalInput): EvalPage[] {
-  return [semanticScholarReal(input), redditOldReal(input), xReal(input)];
+  return [semanticScholarReal(input), redditOldReal(input), xReal(input), alphaXivReal(input)];
 }

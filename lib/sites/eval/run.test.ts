@@ -17,7 +17,7 @@ describe('recognition eval (npm run eval:recognition)', () => {
 
   it('covers every site with reconstructed pages, real excerpts, and the saved pages when present', () => {
     const sites = results.map((r) => r.site);
-    for (const name of ['Semantic Scholar search 2026 (real excerpt)', 'Reddit (old) 2018 (real excerpt)', 'X timeline 2023 (real excerpt)', 'arXiv search 2025', 'Google Scholar 2026', 'GitHub README', 'Hacker News', 'Reddit (new)', 'Reddit (old)', 'X timeline', 'Semantic Scholar', 'OpenReview', 'alphaXiv']) {
+    for (const name of ['Semantic Scholar search 2026 (real excerpt)', 'Reddit (old) 2018 (real excerpt)', 'X timeline 2023 (real excerpt)', 'alphaXiv explore 2026 (real excerpt)', 'arXiv search 2025', 'Google Scholar 2026', 'GitHub README', 'Hacker News', 'Reddit (new)', 'Reddit (old)', 'X timeline', 'Semantic Scholar', 'OpenReview', 'alphaXiv']) {
       expect(sites).toContain(name);
     }
   });
