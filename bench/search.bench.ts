@@ -201,24 +201,26 @@ async function benchSize(real: Paper[], size: number, fuseQueries: number) {
 
   // fuse.js configured fairly: the fields a reader remembers (title, TL;DR, their notes), matched anywhere in them.
   const noteText = new Map(notes.map((n) => [n.paperId, n.text]));
-  const items = papers.map((p) => ({ id: p.id, title: p.title, tldr: p.tldr, notes: noteText.get(p.id) ?? '' }));
+  const items = fuseQueries > 0 ? papers.map((p) => ({ id: p.id, title: p.title, tldr: p.tldr, notes: noteText.get(p.id) ?? '' })) : [];
   const [fuse, fuseBuildMs] = time(() => new Fuse(items, { keys: ['title', 'tldr', 'notes'], ignoreLocation: true }));
-  const fuseTimes: number[] = [];
-  let overlap = 0;
-  let firstAgree = 0;
-  const qs = QUERIES.filter((q) => q !== 'zanzibarite').slice(0, fuseQueries);
-  for (const q of qs) {
-    const [found, t] = time(() => fuse.search(q, { limit: 10 }));
-    fuseTimes.push(t);
-    const theirs = new Set(found.map((r) => r.item.id));
-    const ours = searcher.search(q, NO_FILTERS, 10).hits.map((h) => h.id);
-    const denominator = Math.min(10, theirs.size) || 1;
-    overlap += ours.filter((id) => theirs.has(id)).length / denominator;
-    if (found[0] && ours[0] === found[0].item.id) firstAgree++;
+  if (fuseQueries > 0) {
+    const fuseTimes: number[] = [];
+    let overlap = 0;
+    let firstAgree = 0;
+    const qs = QUERIES.filter((q) => q !== 'zanzibarite').slice(0, fuseQueries);
+    for (const q of qs) {
+      const [found, t] = time(() => fuse.search(q, { limit: 10 }));
+      fuseTimes.push(t);
+      const theirs = new Set(found.map((r) => r.item.id));
+      const ours = searcher.search(q, NO_FILTERS, 10).hits.map((h) => h.id);
+      const denominator = Math.min(10, theirs.size) || 1;
+      overlap += ours.filter((id) => theirs.has(id)).length / denominator;
+      if (found[0] && ours[0] === found[0].item.id) firstAgree++;
+    }
+    const f = stats(fuseTimes);
+    console.log(`fuse.js baseline (${qs.length} queries, index ${ms(fuseBuildMs)}): mean ${ms(f.mean)} a query, p95 ${ms(f.p95)}`);
+    console.log(`top-10 overlap with fuse.js: ${((overlap / qs.length) * 100).toFixed(0)}%; same first result: ${firstAgree}/${qs.length}`);
   }
-  const f = stats(fuseTimes);
-  console.log(`fuse.js baseline (${qs.length} queries, index ${ms(fuseBuildMs)}): mean ${ms(f.mean)} a query, p95 ${ms(f.p95)}`);
-  console.log(`top-10 overlap with fuse.js: ${((overlap / qs.length) * 100).toFixed(0)}%; same first result: ${firstAgree}/${qs.length}`);
 
   const firstIs = (title: string | undefined, start: string) => title?.startsWith(start) ?? false;
   for (const [name, set] of [['tuning', KNOWN], ['held-out', HELD_OUT]] as const) {
@@ -379,10 +381,16 @@ export async function benchPopup(real: Paper[], size: number): Promise<void> {
   }
 }
 
+/**
+ * SEARCH_BENCH_SIZES=333,100000 runs only those sizes (333 is the real catalog);
+ * SEARCH_BENCH_BASELINES=0 leaves out fuse.js, for quick iterations (the full bench reports it).
+ */
 export default async function bench(): Promise<void> {
   const real = buildCatalog(readSeedDir('seeds')).papers;
-  await benchSize(real, real.length, QUERIES.length);
-  await benchSize(real, 10_000, QUERIES.length);
-  await benchSize(real, 20_000, 3);
-  await benchSize(real, 100_000, 3);
+  const sizes = process.env.SEARCH_BENCH_SIZES?.split(',').map(Number) ?? [real.length, 10_000, 20_000, 100_000];
+  const baselines = process.env.SEARCH_BENCH_BASELINES !== '0';
+  for (const size of sizes) {
+    const n = Math.max(size, real.length);
+    await benchSize(real, n, !baselines ? 0 : n <= 10_000 ? QUERIES.length : 3);
+  }
 }

@@ -83,8 +83,33 @@ export interface Postings {
 }
 
 const STOP = 1;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+
+/** What an ASCII character is to the word scan of TextIndexBuilder.add. */
+const LOWER = 0;
+const UPPER = 1;
+const SPACE = 2;
+const PUNCT = 3;
+/** Non-ASCII or TeX markup: the run goes through tokenize. */
+const SPECIAL = 4;
+const CHAR_KIND = (() => {
+  const kinds = new Uint8Array(128).fill(PUNCT);
+  for (let c = 0; c <= 32; c++) kinds[c] = SPACE;
+  for (let c = 48; c <= 57; c++) kinds[c] = LOWER;
+  for (let c = 97; c <= 122; c++) kinds[c] = LOWER;
+  for (let c = 65; c <= 90; c++) kinds[c] = UPPER;
+  for (const ch of '\\$^_{}') kinds[ch.charCodeAt(0)] = SPECIAL;
+  return kinds;
+})();
+/** A word's two hashes: FNV-1a, and a multiply-xorshift one with the word's length mixed in at the end. */
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+const HASH_SEED_2 = 0x9747b28c | 0;
+const HASH_PRIME_2 = 0x5bd1e995;
+
+function finalHash(g: number, length: number): number {
+  g = Math.imul(g ^ length, 0x85ebca6b);
+  return g ^ (g >>> 13);
+}
 
 /**
  * Collects postings document by document; `finish` sorts the vocabulary and codes the lists.
@@ -94,18 +119,22 @@ const FNV_PRIME = 0x01000193;
  * the same table. Postings go to flat typed arrays, not one array per word.
  */
 export class TextIndexBuilder {
-  private slots = new Int32Array(1 << 16).fill(-1);
-  private termHash = new Uint32Array(1 << 15);
+  /** Open addressing: a term id (-1 when empty) and its two hashes, three numbers a slot. */
+  private slots = new Int32Array(3 << 16).fill(-1);
   private termFlags = new Uint8Array(1 << 15);
   private lastDoc = new Int32Array(1 << 15).fill(-1);
   private docMask = new Uint8Array(1 << 15);
   private readonly words: string[] = [];
-  private docTerms: number[] = [];
+  /** The terms of the current document (their field masks are in docMask). */
+  private docTerms = new Int32Array(1024);
+  private docTermCount = 0;
   private currentDoc = -1;
   private postTerm = new Uint32Array(1 << 20);
   private postDoc = new Uint32Array(1 << 20);
   private postMask = new Uint8Array(1 << 20);
   private posts = 0;
+  /** The words of the run being read: start, end and the two hashes of each. */
+  private pending = new Int32Array(4 * 64);
 
   /** Adds a field's text to a document; documents must be added in increasing order. */
   add(doc: number, field: number, text: string): void {
@@ -116,52 +145,80 @@ export class TextIndexBuilder {
     }
     if (!text) return;
     const bit = 1 << field;
-    // tokenize ends a word at every space or control character, so the text is taken one
-    // space-separated run at a time: runs of plain ASCII (nearly all) are scanned here, the
-    // others (accents, TeX) go through tokenize.
+    // One pass over the characters. tokenize ends a word at every space or control character,
+    // so the text is taken one space-separated run at a time: the letter/digit words of a run of
+    // plain ASCII (nearly all) are hashed here as they are read and interned when the run ends;
+    // a run with anything else (accents, TeX) goes through tokenize instead.
     const n = text.length;
-    let i = 0;
-    while (i < n) {
-      while (i < n && text.charCodeAt(i) <= 32) i++;
-      const runStart = i;
-      let special = false;
-      for (; i < n; i++) {
-        const c = text.charCodeAt(i);
-        if (c <= 32) break;
-        if (c >= 128 || c === 92 || c === 36 || c === 94 || c === 95 || c === 123 || c === 125) special = true;
+    let runStart = 0;
+    let wordStart = -1;
+    let h = HASH_SEED;
+    let g = HASH_SEED_2;
+    let pending = 0;
+    for (let i = 0; i <= n; i++) {
+      let c = i < n ? text.charCodeAt(i) : 32;
+      const kind = c < 128 ? CHAR_KIND[c]! : SPECIAL;
+      if (kind <= UPPER) {
+        if (kind === UPPER) c += 32;
+        if (wordStart < 0) {
+          wordStart = i;
+          h = HASH_SEED;
+          g = HASH_SEED_2;
+        }
+        h = Math.imul(h ^ c, HASH_PRIME);
+        g = Math.imul(g ^ c, HASH_PRIME_2);
+        g ^= g >>> 15;
+        continue;
       }
-      if (special) this.addTokens(text.slice(runStart, i), bit);
-      else this.addAscii(text, runStart, i, bit);
+      if (wordStart >= 0) {
+        if (i - wordStart >= 2) {
+          if (4 * pending + 4 > this.pending.length) this.growPending();
+          const at = 4 * pending++;
+          this.pending[at] = wordStart;
+          this.pending[at + 1] = i;
+          this.pending[at + 2] = h;
+          this.pending[at + 3] = finalHash(g, i - wordStart);
+        }
+        wordStart = -1;
+      }
+      if (kind === SPACE) {
+        for (let w = 0; w < pending; w++) {
+          const at = 4 * w;
+          const from = this.pending[at]!;
+          this.post(this.intern(this.pending[at + 2]!, this.pending[at + 3]!, text, from, this.pending[at + 1]!), bit);
+        }
+        pending = 0;
+        runStart = i + 1;
+      } else if (kind === SPECIAL) {
+        let end = i;
+        while (end < n && text.charCodeAt(end) > 32) end++;
+        this.addTokens(text.slice(runStart, end), bit);
+        pending = 0;
+        runStart = end + 1;
+        i = end;
+      }
     }
   }
 
-  /** The lowercased letter/digit runs of text[from, to), which holds only plain ASCII. */
-  private addAscii(text: string, from: number, to: number, bit: number): void {
-    let start = -1;
-    let h = FNV_OFFSET;
-    for (let i = from; i <= to; i++) {
-      let c = i < to ? text.charCodeAt(i) : 32;
-      if (c >= 65 && c <= 90) c += 32;
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-        if (start < 0) {
-          start = i;
-          h = FNV_OFFSET;
-        }
-        h = Math.imul(h ^ c, FNV_PRIME);
-      } else if (start >= 0) {
-        if (i - start >= 2) this.post(this.intern(text, start, i, h >>> 0, true), bit);
-        start = -1;
-      }
-    }
+  private growPending(): void {
+    const grown = new Int32Array(this.pending.length * 2);
+    grown.set(this.pending);
+    this.pending = grown;
   }
 
   private addTokens(text: string, bit: number): void {
     for (const token of tokenize(text)) {
       const word = token.text;
       if (word.length < 2) continue;
-      let h = FNV_OFFSET;
-      for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
-      this.post(this.intern(word, 0, word.length, h >>> 0, false), bit);
+      let h = HASH_SEED;
+      let g = HASH_SEED_2;
+      for (let i = 0; i < word.length; i++) {
+        const c = word.charCodeAt(i);
+        h = Math.imul(h ^ c, HASH_PRIME);
+        g = Math.imul(g ^ c, HASH_PRIME_2);
+        g ^= g >>> 15;
+      }
+      this.post(this.intern(h, finalHash(g, word.length), word, 0, word.length), bit);
     }
   }
 
@@ -170,73 +227,73 @@ export class TextIndexBuilder {
     if (this.lastDoc[term] !== this.currentDoc) {
       this.lastDoc[term] = this.currentDoc;
       this.docMask[term] = bit;
-      this.docTerms.push(term);
+      if (this.docTermCount === this.docTerms.length) {
+        const grown = new Int32Array(2 * this.docTerms.length);
+        grown.set(this.docTerms);
+        this.docTerms = grown;
+      }
+      this.docTerms[this.docTermCount++] = term;
     } else this.docMask[term]! |= bit;
   }
 
-  /** The term id of text[start, end) (lowercased when `fold`), added to the table if new. */
-  private intern(text: string, start: number, end: number, h: number, fold: boolean): number {
-    const mask = this.slots.length - 1;
-    const len = end - start;
+  /**
+   * The term id of the word with hashes h and g (g covers its length too), text[start, end)
+   * lowercased, added to the table if new. Two independent 32-bit hashes stand for the word:
+   * comparing the characters instead took a third of the build, and two different words
+   * sharing both hashes is a one in 2^64 chance per pair (about one in 10^8 for a million-word
+   * vocabulary), which at worst would make one word also find the other's papers.
+   */
+  private intern(h: number, g: number, text: string, start: number, end: number): number {
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const t = this.slots[slot]!;
+      const t = slots[3 * slot]!;
       if (t === -1) break;
-      if (this.termHash[t] !== h) continue;
-      const w = this.words[t]!;
-      if (w.length !== len) continue;
-      let same = true;
-      for (let i = 0; i < len; i++) {
-        let c = text.charCodeAt(start + i);
-        if (fold && c >= 65 && c <= 90) c += 32;
-        if (c !== w.charCodeAt(i)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return t;
+      if (slots[3 * slot + 1] === h && slots[3 * slot + 2] === g) return t;
     }
-    const word = fold ? text.slice(start, end).toLowerCase() : text.slice(start, end);
+    const word = text.slice(start, end).toLowerCase();
     const id = this.words.length;
     this.words.push(word);
-    if (id === this.termHash.length) this.growTerms();
-    this.termHash[id] = h;
+    if (id === this.termFlags.length) this.growTerms();
     this.termFlags[id] = STOPWORDS.has(word) ? STOP : 0;
-    if (this.words.length * 2 > this.slots.length) this.rehash();
-    else {
-      let slot = h & mask;
-      while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
-      this.slots[slot] = id;
-    }
+    if (this.words.length * 2 > slots.length / 3) this.rehash();
+    else this.place(slots, mask, id, h, g);
     return id;
   }
 
+  private place(slots: Int32Array, mask: number, id: number, h: number, g: number): void {
+    let slot = h & mask;
+    while (slots[3 * slot] !== -1) slot = (slot + 1) & mask;
+    slots[3 * slot] = id;
+    slots[3 * slot + 1] = h;
+    slots[3 * slot + 2] = g;
+  }
+
   private growTerms(): void {
-    const n = this.termHash.length * 2;
-    const grow = <T extends Uint32Array | Uint8Array | Int32Array>(a: T, make: (n: number) => T, fill?: number): T => {
+    const n = this.termFlags.length * 2;
+    const grow = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T, fill?: number): T => {
       const b = make(n);
       if (fill !== undefined) b.fill(fill);
       b.set(a);
       return b;
     };
-    this.termHash = grow(this.termHash, (k) => new Uint32Array(k));
     this.termFlags = grow(this.termFlags, (k) => new Uint8Array(k));
     this.lastDoc = grow(this.lastDoc, (k) => new Int32Array(k), -1);
     this.docMask = grow(this.docMask, (k) => new Uint8Array(k));
   }
 
+  /** Doubles the table; each slot's hash says where its term goes. */
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    for (let t = 0; t < this.words.length; t++) {
-      let slot = this.termHash[t]! & mask;
-      while (slots[slot] !== -1) slot = (slot + 1) & mask;
-      slots[slot] = t;
-    }
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2).fill(-1);
+    const mask = slots.length / 3 - 1;
+    for (let s = 0; s < old.length; s += 3) if (old[s] !== -1) this.place(slots, mask, old[s]!, old[s + 1]!, old[s + 2]!);
     this.slots = slots;
   }
 
   private flush(): void {
-    const need = this.posts + this.docTerms.length;
+    const count = this.docTermCount;
+    const need = this.posts + count;
     if (need > this.postTerm.length) {
       let size = this.postTerm.length;
       while (size < need) size *= 2;
@@ -250,12 +307,13 @@ export class TextIndexBuilder {
       this.postDoc = d;
       this.postMask = m;
     }
-    for (const term of this.docTerms) {
+    for (let i = 0; i < count; i++) {
+      const term = this.docTerms[i]!;
       this.postTerm[this.posts] = term;
       this.postDoc[this.posts] = this.currentDoc;
       this.postMask[this.posts++] = this.docMask[term]!;
     }
-    this.docTerms = [];
+    this.docTermCount = 0;
   }
 
   /** Codes the index; `docCount` is how many ordinals there are (at least the last document + 1). */

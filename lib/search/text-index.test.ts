@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { rng } from '../../bench/rng';
+import { tokenize } from '../match/normalize';
+import { isStopword, TextIndexBuilder, type TextIndex } from './text-index';
+
+/** Random field texts mixing plain ASCII (most), case, punctuation, accents, Greek and TeX. */
+function randomDocs(seed: number, count: number): string[][] {
+  const rand = rng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const pieces = [
+    'transformer', 'Attention', 'is', 'ALL', 'you', 'need', 'the', 'of', 'a', 'x', 'GPT-4', 'state-of-the-art',
+    'naïve', 'Schrödinger', 'Ångström', 'μnit', '$\\alpha$-Entmax', 'FiT$_\\text{v2}$', '\\textbf{Bold}', 'k × k',
+    'Transformer$^2$', '(ViT)', 'e.g.,', '2024', 'x2', "don't", 'café', 'ﬁne', 'straße', '\\"{o}', 'L2-norm', '',
+  ];
+  const spaces = [' ', ' ', ' ', '  ', '\n', '\t', ', ', '. ', '-', '/'];
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 3 }, () => {
+      const words = Array.from({ length: Math.floor(rand() * 30) }, () => {
+        if (rand() < 0.3) {
+          // A made-up word, so the vocabulary grows past the table's first size.
+          return Array.from({ length: 2 + Math.floor(rand() * 6) }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join('');
+        }
+        return pick(pieces);
+      });
+      return words.map((w) => w + pick(spaces)).join('');
+    }),
+  );
+}
+
+/** Every term's postings as "doc:mask" strings, decoded the straightforward way. */
+function allPostings(index: TextIndex): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  index.terms.forEach((term, t) => {
+    const { docs, fields } = index.postings(t);
+    out.set(term, [...docs].map((d, i) => `${d}:${fields[i]}`));
+  });
+  return out;
+}
+
+/** The same index computed with tokenize on each whole field, word by word. */
+function reference(docs: string[][]): Map<string, string[]> {
+  const masks = new Map<string, Map<number, number>>();
+  docs.forEach((fields, doc) =>
+    fields.forEach((text, field) => {
+      for (const { text: word } of tokenize(text)) {
+        if (word.length < 2 || isStopword(word)) continue;
+        const byDoc = masks.get(word) ?? new Map<number, number>();
+        byDoc.set(doc, (byDoc.get(doc) ?? 0) | (1 << field));
+        masks.set(word, byDoc);
+      }
+    }),
+  );
+  return new Map([...masks].map(([word, byDoc]) => [word, [...byDoc].map(([d, m]) => `${d}:${m}`)]));
+}
+
+describe('TextIndexBuilder', () => {
+  it('indexes the same words as tokenize, with the same documents and fields, on random text', () => {
+    for (const seed of [1, 2, 3]) {
+      const docs = randomDocs(seed, 400);
+      const builder = new TextIndexBuilder();
+      docs.forEach((fields, doc) => fields.forEach((text, field) => builder.add(doc, field, text)));
+      const index = builder.finish(docs.length);
+      const expected = reference(docs);
+      expect(index.terms).toEqual([...expected.keys()].sort());
+      expect(allPostings(index)).toEqual(expected);
+    }
+  });
+
+  it('grows its word table past its first size without losing a word', () => {
+    const builder = new TextIndexBuilder();
+    const words = Array.from({ length: 70_000 }, (_, i) => `w${i.toString(36)}`);
+    for (let doc = 0; doc < 700; doc++) builder.add(doc, 3, words.slice(doc * 100, doc * 100 + 100).join(' '));
+    const index = builder.finish(700);
+    expect(index.terms.length).toBe(words.filter((w) => !isStopword(w)).length);
+    const t = index.terms.indexOf('w' + (69_999).toString(36));
+    expect([...index.postings(t).docs]).toEqual([699]);
+  });
+});
