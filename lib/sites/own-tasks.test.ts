@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { BUSY_MARK, ownTask, type OwnTasks } from './own-tasks';
+
+const figures = () => (performance.getEntriesByName(BUSY_MARK)[0] as PerformanceMark).detail as OwnTasks;
+
+function spin(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
+describe('ownTask', () => {
+  it('adds each stretch of work to one replaced mark: the total, the count and the longest, named', () => {
+    const before = performance.getEntriesByName(BUSY_MARK).length ? figures() : { total: 0, count: 0, longest: [] };
+    expect(ownTask('short', () => 7)).toBe(7);
+    ownTask('long', () => spin(15));
+    const after = figures();
+    expect(performance.getEntriesByName(BUSY_MARK)).toHaveLength(1);
+    expect(after.count).toBe(before.count + 2);
+    expect(after.total - before.total).toBeGreaterThanOrEqual(15);
+    expect(after.longest[0]![2]).toBe('long');
+    expect(after.longest[0]![1]).toBeGreaterThanOrEqual(15);
+  });
+
+  it('counts work nested in another stretch once, as part of the outer one', () => {
+    const before = figures();
+    ownTask('outer', () => ownTask('inner', () => spin(2)));
+    expect(figures().count).toBe(before.count + 1);
+    expect(figures().longest.some(([, , what]) => what === 'inner')).toBe(false);
+  });
+
+  it('records a stretch that threw, and lets the error through', () => {
+    const before = figures();
+    expect(() => ownTask('failing', () => { throw new Error('no'); })).toThrow('no');
+    expect(figures().count).toBe(before.count + 1);
+  });
+});
