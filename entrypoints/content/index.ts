@@ -8,6 +8,7 @@ import { isPaperPage, readVisit } from '@/lib/sites/page-metadata';
 import { DEFAULT_PATTERNS, adapterFor } from '@/lib/sites/registry';
 import { BADGE_TAG, PageMarks, browserHighlights, type Mark, type MarkState } from '@/lib/sites/mark';
 import { markStates } from '@/lib/sites/mark-state';
+import { ownTask } from '@/lib/sites/own-tasks';
 import { OWN_TAGS, forget, outermost, scanBlocks, scanMemory, toCandidates, type ScanBlock } from '@/lib/sites/scan';
 import { CardHost, schemeAt } from './card-host';
 import { ListingSaves } from './listing-saves';
@@ -138,36 +139,40 @@ export default defineContentScript({
         let found = 0;
         let truncated = false;
         for (let finished = false; !finished; ) {
-          const started = performance.now();
           const blocks: ScanBlock[] = [];
-          while (performance.now() - started < SLICE_MS) {
-            const step = walk.next();
-            if (step.done) {
-              truncated = step.value;
-              finished = true;
-              break;
+          ownTask('scan: read a slice', () => {
+            const started = performance.now();
+            while (performance.now() - started < SLICE_MS) {
+              const step = walk.next();
+              if (step.done) {
+                truncated = step.value;
+                finished = true;
+                break;
+              }
+              if (step.value) blocks.push(step.value);
             }
-            if (step.value) blocks.push(step.value);
-          }
-          if (blocks.length > 0) {
-            const part = { blocks, truncated: false };
-            candidates += blocks.length;
-            answers.push(
-              toBackground.sendMessage('matchPage', toCandidates(part)).then((matches) => {
-                found += matches.length;
-                // Each paper's state (library, note, starred, read) before its new marks are painted.
-                for (const m of matches) showStates(m.id, markStates(m.state));
-                quietly(() => marks.add(part, matches));
-              }),
-            );
-          }
+            if (blocks.length > 0) {
+              const part = { blocks, truncated: false };
+              candidates += blocks.length;
+              answers.push(
+                toBackground.sendMessage('matchPage', toCandidates(part)).then((matches) =>
+                  ownTask('scan: mark an answer', () => {
+                    found += matches.length;
+                    // Each paper's state (library, note, starred, read) before its new marks are painted.
+                    for (const m of matches) showStates(m.id, markStates(m.state));
+                    quietly(() => marks.add(part, matches));
+                  }),
+                ),
+              );
+            }
+          });
           if (!finished) await nextTask();
         }
         if (truncated) console.warn('PaperLens: this page has more text than one scan reads; the rest was skipped.');
         performance.mark('paperlens:collected');
         performance.mark('paperlens:sent');
         await Promise.all(answers);
-        quietly(() => listing?.update());
+        ownTask('save controls: entries', () => quietly(() => listing?.update()));
         performance.mark('paperlens:matched');
         performance.mark('paperlens:marked', { detail: { candidates, matches: found } });
         // After the frame that paints the marks.
@@ -223,7 +228,7 @@ export default defineContentScript({
       }
       if (relevant) schedule();
     }
-    observer = new MutationObserver(onRecords);
+    observer = new MutationObserver((records) => ownTask('page changed', () => onRecords(records)));
     const observe = () =>
       observer?.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
     observe();
@@ -288,7 +293,10 @@ export default defineContentScript({
       e.target.style.setProperty('outline', '2px solid #6d5bd0', 'important');
       e.target.style.setProperty('outline-offset', '2px', 'important');
       const mark = marks.ofBadge(e.target);
-      if (mark) hover.open(mark);
+      if (!mark) return;
+      // Tab reached a badge far from where the reader was: it is placed now, and shown.
+      marks.reveal(mark);
+      hover.open(mark);
     });
     document.addEventListener('focusout', (e) => {
       if (!isBadge(e.target)) return;
@@ -325,7 +333,7 @@ export default defineContentScript({
       laying = true;
       requestAnimationFrame(() => {
         laying = false;
-        marks.layout();
+        ownTask('badges: relayout', () => marks.layout());
       });
     };
     window.addEventListener('resize', relayout, { passive: true });

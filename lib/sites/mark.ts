@@ -1,4 +1,5 @@
 import type { PageMatch } from '../match/title-index';
+import { ownTask } from './own-tasks';
 import { MARK_ATTR, STATE_ATTR, applyMatches, insideMarkOrOwn, locateText, type Scan, type ScanBlock } from './scan';
 
 /**
@@ -11,6 +12,11 @@ import { MARK_ATTR, STATE_ATTR, applyMatches, insideMarkOrOwn, locateText, type 
  *   carry `data-paperlens-id` (an attribute, which frameworks leave alone); running-text mentions
  *   carry nothing. The badge, the keyboard's way to the card, is an overlay in PaperLens's own
  *   `<paperlens-marks>` element at the end of the document, placed at the title's last line.
+ *   Badges are placed lazily, only for marks within a couple of screens of the viewport (an
+ *   IntersectionObserver says which, without forcing a layout): a 2,000-entry listing or a
+ *   timeline of 10,000 posts costs what is near the reader, never a pass over every mark. A badge
+ *   not placed yet is transparent and inert but still in the tab order; focusing it places it
+ *   ({@link PageMarks.reveal}).
  * - **Wrap mode** (browsers without the API): running-text mentions are wrapped in a span and
  *   badges sit inline at the end of the mark, as before.
  *
@@ -178,6 +184,16 @@ function rangeOfElement(doc: Document, el: Element): Range {
   return range;
 }
 
+/**
+ * How far beyond the viewport badges are placed ahead of the reader: two screens above and below
+ * (a fast scroll or a jump to an anchor lands among placed badges, or they are placed in the
+ * frame after).
+ */
+const NEAR_VIEWPORT = '200% 50%';
+
+/** A badge's position on the page, or `hidden` where its text has no box (display: none). */
+type Place = { left: number; top: number } | 'hidden';
+
 /** Whether a client rect (with `slack` px around it) contains the point. */
 function inside(rect: DOMRect, x: number, y: number, slack: number): boolean {
   return rect.width > 0 && x >= rect.left - slack && x <= rect.right + slack && y >= rect.top - slack && y <= rect.bottom + slack;
@@ -194,6 +210,12 @@ export class PageMarks {
   private overlay: HTMLElement | null = null;
   private styled = false;
   private laying = false;
+  /** Where each placed badge sits (page coordinates), kept across repaints of its style. */
+  private readonly places = new WeakMap<Mark, Place>();
+  /** Tells which marked elements are near the viewport; null where the browser has no IntersectionObserver (all are placed). */
+  private zone: IntersectionObserver | null | undefined;
+  /** Marked elements near the viewport now: the ones {@link layout} places. */
+  private readonly near = new Set<Element>();
 
   constructor(
     private readonly doc: Document,
@@ -249,7 +271,8 @@ export class PageMarks {
     this.style();
     const added = this.mode === 'highlight' ? this.addHighlights(scan, matches) : this.addWrapped(scan, matches);
     for (const mark of added) this.register(mark);
-    if (added.length) this.layoutSoon();
+    // Near the viewport, new badges are placed when the observer first reports their elements.
+    if (added.length && !this.nearZone()) this.layoutSoon();
     return added;
   }
 
@@ -269,6 +292,7 @@ export class PageMarks {
       dropped.push(mark.element);
       this.unregister(mark, i);
     }
+    // Text that went may have moved the marks near it.
     if (dropped.length) this.layoutSoon();
     return dropped;
   }
@@ -281,6 +305,8 @@ export class PageMarks {
   /** Gives every mark of paper `id` these states (the hook for library, note, starred, read). */
   setStates(id: string, states: readonly MarkState[]): void {
     const ordered = MARK_STATES.filter((s) => states.includes(s));
+    // Unchanged (each of a paper's many matches on a listing brings its states again): no repaint.
+    if (this.statesById.get(id)?.join(' ') === ordered.join(' ')) return;
     this.statesById.set(id, ordered);
     for (const mark of this.list) {
       if (mark.id !== id) continue;
@@ -297,37 +323,107 @@ export class PageMarks {
     this.laying = true;
     win.requestAnimationFrame(() => {
       this.laying = false;
-      this.layout();
+      ownTask('badges: layout', () => this.layout());
     });
   }
 
-  /** Places the overlay badges at the end of their marks' text (after layout changes, scrolling in a box). */
+  /**
+   * Places the overlay badges near the viewport at the end of their marks' text (after layout
+   * changes, scrolling in a box); the others are placed when they come near.
+   */
   layout(): void {
     if (this.mode !== 'highlight') return;
-    const sx = this.doc.defaultView?.scrollX ?? 0;
-    const sy = this.doc.defaultView?.scrollY ?? 0;
-    // All reads, then all writes: one layout for the whole pass.
-    const places = this.list.map((mark) => {
+    if (!this.nearZone()) {
+      this.place(this.list);
+      return;
+    }
+    const near: Mark[] = [];
+    for (const el of this.near) near.push(...(this.byElement.get(el) ?? []));
+    this.place(near);
+  }
+
+  /**
+   * Places one badge now, wherever its mark is, and scrolls it into view (the keyboard reached a
+   * badge not placed yet, and the browser scrolled to where it waited): one forced layout, on a
+   * user's action.
+   */
+  reveal(mark: Mark): void {
+    if (this.mode !== 'highlight') return;
+    this.place([mark]);
+    mark.badge.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+
+  /** Places these marks' badges just past the last word of their text. */
+  private place(marks: readonly Mark[]): void {
+    if (marks.length === 0) return;
+    const win = this.doc.defaultView;
+    const sx = win?.scrollX ?? 0;
+    const sy = win?.scrollY ?? 0;
+    // All reads, then all writes: at most one layout for the whole pass (none in an observer's
+    // callback, which runs on the layout just made).
+    const places = marks.map((mark): Place => {
       const rects = mark.range.getClientRects();
-      return rects.length ? rects[rects.length - 1]! : null;
+      const r = rects.length ? rects[rects.length - 1]! : null;
+      // Raised like a superscript, over the gap after the title.
+      return r && r.width > 0 ? { left: Math.round(r.right + sx + 1), top: Math.round(r.top + sy - 2) } : 'hidden';
     });
-    this.list.forEach((mark, i) => {
-      const r = places[i];
-      const style = mark.badge.style;
-      if (!r || r.width === 0) {
-        style.setProperty('display', 'none', 'important');
-        return;
+    marks.forEach((mark, i) => {
+      const place = places[i]!;
+      const old = this.places.get(mark);
+      if (old && (old === place || (old !== 'hidden' && place !== 'hidden' && old.left === place.left && old.top === place.top))) return;
+      this.places.set(mark, place);
+      this.show(mark);
+    });
+  }
+
+  /** Writes a badge's place into its style: placed, hidden with its text, or (not placed yet) transparent and inert. */
+  private show(mark: Mark): void {
+    const style = mark.badge.style;
+    const place = this.places.get(mark);
+    if (place === 'hidden') {
+      style.setProperty('display', 'none', 'important');
+      return;
+    }
+    style.setProperty('display', 'inline-block', 'important');
+    if (!place) {
+      // Focusable (Tab reaches it, and focusing places it) but neither seen nor in the pointer's way.
+      style.setProperty('opacity', '0', 'important');
+      style.setProperty('pointer-events', 'none', 'important');
+      return;
+    }
+    style.setProperty('left', `${place.left}px`, 'important');
+    style.setProperty('top', `${place.top}px`, 'important');
+    style.setProperty('opacity', mark.states.includes('read') ? '0.55' : '1', 'important');
+    style.setProperty('pointer-events', 'auto', 'important');
+  }
+
+  /** The observer of marked elements near the viewport, made on first use. */
+  private nearZone(): IntersectionObserver | null {
+    if (this.zone !== undefined) return this.zone;
+    const Observer = (this.doc.defaultView as (Window & typeof globalThis) | null)?.IntersectionObserver;
+    this.zone = Observer ? new Observer((entries) => ownTask('badges: near the viewport', () => this.onZone(entries)), { rootMargin: NEAR_VIEWPORT }) : null;
+    return this.zone;
+  }
+
+  private onZone(entries: readonly IntersectionObserverEntry[]): void {
+    const entering: Mark[] = [];
+    for (const e of entries) {
+      if (!e.isIntersecting) {
+        this.near.delete(e.target);
+        continue;
       }
-      style.setProperty('display', 'inline-block', 'important');
-      // Just past the last word, raised like a superscript: over the gap after the title.
-      style.setProperty('left', `${Math.round(r.right + sx + 1)}px`, 'important');
-      style.setProperty('top', `${Math.round(r.top + sy - 2)}px`, 'important');
-    });
+      this.near.add(e.target);
+      entering.push(...(this.byElement.get(e.target) ?? []));
+    }
+    // Placed again as they come near: the page may have moved them while they were away.
+    this.place(entering);
   }
 
   /** Removes every mark and PaperLens's overlay (the content script switched off). */
   clear(): void {
     for (let i = this.list.length - 1; i >= 0; i--) this.unregister(this.list[i]!, i);
+    this.zone?.disconnect();
+    this.near.clear();
     this.overlay?.remove();
     this.overlay = null;
   }
@@ -420,6 +516,7 @@ export class PageMarks {
     this.byBadge.set(mark.badge, mark);
     if (this.mode === 'highlight') this.overlayRoot().appendChild(mark.badge);
     this.paint(mark);
+    if (this.mode === 'highlight') this.nearZone()?.observe(mark.element);
   }
 
   private unregister(mark: Mark, index: number): void {
@@ -428,7 +525,11 @@ export class PageMarks {
     const same = this.byElement.get(mark.element);
     if (same) {
       same.splice(same.indexOf(mark), 1);
-      if (same.length === 0) this.byElement.delete(mark.element);
+      if (same.length === 0) {
+        this.byElement.delete(mark.element);
+        this.zone?.unobserve(mark.element);
+        this.near.delete(mark.element);
+      }
     }
     this.byBadge.delete(mark.badge);
     mark.badge.remove();
@@ -448,16 +549,12 @@ export class PageMarks {
       else el.removeAttribute(STATE_ATTR);
     }
     if (overlay) this.highlight(highlightName(mark.states)).add(mark.range);
-    if (overlay) this.layoutOne(mark);
+    // The new style dropped the badge's place: written again (or, not placed yet, kept out of sight).
+    if (overlay) this.show(mark);
   }
 
   private unpaint(mark: Mark): void {
     if (this.mode === 'highlight') this.highlights.get(highlightName(mark.states))?.delete(mark.range);
-  }
-
-  private layoutOne(mark: Mark): void {
-    // Positions come with the next layout(); until then the badge stays out of sight.
-    if (!mark.badge.style.getPropertyValue('left')) mark.badge.style.setProperty('display', 'none', 'important');
   }
 
   private highlight(name: string): ReturnType<HighlightApi['create']> {
