@@ -1,47 +1,120 @@
 import { toBackground } from '@/lib/messaging/to-background';
-import { listingEntries } from '@/lib/sites/arxiv-listing';
+import { listingEntry, listingTitles } from '@/lib/sites/arxiv-listing';
+import { ownTask } from '@/lib/sites/own-tasks';
 import { STATE_ATTR } from '@/lib/sites/scan';
 import { mountSaveButton } from './save-button';
+
+/** Entries within two screens above or below the viewport get their control before they are seen. */
+const NEAR_VIEWPORT = '200% 0px';
+/** Controls are mounted in slices of about this long, the page running between them. */
+const SLICE_MS = 8;
+/** Entries around a focused one that get their controls at once, so Tab and Shift+Tab meet them. */
+const AROUND_FOCUS = 3;
 
 function inLibrary(title: Element): boolean {
   return (title.getAttribute(STATE_ATTR) ?? '').split(' ').includes('library');
 }
 
+/** The title of the listing entry an element sits in (an entry's links, its authors), if any. */
+function titleAround(el: Element): Element | null {
+  const part = el.closest('dt, dd, div.meta, li.arxiv-result');
+  if (!part) return null;
+  if (part.tagName === 'DT') return part.nextElementSibling?.tagName === 'DD' ? part.nextElementSibling.querySelector('div.list-title') : null;
+  return part.querySelector('div.list-title, p.title');
+}
+
 /**
- * The small save control on every arXiv listing and search entry not yet in the library. Run
- * after each scan, when the marks say which entries are in it; each entry is looked at once.
+ * The small save control on every arXiv listing and search entry not yet in the library.
+ * {@link update} runs after each scan, when the marks say which entries are in it; it only hands
+ * the entries' titles to an IntersectionObserver. A control is mounted when its entry comes
+ * within two screens of the viewport (in slices of a few milliseconds), or when the keyboard
+ * enters the entry or one near it: a 2,000-entry listing costs the few dozen entries near the
+ * reader, and every entry still has its control when the reader, the keyboard or a jump to an
+ * anchor gets there. Each entry is looked at once.
  */
 export class ListingSaves {
+  /** Titles handed to the observer. */
   private readonly seen = new WeakSet<Element>();
+  /** Titles whose control is mounted, or that need none. */
+  private readonly done = new WeakSet<Element>();
+  /** The page's titles in order, for the neighbours of a focused entry. */
+  private titles: Element[] = [];
+  private readonly zone: IntersectionObserver | null;
+  private readonly queue: Element[] = [];
+  private draining = false;
 
   constructor(
     private readonly doc: Document,
     /** An entry was saved as paper `id`: its title is to be marked (again) with the paper's new state. */
     private readonly onSaved: (title: Element, id: string) => void,
-  ) {}
+  ) {
+    const Observer = (doc.defaultView as (Window & typeof globalThis) | null)?.IntersectionObserver;
+    this.zone = Observer ? new Observer((entries) => ownTask('save controls: near the viewport', () => this.near(entries)), { rootMargin: NEAR_VIEWPORT }) : null;
+    doc.addEventListener('focusin', (e) => ownTask('save controls: focus', () => this.focused(e.target)), { capture: true, passive: true });
+  }
 
   update(): void {
-    for (const entry of listingEntries(this.doc, (title) => this.seen.has(title))) {
-      this.seen.add(entry.title);
-      if (inLibrary(entry.title)) continue;
-      const { title } = entry.paper;
-      mountSaveButton(
-        { slot: entry.slot },
-        async () => {
-          const { id } = await toBackground.sendMessage('savePaper', entry.paper);
-          this.onSaved(entry.title, id);
-        },
-        {
-          compact: true,
-          labels: {
-            ready: '+ Save',
-            saving: 'Saving…',
-            saved: '✓ Saved',
-            readyName: `Save “${title}” to PaperLens`,
-            savedName: `“${title}” is in your PaperLens library`,
-          },
-        },
-      );
+    this.titles = listingTitles(this.doc);
+    for (const title of this.titles) {
+      if (this.seen.has(title)) continue;
+      this.seen.add(title);
+      if (this.zone) this.zone.observe(title);
+      else this.mount(title);
     }
+  }
+
+  private near(entries: readonly IntersectionObserverEntry[]): void {
+    for (const e of entries) if (e.isIntersecting && !this.done.has(e.target)) this.queue.push(e.target);
+    this.drain();
+  }
+
+  /** Mounts the queued controls, a slice at a time. */
+  private drain(): void {
+    if (this.draining) return;
+    this.draining = true;
+    const slice = () =>
+      ownTask('save controls: mount', () => {
+        const started = performance.now();
+        while (this.queue.length > 0 && performance.now() - started < SLICE_MS) this.mount(this.queue.shift()!);
+        if (this.queue.length > 0) setTimeout(slice);
+        else this.draining = false;
+      });
+    slice();
+  }
+
+  /** The keyboard entered an entry: it and its neighbours get their controls now, before the next Tab. */
+  private focused(target: EventTarget | null): void {
+    if (!(target instanceof Element)) return;
+    const title = titleAround(target);
+    const at = title ? this.titles.indexOf(title) : -1;
+    if (at < 0) return;
+    for (let i = Math.max(0, at - AROUND_FOCUS); i <= at + AROUND_FOCUS && i < this.titles.length; i++) this.mount(this.titles[i]!);
+  }
+
+  private mount(title: Element): void {
+    if (this.done.has(title) || !this.seen.has(title) || !title.isConnected) return;
+    this.done.add(title);
+    this.zone?.unobserve(title);
+    if (inLibrary(title)) return;
+    const entry = listingEntry(title);
+    if (!entry) return;
+    const name = entry.paper.title;
+    mountSaveButton(
+      { slot: entry.slot },
+      async () => {
+        const { id } = await toBackground.sendMessage('savePaper', entry.paper);
+        this.onSaved(entry.title, id);
+      },
+      {
+        compact: true,
+        labels: {
+          ready: '+ Save',
+          saving: 'Saving…',
+          saved: '✓ Saved',
+          readyName: `Save “${name}” to PaperLens`,
+          savedName: `“${name}” is in your PaperLens library`,
+        },
+      },
+    );
   }
 }

@@ -68,6 +68,32 @@ export interface SaveLabels {
 
 const DEFAULT_LABELS: SaveLabels = { ready: 'Save to PaperLens', saving: 'Saving…', saved: 'Saved to PaperLens' };
 
+/** One stylesheet shared by every control's shadow root (a listing mounts dozens); null where constructed sheets are not available. */
+let shared: CSSStyleSheet | null | undefined;
+
+function styleRoot(root: ShadowRoot): void {
+  if (shared === undefined) {
+    try {
+      shared = new CSSStyleSheet();
+      shared.replaceSync(STYLE);
+    } catch {
+      // No constructed sheets here (older browsers, a content script's wrappers): a style element each.
+      shared = null;
+    }
+  }
+  if (shared) {
+    try {
+      root.adoptedStyleSheets = [shared];
+      if (root.adoptedStyleSheets.length === 1) return;
+    } catch {
+      shared = null;
+    }
+  }
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  root.prepend(style);
+}
+
 /**
  * Puts the button on the page inside a CLOSED shadow root: page CSS cannot restyle it and page
  * scripts cannot reach into it. The host carries only the state, never any of the user's data.
@@ -85,8 +111,6 @@ export function mountSaveButton(
     host.toggleAttribute('data-compact', true);
   }
   const root = host.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
-  style.textContent = STYLE;
   const button = document.createElement('button');
   button.type = 'button';
   const show = (text: string, name: string | undefined) => {
@@ -98,7 +122,8 @@ export function mountSaveButton(
   const message = document.createElement('span');
   message.className = 'error';
   message.setAttribute('role', 'alert');
-  root.append(style, button, message);
+  styleRoot(root);
+  root.append(button, message);
 
   button.addEventListener('click', (event) => {
     // A listing control may sit inside a title link: saving must not follow it.

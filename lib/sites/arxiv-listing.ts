@@ -88,52 +88,22 @@ function entry(title: Element, arxivId: string | undefined, slot: ListingEntry['
   return { title, slot, paper };
 }
 
+/** The title elements of a listing's or search page's entries, in page order: one selector, nothing read yet. */
+export function listingTitles(root: ParentNode): Element[] {
+  return Array.from(root.querySelectorAll('div.list-title, li.arxiv-result p.title'));
+}
+
 /**
- * Every entry of a listing or search results page, in page order; entries without an id are
- * left out, and so are those whose title `skip` names (read already: a 2,000-entry listing is
- * rescanned as MathJax renders it).
+ * The entry a title of {@link listingTitles} heads: the paper as the page describes it and where
+ * its control goes; null without an id (or without title text).
  */
-export function listingEntries(root: ParentNode, skip: (title: Element) => boolean = () => false): ListingEntry[] {
-  const out: ListingEntry[] = [];
-  for (const title of root.querySelectorAll('div.list-title')) {
-    if (skip(title)) continue;
-    const dd = title.closest('dd');
-    const dt = dd?.previousElementSibling;
-    let found: ListingEntry | null;
-    if (dd && dt?.tagName === 'DT') {
-      const meta = title.closest('.meta') ?? dd;
-      found = entry(
-        title,
-        arxivIdAt(dt.querySelector(ABS_LINK)?.getAttribute('href'), ORIGIN),
-        { parent: dt, before: null },
-        {
-          authors: authorsOf(meta.querySelector('.list-authors')),
-          // Only `/new` listings show abstracts, in a bare paragraph.
-          abstract: clean(meta.querySelector(':scope > p')?.textContent),
-          arxivClass: arxivClassOf(meta),
-        },
-      );
-    } else {
-      const meta = title.closest('.meta');
-      found = entry(
-        title,
-        arxivIdAt(title.querySelector(ABS_LINK)?.getAttribute('href'), ORIGIN),
-        afterLastText(title),
-        {
-          authors: authorsOf(meta?.querySelector('.list-authors')),
-          abstract: textWithoutLabels(meta?.querySelector('.list-abs')),
-          arxivClass: undefined,
-        },
-      );
-    }
-    if (found) out.push(found);
-  }
-  for (const result of root.querySelectorAll('li.arxiv-result')) {
-    const title = result.querySelector('p.title');
+export function listingEntry(title: Element): ListingEntry | null {
+  const result = title.closest('li.arxiv-result');
+  if (result) {
     const idLine = result.querySelector('.is-marginless') ?? result.querySelector('p.list-title');
-    if (!title || !idLine || skip(title)) continue;
+    if (!idLine) return null;
     const full = result.querySelector('.abstract-full') ?? result.querySelector('.abstract-short');
-    const found = entry(
+    return entry(
       title,
       arxivIdAt(result.querySelector(`p.list-title ${ABS_LINK}`)?.getAttribute('href'), ORIGIN),
       { parent: idLine, before: null },
@@ -144,6 +114,45 @@ export function listingEntries(root: ParentNode, skip: (title: Element) => boole
         arxivClass: clean(result.querySelector('.tags .tag')?.textContent) || undefined,
       },
     );
+  }
+  const dd = title.closest('dd');
+  const dt = dd?.previousElementSibling;
+  if (dd && dt?.tagName === 'DT') {
+    const meta = title.closest('.meta') ?? dd;
+    return entry(
+      title,
+      arxivIdAt(dt.querySelector(ABS_LINK)?.getAttribute('href'), ORIGIN),
+      { parent: dt, before: null },
+      {
+        authors: authorsOf(meta.querySelector('.list-authors')),
+        // Only `/new` listings show abstracts, in a bare paragraph.
+        abstract: clean(meta.querySelector(':scope > p')?.textContent),
+        arxivClass: arxivClassOf(meta),
+      },
+    );
+  }
+  const meta = title.closest('.meta');
+  return entry(
+    title,
+    arxivIdAt(title.querySelector(ABS_LINK)?.getAttribute('href'), ORIGIN),
+    afterLastText(title),
+    {
+      authors: authorsOf(meta?.querySelector('.list-authors')),
+      abstract: textWithoutLabels(meta?.querySelector('.list-abs')),
+      arxivClass: undefined,
+    },
+  );
+}
+
+/**
+ * Every entry of a listing or search results page, in page order; entries without an id are
+ * left out, and so are those whose title `skip` names.
+ */
+export function listingEntries(root: ParentNode, skip: (title: Element) => boolean = () => false): ListingEntry[] {
+  const out: ListingEntry[] = [];
+  for (const title of listingTitles(root)) {
+    if (skip(title)) continue;
+    const found = listingEntry(title);
     if (found) out.push(found);
   }
   return out;
