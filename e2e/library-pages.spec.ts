@@ -171,6 +171,76 @@ test('listing save controls: one per entry, reachable by keyboard, moving nothin
   await expect(page.locator(`div.list-title[data-paperlens-id="${id}"]`)).toHaveCount(1);
 });
 
+test('a long listing: save controls and badges are placed near the reader, and the keyboard and a jump down the page still find every one', async ({
+  context,
+  server,
+}) => {
+  // 300 entries (about 40,000 px): catalog papers in the middle and at the very end, none near the top.
+  const middle = catalogPaper('Autoformer');
+  const last = catalogPaper('Bytes Are All You Need');
+  const entries: Entry[] = Array.from({ length: 300 }, (_, i) => ({
+    id: `2402.${String(i + 1).padStart(5, '0')}`,
+    title: i === 150 ? middle.title : i === 299 ? last.title : `Entry ${i + 1} on Sparse Routing for Streaming Graphs`,
+    authors: ['Jane Doe', `Author ${i + 1}`],
+    abstract: 'We route streams. '.repeat(8),
+  }));
+  const idOf = (i: number) => entries[i]!.id.replace('.', '\\.');
+  server.page('http://arxiv.org/list/cs.LG/new', listing(entries));
+  const page = await context.newPage();
+  await page.goto('http://arxiv.org/list/cs.LG/new');
+  await expect(page.locator('div.list-title[data-paperlens-id]')).toHaveCount(2);
+  // Controls for the entries near the top only: not 300 mounted at once.
+  await expect.poll(() => page.locator('dt paperlens-save').count()).toBeGreaterThan(3);
+  expect(await page.locator('dt paperlens-save').count()).toBeLessThan(100);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const inEntry = (i: number) => page.locator(`dt:has([id="${entries[i]!.id}"]) paperlens-save`);
+  /** Where a title's badge is against the end of its title's last line; null while not shown. */
+  const badgeAtTitle = (i: number) =>
+    page.evaluate(
+      ({ title }) => {
+        const badge = [...document.querySelectorAll('paperlens-badge')].find((b) => b.getAttribute('aria-label')!.includes(title.slice(0, 30)))!;
+        const el = [...document.querySelectorAll('div.list-title')].find((t) => t.textContent!.includes(title))!;
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        const line = rects[rects.length - 1]!;
+        const b = badge.getBoundingClientRect();
+        if (getComputedStyle(badge).opacity === '0' || b.width === 0) return null;
+        return { afterLastWord: Math.abs(b.left - line.right) <= 4, onLastLine: b.top >= line.top - 6 && b.bottom <= line.bottom + 2, inView: b.top >= 0 && b.bottom <= innerHeight };
+      },
+      { title: entries[i]!.title },
+    );
+  expect(await badgeAtTitle(150)).toBeNull();
+
+  // Tab from the page's last link reaches the first badge, far up the page: it is placed and shown.
+  await page.locator('dd').last().locator('.list-authors a').last().focus();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toContain(middle.title.slice(0, 30));
+  await expect.poll(() => badgeAtTitle(150)).toEqual({ afterLastWord: true, onLastLine: true, inView: true });
+  await page.keyboard.press('Escape');
+
+  // A jump to the end of the page (End, an anchor): the last entry has its badge and its control.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(() => badgeAtTitle(299)).toEqual({ afterLastWord: true, onLastLine: true, inView: true });
+  await expect(inEntry(299)).toHaveCount(1);
+
+  // An entry the reader never came near has no control until the keyboard enters it; Tab from its last link reaches it.
+  await expect(inEntry(75)).toHaveCount(0);
+  await page.locator(`#oth-${idOf(75)}`).focus();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('dt')?.querySelector('a[title="Abstract"]')?.id)).toBe(entries[75]!.id);
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('PAPERLENS-SAVE');
+  // Shift+Tab from the next entry's first link goes back through this one's authors to its control.
+  await page.locator(`[id="${entries[77]!.id}"]`).focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('PAPERLENS-SAVE');
+
+  // Nothing placed along the way moved the page.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(height);
+});
+
 test('the paper pages the user opens are remembered: Recently read in the popup, newest first', async ({
   context,
   server,
