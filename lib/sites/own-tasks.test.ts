@@ -10,7 +10,7 @@ function spin(ms: number): void {
 
 describe('ownTask', () => {
   it('adds each stretch of work to one replaced mark: the total, the count and the longest, named', () => {
-    const before = performance.getEntriesByName(BUSY_MARK).length ? figures() : { total: 0, count: 0, longest: [] };
+    const before = performance.getEntriesByName(BUSY_MARK).length ? figures() : { total: 0, count: 0, longest: [], byName: {} };
     expect(ownTask('short', () => 7)).toBe(7);
     ownTask('long', () => spin(15));
     const after = figures();
@@ -19,6 +19,7 @@ describe('ownTask', () => {
     expect(after.total - before.total).toBeGreaterThanOrEqual(15);
     expect(after.longest[0]![2]).toBe('long');
     expect(after.longest[0]![1]).toBeGreaterThanOrEqual(15);
+    expect(after.byName.long).toBeGreaterThanOrEqual(15);
   });
 
   it('counts work nested in another stretch once, as part of the outer one', () => {

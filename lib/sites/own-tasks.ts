@@ -15,10 +15,12 @@ export interface OwnTasks {
   count: number;
   /** The longest stretches, [start (ms after navigation start), duration, what], longest first. */
   longest: [number, number, string][];
+  /** Milliseconds per kind of work (the names given to {@link ownTask}). */
+  byName: Record<string, number>;
 }
 
 const KEEP = 5;
-const figures: OwnTasks = { total: 0, count: 0, longest: [] };
+const figures: OwnTasks = { total: 0, count: 0, longest: [], byName: {} };
 let depth = 0;
 
 /** Runs `work` as one stretch of PaperLens's own work, named `what` (nested calls count as part of the outer one). */
@@ -37,6 +39,7 @@ export function ownTask<T>(what: string, work: () => T): T {
 function record(start: number, duration: number, what: string): void {
   figures.total += duration;
   figures.count++;
+  figures.byName[what] = (figures.byName[what] ?? 0) + duration;
   const longest = figures.longest;
   if (longest.length < KEEP || duration > longest[longest.length - 1]![1]) {
     longest.push([Math.round(start), Math.round(duration * 10) / 10, what]);
@@ -45,7 +48,7 @@ function record(start: number, duration: number, what: string): void {
   }
   try {
     performance.clearMarks(BUSY_MARK);
-    performance.mark(BUSY_MARK, { detail: { total: figures.total, count: figures.count, longest: [...longest] } });
+    performance.mark(BUSY_MARK, { detail: { ...figures, longest: [...longest], byName: { ...figures.byName } } });
   } catch {
     // No User Timing here (test DOMs): the figures are only for benchmarks.
   }
