@@ -5,10 +5,11 @@
  * synthetic). The same bundle is used for every size; only catalog.json differs.
  *
  * Reported per size: the floor (reading the 2,000 titles' text in the page); the content
- * script's main-thread time: reading the page and posting the batch, marking, and the style and
- * layout the marks cost (measured forced, because the frame after marking also carries the
- * page's own first layout of its 3.8 MB, present without the extension too); the wall time to
- * the next painted frame; the longest task (Long Tasks API) and frame (LoAF) in that window; the
+ * script's main-thread time: its own work as it counts it (lib/sites/own-tasks.ts: every scan
+ * slice, the marking of each answer, badges and save controls placed near the viewport, with
+ * any layout they forced), plus the style and layout its nodes (badges, save controls) cost
+ * (measured forced, because the frame after marking also carries the page's own first layout of
+ * its 3.8 MB, present without the extension too); the wall time to the next painted frame; the longest task (Long Tasks API) and frame (LoAF) in that window; the
  * background's match time for the one batched request; and the index build, once per catalog
  * version (and again after the service worker was stopped).
  */
@@ -116,8 +117,11 @@ function observeLongFrames(): void {
 
 interface Run {
   floor: number;
+  /** The content script's own main-thread work (paperlens:busy): total, longest stretch, stretches. */
+  own: number;
+  ownLongest: number;
+  ownCount: number;
   collect: number;
-  apply: number;
   paint: number;
   idleFrame: number;
   mainThread: number;
@@ -129,7 +133,6 @@ interface Run {
   longestFrame: number;
   frameRender: number;
   badgeRender: number;
-  ownLongest: number;
   match: number;
   marks: number;
   candidates: number;
@@ -271,9 +274,10 @@ async function measure(extDir: string, html: string): Promise<Measured> {
         const at = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
         const marked = performance.getEntriesByName('paperlens:marked')[0] as PerformanceMark;
         const detail = marked.detail as { candidates: number; matches: number };
-        // Reading the page and posting the one batched request (serialization included).
+        // Wall time of reading the page in slices and posting them (serialization included).
         const collect = at('paperlens:sent') - at('paperlens:scan');
-        const apply = at('paperlens:marked') - at('paperlens:matched');
+        const busy = performance.getEntriesByName('paperlens:busy')[0] as PerformanceMark;
+        const own = busy.detail as { total: number; count: number; longest: [number, number][] };
         const paint = at('paperlens:rendered') - at('paperlens:marked');
         const start = at('paperlens:start');
         const end = at('paperlens:rendered');
@@ -289,25 +293,27 @@ async function measure(extDir: string, html: string): Promise<Measured> {
         const f0 = performance.now();
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
         const idleFrame = performance.now() - f0;
-        // What our marks cost to render, separated from the page's own first rendering (which
-        // can fall in the same frame): take the badges out, then put them back and force style
-        // and layout synchronously.
-        const badges = [...document.querySelectorAll('paperlens-badge')].map((b) => [b, b.parentElement!] as const);
-        for (const [b] of badges) b.remove();
+        // What our nodes cost to render, separated from the page's own first rendering (which
+        // can fall in the same frame): take the badges and save controls out, then put them back
+        // and force style and layout synchronously.
+        const nodes = [...document.querySelectorAll('paperlens-badge, paperlens-save')].map((b) => [b, b.parentNode!, b.nextSibling] as const);
+        for (const [b] of nodes) b.remove();
         void document.body.offsetHeight;
         const r0 = performance.now();
-        for (const [b, parent] of badges) parent.appendChild(b);
+        for (const [b, parent, next] of nodes) parent.insertBefore(b, next);
         void document.body.offsetHeight;
         const badgeRender = performance.now() - r0;
         return {
           floor,
           badgeRender,
           chars,
+          own: own.total,
+          ownLongest: own.longest[0]?.[1] ?? 0,
+          ownCount: own.count,
           collect,
-          apply,
           paint,
           idleFrame,
-          mainThread: collect + apply + badgeRender,
+          mainThread: own.total + badgeRender,
           wall: end - start,
           longest: Math.max(0, ...inWindow.map((t) => t.duration)),
           longestAt: inWindow.length
@@ -315,7 +321,6 @@ async function measure(extDir: string, html: string): Promise<Measured> {
             : NaN,
           longestFrame: Math.max(0, ...longFrames.map((f) => f.duration)),
           frameRender: Math.max(0, ...longFrames.map((f) => f.render)),
-          ownLongest: Math.max(collect, apply),
           marks: detail.matches,
           candidates: detail.candidates,
           answered: at('paperlens:matched') - start,
@@ -388,7 +393,7 @@ export default async function matchBench(): Promise<void> {
       const { cold, warm, stopped, indexBuild, load } = result;
       const m = (k: NumericKey) => median(warm.map((r) => r[k]));
       rows.push(
-        `| ${size.toLocaleString('en')} | ${ms(m('floor'))} | ${ms(m('collect'))} | ${ms(m('apply'))} | ` +
+        `| ${size.toLocaleString('en')} | ${ms(m('floor'))} | ${ms(m('own'))} in ${m('ownCount')} | ${ms(m('collect'))} | ` +
           `${ms(m('paint'))} (idle frame ${ms(m('idleFrame'))}) | ${ms(m('badgeRender'))} | ${ms(m('mainThread'))} (${(m('mainThread') / m('floor')).toFixed(1)}× floor) | ${ms(m('ownLongest'))} | ` +
           `${m('longest') > 0 ? `${ms(m('longest'))} at scan ${m('longestAt') >= 0 ? '+' : ''}${ms(m('longestAt'))}` : 'none > 50 ms'} | ` +
           `${m('longestFrame') > 0 ? `${ms(m('longestFrame'))} (style+layout ${ms(m('frameRender'))})` : 'none > 50 ms'} | ${ms(m('match'))} | ${ms(m('wall'))} | ` +
@@ -413,7 +418,7 @@ export default async function matchBench(): Promise<void> {
     }
   }
   console.log(
-    '\n| catalog | floor: read 2,000 titles | read + post batch | mark + badges | wall: marks → next frame | badges: style+layout (forced) | main thread: read + mark + render | longest own task | longest task (Long Tasks API) | longest frame (LoAF) | background match | wall: start → painted | index build (once per version) | cold wall (incl. build) | marks/candidates | catalog load into IndexedDB |',
+    '\n| catalog | floor: read 2,000 titles | PaperLens own work (stretches) | wall: read + post in slices | wall: marks → next frame | badges + save controls: style+layout (forced) | main thread: own work + render | longest own stretch | longest task (Long Tasks API) | longest frame (LoAF) | background match | wall: start → painted | index build (once per version) | cold wall (incl. build) | marks/candidates | catalog load into IndexedDB |',
   );
   console.log(`|${' --- |'.repeat(16)}`);
   for (const row of rows) console.log(row);

@@ -5,21 +5,26 @@
  * - **streaming**: an X timeline whose page script appends 10,000 posts, 100 every 20 ms (100 of
  *   them quote a catalog title), as infinite scroll or a live thread does.
  *
- * Reported per page (median of RUNS): the longest task (Long Tasks API) from the content
- * script's start until every planted title is marked, how many tasks took over 50 ms and their
- * total, the wall time to the last mark, and marks found / planted. The streaming page is also
- * run without the extension, for the page's own longest task.
+ * Each page is loaded with PaperLens, without any extension, and (`BENCH_BASE_EXT_DIR=<built
+ * chrome-mv3 dir>`, for a before/after) with another build, the variants interleaved run by run
+ * in the same session. Reported per page and variant (median of BENCH_RUNS, 3 by default): the
+ * longest task (Long Tasks API) from navigation start until every planted title is marked and a
+ * second more, how many tasks took over 50 ms and their total, PaperLens's own longest stretch of
+ * work and its total (lib/sites/own-tasks.ts), on the listing the longest task while the reader
+ * jumps down the page a quarter at a time (badges and save controls placed there), the wall time
+ * to the last mark, and marks found / planted; then every long task of a typical run, with and
+ * without PaperLens.
  *
- * `BENCH_EXT_DIR=<built chrome-mv3 dir>` measures another build (for example main's, for a
- * before/after in the same run: `npm run bench -- scan` twice, or see README).
+ * `BENCH_EXT_DIR=<built chrome-mv3 dir>` measures another build instead of building this one.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from '@playwright/test';
-import { CHROMIUM, launchWithExtension } from '../e2e/browser';
+import { loadavg } from 'node:os';
+import type { BrowserContext } from '@playwright/test';
+import { launchWithExtension } from '../e2e/browser';
 import type { Catalog } from '../lib/catalog/types';
 import { listingPage } from './match.bench';
 import { observeLongTasks } from './long-tasks';
@@ -55,54 +60,78 @@ setTimeout(more, 500);`;
   return `<!doctype html><html><head><title>Home / X</title></head><body><main role="main"><div aria-label="Timeline: Your Home Timeline" id="timeline"></div></main><script>${script}</script></body></html>`;
 }
 
+/** Which browser a run uses: this build, another build (`BENCH_BASE_EXT_DIR`, before/after), or no extension. */
+type Variant = 'PaperLens' | 'base build' | 'no extension';
+
 interface Run {
+  /** Longest task (Long Tasks API) from navigation start until the page was done, and one second after. */
   longest: number;
   over50: number;
   over50Total: number;
+  /** PaperLens's own work (lib/sites/own-tasks.ts): its longest stretch and its total. */
+  ownLongest: number;
+  ownTotal: number;
+  /** The longest task while the reader jumps down the page a quarter at a time (listing only). */
+  scrollLongest: number;
   wall: number;
   marks: number;
+  /** Every long task, [start, duration] in ms after navigation start. */
+  tasks: [number, number][];
 }
 
-async function runOnce(context: BrowserContext, url: string, planted: number, withExtension: boolean): Promise<Run> {
+async function runOnce(context: BrowserContext, url: string, planted: number, variant: Variant): Promise<Run> {
+  const withExtension = variant !== 'no extension';
   const page = await context.newPage();
   await page.addInitScript(observeLongTasks);
   await page.goto(url, { timeout: 120_000 });
   const started = Date.now();
-  // Every planted title marked (one badge each), or, without the extension, the stream done.
+  // Every planted title marked (one badge each) and the stream done; without the extension, the stream done.
   await page.waitForFunction(
-    ([n, ext]) =>
-      ext
-        ? document.querySelectorAll('paperlens-badge').length >= n &&
-          ((window as unknown as { __streamed?: number }).__streamed !== undefined || !document.getElementById('timeline'))
-        : (window as unknown as { __streamed?: number }).__streamed !== undefined,
+    ([n, ext]) => {
+      const streamed = (window as unknown as { __streamed?: number }).__streamed !== undefined || !document.getElementById('timeline');
+      return streamed && (!ext || document.querySelectorAll('paperlens-badge').length >= n);
+    },
     [planted, withExtension] as const,
     { timeout: 300_000, polling: 100 },
   );
-  // Let the last rescan finish.
+  const wall = Date.now() - started;
+  // Let the last rescan (and the controls near the viewport) finish.
   await page.waitForTimeout(1000);
-  const run = await page.evaluate((ext) => {
-    const start = ext ? (performance.getEntriesByName('paperlens:start')[0]?.startTime ?? 0) : 0;
-    const tasks = (window as unknown as { __tasks: { start: number; duration: number }[] }).__tasks.filter((t) => t.start + t.duration >= start);
-    const long = tasks.filter((t) => t.duration > 50);
-    return {
-      longest: Math.max(0, ...tasks.map((t) => t.duration)),
-      over50: long.length,
-      over50Total: long.reduce((s, t) => s + t.duration, 0),
-      marks: document.querySelectorAll('paperlens-badge').length,
-    };
-  }, withExtension);
+  const settled = await page.evaluate(() => performance.now());
+  // The reader jumps down the page (an anchor, End, Ctrl+F): what is placed there costs this.
+  const scrolls = url.includes('/list/');
+  if (scrolls) {
+    for (const at of [0.25, 0.5, 0.75, 1]) {
+      await page.evaluate((f) => window.scrollTo(0, f * (document.documentElement.scrollHeight - innerHeight)), at);
+      await page.waitForTimeout(400);
+    }
+  }
+  const run = await page.evaluate(
+    ([settledAt]) => {
+      const tasks = (window as unknown as { __tasks: { start: number; duration: number }[] }).__tasks;
+      const before = tasks.filter((t) => t.start < settledAt);
+      const long = before.filter((t) => t.duration > 50);
+      const busy = performance.getEntriesByName('paperlens:busy')[0] as PerformanceMark | undefined;
+      const own = (busy?.detail ?? { total: 0, longest: [] }) as { total: number; longest: [number, number][] };
+      return {
+        longest: Math.max(0, ...before.map((t) => t.duration)),
+        over50: long.length,
+        over50Total: long.reduce((s, t) => s + t.duration, 0),
+        ownLongest: own.longest[0]?.[1] ?? 0,
+        ownTotal: own.total,
+        scrollLongest: Math.max(0, ...tasks.filter((t) => t.start >= settledAt).map((t) => t.duration)),
+        marks: document.querySelectorAll('paperlens-badge').length,
+        tasks: before.map((t): [number, number] => [Math.round(t.start), Math.round(t.duration)]),
+      };
+    },
+    [settled] as const,
+  );
   await page.close();
-  return { ...run, wall: Date.now() - started };
-}
-
-async function measure(context: BrowserContext, url: string, planted: number, withExtension: boolean): Promise<Run> {
-  const runs: Run[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await runOnce(context, url, planted, withExtension));
-  const median = (k: keyof Run) => [...runs.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
-  return { longest: median('longest'), over50: median('over50'), over50Total: median('over50Total'), wall: median('wall'), marks: median('marks') };
+  return { ...run, wall };
 }
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export default async function scanBench(): Promise<void> {
   let extDir = process.env.BENCH_EXT_DIR;
@@ -111,6 +140,7 @@ export default async function scanBench(): Promise<void> {
     execFileSync('npx', ['wxt', 'build'], { env: { ...process.env, PAPERLENS_OUT_DIR: OUT_DIR }, stdio: 'ignore' });
     extDir = resolve(OUT_DIR, 'chrome-mv3');
   }
+  const baseDir = process.env.BENCH_BASE_EXT_DIR;
   const real = JSON.parse(readFileSync(join(extDir, 'catalog.json'), 'utf8')) as Catalog;
   const titles = real.papers.slice(0, PLANTED).map((p) => p.title);
   const pages = new Map([
@@ -124,44 +154,61 @@ export default async function scanBench(): Promise<void> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   const hosts = { names: ['arxiv.org', 'x.com'], port };
-  console.log(`Extension: ${extDir}; median of ${RUNS} runs.\n`);
+  console.log(
+    `Extension: ${extDir}${baseDir ? `; base build: ${baseDir}` : ''}; median of ${RUNS} runs, the variants interleaved; ` +
+      `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the start.\n`,
+  );
+  const variants: [Variant, string | null][] = [
+    ['PaperLens', extDir],
+    ...(baseDir ? ([['base build', baseDir]] as [Variant, string][]) : []),
+    ['no extension', null],
+  ];
+  const contexts = new Map<Variant, BrowserContext>();
   const rows: string[] = [];
+  const lists: string[] = [];
   try {
-    const context = await launchWithExtension({ extensionDir: extDir, hosts });
-    try {
+    for (const [variant, dir] of variants) {
+      const context = await launchWithExtension({ extensionDir: dir, hosts });
+      contexts.set(variant, context);
+      if (dir === null) continue;
       // Loads the catalog into IndexedDB, as an install does.
       const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
       await popup.close();
-      // The listing holds FlatFormer, a real catalog paper, besides the planted ones.
-      for (const [name, url, planted] of [
-        ['listing, 2,000 entries', 'http://arxiv.org/list/cs.LG/new', PLANTED],
-        ['streaming, 10,000 posts', 'http://x.com/home', PLANTED],
-      ] as const) {
-        const r = await measure(context, url, planted, true);
-        rows.push(`| ${name} | ${ms(r.longest)} | ${r.over50} (${ms(r.over50Total)}) | ${ms(r.wall)} | ${r.marks}/${planted}+ |`);
-        console.log(rows.at(-1));
-      }
-    } finally {
-      await context.close();
     }
-    const plain = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [`--host-resolver-rules=${hosts.names.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`],
-    });
-    try {
-      const context = await plain.newContext();
-      const r = await measure(context, 'http://x.com/home', 0, false);
-      rows.push(`| streaming, page alone (no extension) | ${ms(r.longest)} | ${r.over50} (${ms(r.over50Total)}) | ${ms(r.wall)} | – |`);
-      console.log(rows.at(-1));
-    } finally {
-      await plain.close();
+    // The listing holds FlatFormer, a real catalog paper, besides the planted ones.
+    for (const [name, url] of [
+      ['listing, 2,000 entries', 'http://arxiv.org/list/cs.LG/new'],
+      ['streaming, 10,000 posts', 'http://x.com/home'],
+    ] as const) {
+      const runs = new Map<Variant, Run[]>(variants.map(([v]) => [v, []]));
+      for (let i = 0; i < RUNS; i++) {
+        for (const [variant] of variants) runs.get(variant)!.push(await runOnce(contexts.get(variant)!, url, PLANTED, variant));
+      }
+      for (const [variant] of variants) {
+        const list = runs.get(variant)!;
+        const m = (k: Exclude<keyof Run, 'tasks'>) => median(list.map((r) => r[k]));
+        const own = variant === 'no extension' ? '–' : `${ms(m('ownLongest'))} / ${ms(m('ownTotal'))}`;
+        rows.push(
+          `| ${name} | ${variant} | ${ms(m('longest'))} | ${m('over50')} (${ms(m('over50Total'))}) | ${own} | ` +
+            `${url.includes('/list/') ? ms(m('scrollLongest')) : '–'} | ${ms(m('wall'))} | ${variant === 'no extension' ? '–' : `${m('marks')}/${PLANTED}+`} |`,
+        );
+        console.log(rows.at(-1));
+        // The long tasks of the run with the median longest task.
+        const typical = [...list].sort((a, b) => a.longest - b.longest)[Math.floor(list.length / 2)]!;
+        lists.push(`- ${name}, ${variant}: ${typical.tasks.length ? typical.tasks.map(([at, d]) => `${d} ms at ${at}`).join(', ') : 'none'}`);
+      }
     }
   } finally {
+    for (const context of contexts.values()) await context.close();
     server.close();
   }
-  console.log('\n| page | longest task | tasks > 50 ms (total) | wall to last mark | marks |');
-  console.log('| --- | --- | --- | --- | --- |');
+  console.log(
+    '\n| page | browser | longest task | tasks > 50 ms (total) | PaperLens own: longest / total | longest task while jumping down the page | wall to last mark | marks |',
+  );
+  console.log(`|${' --- |'.repeat(8)}`);
   for (const row of rows) console.log(row);
+  console.log(`\nLong tasks (duration at ms after navigation start), the run with the median longest task; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end:`);
+  for (const list of lists) console.log(list);
 }
