@@ -43,12 +43,16 @@ test('a .bib imported from the options page becomes a set, its papers found in t
   await expect(set).toContainText('My Library.bib');
   await expect(set).toContainText('BibTeX · 5 papers · imported');
 
+  // The TL;DRs are written after the import, with their own progress line, which goes when they are done.
+  await expect(options.getByTestId('describe-progress')).toHaveCount(0, { timeout: 60_000 });
+
   const popup = await openExtensionPage('popup.html');
   await popup.getByRole('combobox', { name: 'Search papers and your notes' }).fill('distributional view multi objective');
   const first = popup.getByRole('listbox', { name: 'Papers' }).getByRole('option').first();
   await expect(first).toContainText(IMPORTED);
   await first.click();
   await expect(popup.getByRole('heading', { name: IMPORTED })).toBeVisible();
+  await expect(popup.locator('.pl-paper__tldr')).toContainText(/TL;DR \w+/);
 
   // Marked on a local arXiv listing by its title, and on Hacker News by a link to its v2 PDF.
   server.page('http://arxiv.org/list/cs.LG/new', arxivListing(['Some Other Paper Entirely', IMPORTED]));
@@ -109,13 +113,43 @@ test('broken files are refused next to the import control, in words, naming the 
   await expect(popup.getByTestId('catalog-count')).toHaveText('337 papers · 5 in your library');
 });
 
-test('a large import shows progress with counts and can be cancelled, leaving nothing behind', async ({ openExtensionPage }) => {
+test('a newer export under another file name updates the set the user picks, and then its name updates it too', async ({ openExtensionPage }) => {
+  const options = await openOptions(openExtensionPage);
+  await importFile(options, bib('My Library.bib', BIB));
+  const set = options.getByTestId('import-set');
+  await expect(set).toContainText('5 papers', { timeout: 60_000 });
+
+  const chooser = options.waitForEvent('filechooser');
+  await set.getByRole('button', { name: 'Update from a file…' }).click();
+  await expect(options.getByText('Choose the newer export of My Library.bib (any file name):')).toBeVisible();
+  await (await chooser).setFiles(bib('My Library 2024-05.bib', BIB.replace(/@misc\{abdolmaleki[\s\S]*?\n\}\n/, '')));
+  await expect(options.getByTestId('import-summary')).toHaveText(
+    'Updated My Library.bib from My Library 2024-05.bib, now 4 papers: 0 new papers, 0 papers merged with ones you already had, 4 papers updated, 1 paper no longer in the file left the set; 1 entry skipped (listed below).',
+    { timeout: 60_000 },
+  );
+  await expect(set).toHaveCount(1);
+  await expect(set).toContainText('My Library 2024-05.bib');
+  await expect(set).toContainText('4 papers');
+
+  // The set now goes by the new file's name: importing that name again updates it as well.
+  await importFile(options, bib('My Library 2024-05.bib', BIB));
+  await expect(options.getByTestId('import-summary')).toContainText('Updated My Library 2024-05.bib from My Library 2024-05.bib, now 5 papers', { timeout: 60_000 });
+  await expect(set).toHaveCount(1);
+  await expect(set).toContainText('5 papers');
+
+  // Another file, not chosen for the set, is a set of its own.
+  await importFile(options, bib('Reading group.bib', `@article{x,\n  title = {A Paper Only The Reading Group Has}\n}\n`));
+  await expect(options.getByTestId('import-summary')).toContainText('Imported 1 paper from Reading group.bib', { timeout: 60_000 });
+  await expect(set).toHaveCount(2);
+});
+
+test('a file of 20,000 entries shows progress with counts and can be cancelled, leaving nothing behind', async ({ openExtensionPage }) => {
   const options = await openOptions(openExtensionPage);
   const abstract = 'We propose a scalable method for sparse attention. It improves accuracy by 4.2% on the benchmark while using half the memory. Code is released.';
-  const many = Array.from({ length: 4000 }, (_, i) => `@article{k${i},\n  title = {Generated Paper Number ${i} on Sparse Attention},\n  abstract = {${abstract} Variant ${i}.}\n}`).join('\n');
+  const many = Array.from({ length: 20_000 }, (_, i) => `@article{k${i},\n  title = {Generated Paper Number ${i} on Sparse Attention},\n  abstract = {${abstract} Variant ${i}.}\n}`).join('\n');
   await importFile(options, bib('big.bib', many));
   const progress = options.getByTestId('import-progress');
-  await expect(progress).toContainText(/(Reading entries|Writing TL;DRs): [\d,]+ of 4,000/);
+  await expect(progress).toContainText(/(Reading entries|Saving papers): [\d,]+ of 20,000/);
   await progress.getByRole('button', { name: 'Cancel' }).click();
   await expect(options.getByTestId('import-summary')).toHaveText('Import of big.bib cancelled; nothing was changed.');
   await expect(options.getByText('No library file imported yet.')).toBeVisible();

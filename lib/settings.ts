@@ -27,6 +27,8 @@ export const SETTING_KEYS = {
   searchIndexState: 'search:state',
   /** True while the user has paused the reading history (it is on by default). */
   historyPaused: 'history:paused',
+  /** Import sets whose papers still wait for their TL;DRs (lib/db/library-describe.ts). */
+  libraryToDescribe: 'library:toDescribe',
 } as const;
 
 type SettingKey = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
@@ -51,6 +53,8 @@ const SETTING_ROLES: Record<SettingKey, 'user' | 'bookkeeping' | 'notes-cache'> 
   [SETTING_KEYS.pageIndex]: 'notes-cache',
   [SETTING_KEYS.searchIndexState]: 'notes-cache',
   [SETTING_KEYS.historyPaused]: 'user',
+  // Names the user's import sets: goes with them.
+  [SETTING_KEYS.libraryToDescribe]: 'notes-cache',
 };
 
 function roleOf(key: string) {

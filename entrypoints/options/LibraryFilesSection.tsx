@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportFileResult, ImportPhase } from '@/lib/db/import-file';
+import { setsToDescribe } from '@/lib/db/library-describe';
 import { loadImportSets, removeImportSet } from '@/lib/db/library-import';
 import { getDb } from '@/lib/db/schema';
 import { errorMessage } from '@/lib/errors';
@@ -16,7 +17,6 @@ const PROBLEMS_SHOWN = 200;
 
 const PHASE_WORDS: Record<ImportPhase, string> = {
   read: 'Reading entries',
-  summarize: 'Writing TL;DRs',
   write: 'Saving papers',
 };
 
@@ -36,17 +36,18 @@ function refreshSearch(): void {
 type Status =
   | { kind: 'idle' }
   | { kind: 'running'; name: string; phase: ImportPhase; done: number; total: number }
-  | { kind: 'done'; name: string; result: ImportFileResult }
+  | { kind: 'done'; name: string; result: ImportFileResult; updated?: string }
   | { kind: 'cancelled'; name: string }
   | { kind: 'failed'; message: string };
 
-function summaryText(name: string, r: ImportFileResult): string {
+function summaryText(name: string, r: ImportFileResult, updated: string | undefined): string {
   const parts = [`${plural(r.added, 'new paper', 'new papers')}`, `${plural(r.merged, 'paper', 'papers')} merged with ones you already had`];
   if (r.updated) parts.push(`${plural(r.updated, 'paper', 'papers')} updated`);
   if (r.duplicates) parts.push(`${plural(r.duplicates, 'duplicate entry', 'duplicate entries')} folded together`);
   if (r.removed) parts.push(`${plural(r.removed, 'paper', 'papers')} no longer in the file left the set`);
   const skipped = r.problems.length ? `; ${plural(r.problems.length, 'entry', 'entries')} skipped (listed below)` : '; nothing skipped';
-  return `Imported ${plural(r.count, 'paper', 'papers')} from ${name}: ${parts.join(', ')}${skipped}.`;
+  const what = updated ? `Updated ${updated} from ${name}, now ${plural(r.count, 'paper', 'papers')}` : `Imported ${plural(r.count, 'paper', 'papers')} from ${name}`;
+  return `${what}: ${parts.join(', ')}${skipped}.`;
 }
 
 function Problems({ problems }: { problems: ParseProblem[] }) {
@@ -66,7 +67,7 @@ function Problems({ problems }: { problems: ParseProblem[] }) {
   );
 }
 
-function SetRow({ set, onReimport }: { set: ImportSet; onReimport: () => void }) {
+function SetRow({ set, onUpdate }: { set: ImportSet; onUpdate: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const remove = () => {
@@ -85,8 +86,8 @@ function SetRow({ set, onReimport }: { set: ImportSet; onReimport: () => void })
         <span className="muted">
           {FORMAT_WORDS[set.format]} · {plural(set.count, 'paper', 'papers')} · imported {new Date(set.importedAt).toLocaleString()}
         </span>
-        <button type="button" onClick={onReimport}>
-          Re-import…
+        <button type="button" onClick={onUpdate} title={`Import a newer export of this library, under any file name, in place of ${set.name}`}>
+          Update from a file…
         </button>
         {confirming ? (
           <>
@@ -115,53 +116,83 @@ function SetRow({ set, onReimport }: { set: ImportSet; onReimport: () => void })
 
 /**
  * Import a library file (BibTeX, RIS, CSL-JSON, PaperLens JSON) with progress and Cancel, the
- * import's summary and skipped entries, and the imported files as sets to re-import or remove.
+ * import's summary and skipped entries, the TL;DRs written after it, and the imported files as
+ * sets to update from a newer export (under any file name) or remove.
  */
 export function LibraryFilesSection() {
   const db = getDb();
   const sets = useLiveQuery(() => loadImportSets(db), [db]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [problems, setProblems] = useState<ParseProblem[]>([]);
-  const [reimport, setReimport] = useState<string | null>(null);
+  /** The set the next chosen file updates (its row's "Update from a file…"). */
+  const [target, setTarget] = useState<ImportSet | null>(null);
+  const [describing, setDescribing] = useState<{ done: number; total: number } | null>(null);
+  const [describeError, setDescribeError] = useState<string | null>(null);
   const worker = useRef<Worker | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  /** What the running import updates, for its summary. */
+  const running = useRef<{ name: string; updated?: string }>({ name: '' });
 
-  useEffect(() => () => worker.current?.terminate(), []);
+  const onReply = (reply: ImportReply) => {
+    const { name, updated } = running.current;
+    if (reply.type === 'progress') setStatus({ kind: 'running', name, phase: reply.phase, done: reply.done, total: reply.total });
+    else if (reply.type === 'done') {
+      refreshSearch();
+      setStatus({ kind: 'done', name, result: reply.result, updated });
+      setProblems(reply.result.problems);
+      if (reply.result.toDescribe) setDescribing({ done: 0, total: reply.result.toDescribe });
+    } else if (reply.type === 'cancelled') setStatus({ kind: 'cancelled', name });
+    else if (reply.type === 'failed') setStatus({ kind: 'failed', message: reply.message });
+    else if (reply.type === 'describing') setDescribing({ done: reply.done, total: reply.total });
+    else if (reply.type === 'described') {
+      setDescribing(null);
+      if (reply.count) refreshSearch();
+    } else {
+      setDescribing(null);
+      setDescribeError(`Some TL;DRs were not written: ${reply.message}. They are written the next time this page opens.`);
+    }
+  };
 
-  const send = (request: ImportRequest) => worker.current?.postMessage(request);
+  const connect = (): Worker => {
+    if (!worker.current) {
+      worker.current = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+      worker.current.onmessage = (event: MessageEvent<ImportReply>) => onReply(event.data);
+      worker.current.onerror = (event) => setStatus({ kind: 'failed', message: `Nothing was imported from ${running.current.name}: ${event.message}` });
+    }
+    return worker.current;
+  };
+  const send = (request: ImportRequest) => connect().postMessage(request);
+
+  useEffect(() => {
+    // Papers an earlier import left without TL;DRs (this page was closed before they were written).
+    setsToDescribe(db).then(
+      (waiting) => waiting.length && send({ type: 'describe' }),
+      (e: unknown) => console.error('PaperLens: could not read which papers wait for TL;DRs', e),
+    );
+    return () => worker.current?.terminate();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the page opens
+  }, [db]);
 
   const start = (file: File | undefined) => {
     if (fileInput.current) fileInput.current.value = '';
+    const chosen = target;
+    setTarget(null);
     if (!file) return;
-    if (reimport && file.name !== reimport) {
-      setStatus({ kind: 'failed', message: `To update ${reimport}, choose a file with that name; ${file.name} would be imported as a set of its own. Nothing was imported.` });
-      setReimport(null);
-      return;
-    }
-    setReimport(null);
+    // A file of a set's name updates that set, whatever name the set was first imported under.
+    const set = chosen ?? sets?.find((s) => s.id === file.name || s.name === file.name);
+    running.current = { name: file.name, updated: set ? set.name : undefined };
     setProblems([]);
-    worker.current ??= new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
-    worker.current.onmessage = (event: MessageEvent<ImportReply>) => {
-      const reply = event.data;
-      if (reply.type === 'progress') setStatus({ kind: 'running', name: file.name, phase: reply.phase, done: reply.done, total: reply.total });
-      else if (reply.type === 'done') {
-        refreshSearch();
-        setStatus({ kind: 'done', name: file.name, result: reply.result });
-        setProblems(reply.result.problems);
-      } else if (reply.type === 'cancelled') setStatus({ kind: 'cancelled', name: file.name });
-      else setStatus({ kind: 'failed', message: reply.message });
-    };
-    worker.current.onerror = (event) => setStatus({ kind: 'failed', message: `Nothing was imported from ${file.name}: ${event.message}` });
+    setDescribeError(null);
     setStatus({ kind: 'running', name: file.name, phase: 'read', done: 0, total: 0 });
-    send({ type: 'start', file });
+    send({ type: 'start', file, setId: set?.id });
   };
 
-  const chooseFor = (name: string) => {
-    setReimport(name);
+  const chooseFor = (set: ImportSet) => {
+    setTarget(set);
     fileInput.current?.click();
   };
 
-  const running = status.kind === 'running';
+  const busy = status.kind === 'running';
 
   return (
     <section aria-labelledby="files-heading">
@@ -172,17 +203,25 @@ export function LibraryFilesSection() {
         in this browser.
       </p>
       <label className="row">
-        {reimport ? `Choose ${reimport} again:` : 'Import a library file:'}
+        {target ? `Choose the newer export of ${target.name} (any file name):` : 'Import a library file:'}
         <input
           ref={fileInput}
           type="file"
           accept={ACCEPT}
-          disabled={running}
+          disabled={busy}
           data-testid="library-file"
           aria-describedby="library-import-status"
           onChange={(e) => start(e.target.files?.[0])}
         />
       </label>
+      {target && (
+        <p className="row muted">
+          <span>Its papers take the place of the set's; your notes stay.</span>
+          <button type="button" onClick={() => setTarget(null)}>
+            Import as a new set instead
+          </button>
+        </p>
+      )}
       <div id="library-import-status" aria-live="polite">
         {status.kind === 'running' && (
           <div className="row" data-testid="import-progress">
@@ -198,7 +237,21 @@ export function LibraryFilesSection() {
         )}
         {status.kind === 'done' && (
           <p role="status" className="ok" data-testid="import-summary">
-            {summaryText(status.name, status.result)}
+            {summaryText(status.name, status.result, status.updated)}
+          </p>
+        )}
+        {describing && (
+          <div className="row" data-testid="describe-progress">
+            <progress max={describing.total || 1} value={describing.done} aria-label="Writing TL;DRs" />
+            <span>
+              Writing TL;DRs: {describing.done.toLocaleString()} of {describing.total.toLocaleString()}. The papers are in your library
+              already; if you close this page, this goes on the next time you open it.
+            </span>
+          </div>
+        )}
+        {describeError && (
+          <p role="alert" className="error">
+            {describeError}
           </p>
         )}
         {status.kind === 'cancelled' && (
@@ -221,7 +274,7 @@ export function LibraryFilesSection() {
       ) : (
         <ul className="sets">
           {sets.map((set) => (
-            <SetRow key={set.id} set={set} onReimport={() => chooseFor(set.name)} />
+            <SetRow key={set.id} set={set} onUpdate={() => chooseFor(set)} />
           ))}
         </ul>
       )}

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
-import { LibraryFileError, MAX_LIBRARY_BYTES } from '../library';
+import { describeImported, LibraryFileError, MAX_LIBRARY_BYTES } from '../library';
 import { importLibraryFile } from './import-file';
+import { describeImportedPapers, setsToDescribe } from './library-describe';
 import { saveNote } from './notes';
 import type { PaperLensDB } from './schema';
 import { useFreshDb } from './testing';
@@ -24,12 +25,28 @@ async function snapshot(d: PaperLensDB) {
 }
 
 describe('importLibraryFile', () => {
-  it('reads, summarizes and writes a real export, reporting each phase', async () => {
+  it('reads and writes a real export, reporting each phase, and leaves the TL;DRs for after the write', async () => {
     const phases = new Set<string>();
     const result = await importLibraryFile(db, 'My Library.bib', ZOTERO, { onProgress: (phase) => phases.add(phase), now: 3 });
     expect(result).toMatchObject({ format: 'bibtex', entries: 4, added: 4, problems: [], count: 4 });
-    expect([...phases]).toEqual(['read', 'summarize', 'write']);
+    expect([...phases]).toEqual(['read', 'write']);
     expect(await db.sets.get('My Library.bib')).toEqual({ id: 'My Library.bib', name: 'My Library.bib', format: 'bibtex', count: 4, importedAt: 3 });
+    const withAbstract = (await db.papers.where('sets').equals('My Library.bib').toArray()).filter((p) => p.abstract);
+    expect(result.toDescribe).toBe(withAbstract.length);
+    expect(withAbstract.map((p) => p.tldr)).toEqual(withAbstract.map(() => ''));
+    expect(await setsToDescribe(db)).toEqual(['My Library.bib']);
+    expect(await describeImportedPapers(db)).toBe(withAbstract.length);
+    const described = await db.papers.bulkGet(withAbstract.map((p) => p.id));
+    expect(described.map((p) => p!.tldr)).toEqual(withAbstract.map((p) => describeImported(p).tldr));
+    expect(described.every((p) => p!.tldr.length > 20)).toBe(true);
+    expect(await setsToDescribe(db)).toEqual([]);
+  });
+
+  it('updates the set the caller names from a file of another name', async () => {
+    await importLibraryFile(db, 'My Library.bib', ZOTERO, { now: 3 });
+    const result = await importLibraryFile(db, 'My Library (2).bib', ZOTERO, { setId: 'My Library.bib', now: 4 });
+    expect(result).toMatchObject({ added: 0, updated: 4, count: 4 });
+    expect(await db.sets.toArray()).toEqual([{ id: 'My Library.bib', name: 'My Library (2).bib', format: 'bibtex', count: 4, importedAt: 4 }]);
   });
 
   it('reads RIS with CRLF line ends and a byte-order mark, and titles in Chinese or with emoji (made up)', async () => {
@@ -74,14 +91,14 @@ describe('importLibraryFile', () => {
     });
   }
 
-  it('writes nothing when cancelled while summarizing', async () => {
+  it('writes nothing when cancelled while writing', async () => {
     const before = await snapshot(db);
     const controller = new AbortController();
     const many = Array.from({ length: 300 }, (_, i) => `@article{k${i},\n  title = {Generated Paper ${i}},\n  abstract = {We propose method ${i}. It improves accuracy by ${i}% on the benchmark. We release code.}\n}`).join('\n');
     const run = importLibraryFile(db, 'many.bib', many, {
       sliceMs: 0,
       onProgress: (phase, done) => {
-        if (phase === 'summarize' && done > 10) controller.abort();
+        if (phase === 'write' && done > 0) controller.abort();
       },
       signal: controller.signal,
     });

@@ -1,15 +1,17 @@
-import { describeImported, parseLibraryFile, toPaper, type ImportedPaper, type LibraryFormat, type ParseProblem } from '../library';
+import { parseLibraryFile, toPaper, undescribed, type ImportedPaper, type LibraryFormat, type ParseProblem } from '../library';
 import { writeImportedPapers, type ImportSummary } from './library-import';
 import type { PaperLensDB } from './schema';
 
 /** A stage of importing a file, for the progress bar. */
-export type ImportPhase = 'read' | 'summarize' | 'write';
+export type ImportPhase = 'read' | 'write';
 
 export interface ImportFileOptions {
+  /** The set the file updates (an earlier import of the same library under another file name); by default the set named after the file. */
+  setId?: string;
   onProgress?: (phase: ImportPhase, done: number, total: number) => void;
   signal?: AbortSignal;
   now?: number;
-  /** Milliseconds of TL;DR work between yields to the event loop (where a cancel gets through). */
+  /** Milliseconds of work on the entries between yields to the event loop (where a cancel gets through). */
   sliceMs?: number;
 }
 
@@ -25,33 +27,32 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 
 /**
  * Imports one library file, start to end: reads it (lib/library `parseLibraryFile`, which
- * rejects a file that is no library with a `LibraryFileError` naming the file), makes a TL;DR
- * for entries with an abstract and none of their own, and writes everything as the set named
- * after the file, in one transaction (`writeImportedPapers`). Until that transaction commits
- * nothing is written, so an error or a cancel at any point leaves the database as it was. Runs
- * in the options page's import worker, so the page stays responsive.
+ * rejects a file that is no library with a `LibraryFileError` naming the file) and writes every
+ * entry as the set named after the file, in one transaction (`writeImportedPapers`). Until that
+ * transaction commits nothing is written, so an error or a cancel at any point leaves the
+ * database as it was. The TL;DRs of entries with an abstract are made after it
+ * (`describeImportedPapers`, see `ImportSummary.toDescribe`). Runs in the options page's import
+ * worker, so the page stays responsive.
  */
 export async function importLibraryFile(
   db: PaperLensDB,
   fileName: string,
   input: Uint8Array | string,
-  { onProgress, signal, now = Date.now(), sliceMs = 50 }: ImportFileOptions = {},
+  { setId = fileName, onProgress, signal, now = Date.now(), sliceMs = 50 }: ImportFileOptions = {},
 ): Promise<ImportFileResult> {
   const parsed = await parseLibraryFile(fileName, input, { signal, onProgress: (done, total) => onProgress?.('read', done, total) });
   const papers: ImportedPaper[] = [];
   let slice = performance.now();
-  for (const [i, entry] of parsed.entries.entries()) {
+  for (const entry of parsed.entries) {
     if (performance.now() - slice > sliceMs) {
-      onProgress?.('summarize', i, parsed.entries.length);
       await yieldToEventLoop();
       signal?.throwIfAborted();
       slice = performance.now();
     }
-    papers.push(describeImported(toPaper(entry)));
+    papers.push(undescribed(toPaper(entry)));
   }
-  onProgress?.('summarize', papers.length, papers.length);
   const summary = await writeImportedPapers(db, papers, {
-    set: { id: fileName, name: fileName, format: parsed.format },
+    set: { id: setId, name: fileName, format: parsed.format },
     signal,
     now,
     onProgress: (done, total) => onProgress?.('write', done, total),

@@ -40,7 +40,7 @@ describe('writeImportedPapers', () => {
     const parsed = await parseLibraryFile('My Library.bib', file);
     const before = await getRevision(db, 'papers');
     const summary = await writeImportedPapers(db, parsed.entries.map((e) => describeImported(toPaper(e))), { set: SET, now: 10 });
-    expect(summary).toEqual({ added: 4, merged: 0, updated: 0, duplicates: 0, removed: 0, notesMoved: 0, count: 4 });
+    expect(summary).toEqual({ added: 4, merged: 0, updated: 0, duplicates: 0, removed: 0, notesMoved: 0, count: 4, toDescribe: 0 });
     expect(await db.papers.count()).toBe(catalog.papers.length + 4);
     const row = await db.papers.where('keys').equals('arxiv:2005.07513').first();
     expect(row).toMatchObject({ title: 'A Distributional View on Multi-Objective Policy Optimization', source: 'library', sets: [SET.id], year: 2020 });

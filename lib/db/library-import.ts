@@ -1,15 +1,22 @@
 import type { StoredPaper } from '../catalog/types';
+import { needsDescription } from '../library/describe';
 import { identityKeys } from '../library/identity';
 import { groupByIdentity, mergePapers } from '../library/merge';
 import type { ImportedPaper, ImportSet, LibraryFormat } from '../library/types';
 import { distinctId, isIdKey, moveRecords, sameByTitle, settleRows, strongerSource, withKeys, type IdMove } from './identity';
+import { markToDescribe } from './library-describe';
 import { bumpRevision } from './revisions';
 import type { PaperLensDB } from './schema';
 
-/** The set an import writes: the file it came from. Re-importing a file of the same name updates it. */
+/**
+ * The set an import writes: the file it came from. Re-importing a file of the same name updates
+ * it, and so does a file of another name the user chose to update it with (the set keeps its id
+ * and takes the new file's name).
+ */
 export interface ImportSetInfo {
-  /** The file name. */
+  /** The name of the file that first made the set. */
   id: string;
+  /** The name of the file it was last imported from. */
   name: string;
   format: LibraryFormat;
 }
@@ -39,6 +46,8 @@ export interface ImportSummary {
   notesMoved: number;
   /** Papers in the set after the import. */
   count: number;
+  /** Papers stored with an abstract and no TL;DR yet, which `describeImportedPapers` describes after the import. */
+  toDescribe: number;
 }
 
 /** Progress is reported (and the signal checked) every this many papers. */
@@ -53,7 +62,8 @@ const PROGRESS_EVERY = 500;
  * are folded in and their notes and history moved (see `moveRecords`). Papers the set held
  * before and the file no longer has leave the set, and their rows go unless something else
  * (a save, a visit, the catalog) keeps them; notes are never removed. Bumps the papers
- * revision, so every title index and search index rebuilds.
+ * revision, so every title index and search index rebuilds. Papers stored without their TL;DR
+ * (lib/library `undescribed`) are left to `describeImportedPapers`, which the set is named for.
  */
 export async function writeImportedPapers(
   db: PaperLensDB,
@@ -85,7 +95,7 @@ export async function writeImportedPapers(
       return to;
     };
     const moves: IdMove[] = [];
-    const summary: ImportSummary = { added: 0, merged: 0, updated: 0, duplicates: papers.length - total, removed: 0, notesMoved: 0, count: total };
+    const summary: ImportSummary = { added: 0, merged: 0, updated: 0, duplicates: papers.length - total, removed: 0, notesMoved: 0, count: total, toDescribe: 0 };
     const current = (row: StoredPaper) => rows.get(resolve(row.id)) ?? row;
 
     for (let i = 0; i < total; i++) {
@@ -151,7 +161,10 @@ export async function writeImportedPapers(
     signal?.throwIfAborted();
     onProgress?.(total, total);
     await db.papers.bulkDelete(deleted);
-    await db.papers.bulkPut([...rows.values()]);
+    const written = [...rows.values()];
+    await db.papers.bulkPut(written);
+    summary.toDescribe = written.filter(needsDescription).length;
+    if (summary.toDescribe) await markToDescribe(db, set.id);
     await settleRows(db, left);
     summary.notesMoved = await moveRecords(db, resolved, now);
     const stored: ImportSet = { id: set.id, name: set.name, format: set.format, count: total, importedAt: now };

@@ -16,7 +16,7 @@ export {
 } from './identity';
 export { findDuplicates, groupByIdentity, mergeByIdentity, mergePapers, type MergeablePaper } from './merge';
 export { parseLibraryFile, type ParseOptions } from './parse-library';
-export { describeImported } from './describe';
+export { describeImported, needsDescription, undescribed, type Description } from './describe';
 export { toPaper } from './to-paper';
 export {
   LIBRARY_FORMAT,

@@ -84,8 +84,9 @@ export interface ImportedPaper extends LibraryPaper {
  * file's name) or remove. Papers name the sets holding them; notes never depend on a set.
  */
 export interface ImportSet {
-  /** The file name, which identifies the set across re-imports. */
+  /** The name of the file that first made the set, which identifies it across re-imports. */
   id: string;
+  /** The name of the file it was last imported from (a set can be updated from a renamed file). */
   name: string;
   format: LibraryFormat;
   /** Papers the set holds (after merging duplicates within the file). */
