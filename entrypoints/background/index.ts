@@ -46,7 +46,10 @@ export default defineBackground(() => {
   toBackground.onMessage('lookupTitles', ({ data }) => handlers.lookupTitles(data));
   toBackground.onMessage('getPaper', ({ data }) => handlers.getPaper(data));
   toBackground.onMessage('saveNote', ({ data }) => thenRefresh(handlers.saveNote(data)));
-  toBackground.onMessage('matchPage', ({ data }) => handlers.matchPage(data));
+  // Each page (document) keeps its own record of which ids it showed beside which titles.
+  toBackground.onMessage('matchPage', ({ data, sender }) =>
+    handlers.matchPage(data, sender.documentId ?? `${sender.tab?.id}/${sender.frameId}/${sender.url}`),
+  );
   toBackground.onMessage('getSiteSettings', () => handlers.getSiteSettings());
   toBackground.onMessage('setSiteEnabled', ({ data }) => handlers.setSiteEnabled(data));
   toBackground.onMessage('addCustomSite', async ({ data }) => {
@@ -73,13 +76,19 @@ export default defineBackground(() => {
     if (port.name === DRAFT_PORT && port.sender?.id === browser.runtime.id) relayDrafts(port, (input) => thenRefresh(handlers.saveNote(input)));
   });
 
-  // Registrations survive restarts, but a permission revoked in the browser's settings must drop its origin.
-  handlers
-    .getSiteSettings()
-    .then((s) => syncCustomContentScripts(s.custom, CONTENT_SCRIPT_FILE))
-    .catch((error: unknown) => console.error('PaperLens: registering opted-in sites failed', error));
+  // Registrations survive restarts, but a permission revoked in the browser's settings must drop
+  // its origin: checked when it is revoked and when the browser starts, not on every wake-up of
+  // this worker, where it would hold up the page that woke it.
+  const syncSites = () =>
+    handlers
+      .getSiteSettings()
+      .then((s) => syncCustomContentScripts(s.custom, CONTENT_SCRIPT_FILE))
+      .catch((error: unknown) => console.error('PaperLens: registering opted-in sites failed', error));
+  browser.permissions.onRemoved.addListener(() => void syncSites());
+  browser.runtime.onStartup.addListener(() => void syncSites());
 
   browser.runtime.onInstalled.addListener(() => {
+    void syncSites();
     handlers
       // Built here, once per catalog version, so the first page and the first popup opening read them back instead.
       .prepareMatching()

@@ -1,23 +1,31 @@
-import { buildPageIndex, type PageIndex } from '../library/page-index';
-import { pack, unpack } from '../match/pack';
+import { buildPageIndex, isPageIndex, type PageIndex } from '../library/page-index';
 import { SETTING_KEYS } from '../settings';
 import { loadPapers } from './papers';
 import { getRevision } from './revisions';
 import type { PaperLensDB } from './schema';
 
 const PAGE_INDEX_KEY = SETTING_KEYS.pageIndex;
-/** Bumped when the index's shape changes, so an older stored index is rebuilt rather than misread. */
-const PAGE_INDEX_FORMAT = 1;
+/**
+ * Bumped when the index's shape changes, so an older stored index is rebuilt rather than
+ * misread. 2: packed string tables stored as they are (1 was a generic packing split on load).
+ */
+const PAGE_INDEX_FORMAT = 2;
 
 interface StoredPageIndex {
   format: number;
   /** The papers revision the index was built from. */
   revision: number;
-  index: unknown;
+  index: PageIndex;
 }
 
 function isStored(value: unknown): value is StoredPageIndex {
-  return typeof value === 'object' && value !== null && (value as StoredPageIndex).format === PAGE_INDEX_FORMAT;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as StoredPageIndex).format === PAGE_INDEX_FORMAT &&
+    typeof (value as StoredPageIndex).revision === 'number' &&
+    isPageIndex((value as StoredPageIndex).index)
+  );
 }
 
 export interface LoadedPageIndex {
@@ -28,26 +36,47 @@ export interface LoadedPageIndex {
 }
 
 /**
+ * The stored match index when it was built for the current papers revision, else null; never
+ * builds. One read of two settings rows: what a service worker woken by a page needs before it
+ * can answer, with nothing else (no catalog check, no papers read). The index comes out of the
+ * database in the form it is searched in (packed string tables), with no per-title work.
+ */
+export async function readStoredPageIndex(db: PaperLensDB): Promise<{ index: PageIndex; revision: number } | null> {
+  const [revision, stored] = await db.transaction('r', db.settings, () =>
+    Promise.all([getRevision(db, 'papers'), db.settings.get(PAGE_INDEX_KEY)]),
+  );
+  const value = stored?.value;
+  return isStored(value) && value.revision === revision ? { index: value.index, revision } : null;
+}
+
+/**
  * The match index (titles and ids) for the current papers revision: read back from the settings
  * table when it was built for this revision, so a service worker woken by a page answers without
  * reading every paper and rebuilding (seconds at 100,000 papers); otherwise built from the
  * papers and stored for the next wake-up.
  */
 export async function loadPageIndex(db: PaperLensDB): Promise<LoadedPageIndex> {
-  const [revision, stored] = await Promise.all([getRevision(db, 'papers'), db.settings.get(PAGE_INDEX_KEY)]);
-  if (isStored(stored?.value) && stored.value.revision === revision) {
-    return { index: unpack(stored.value.index) as PageIndex, revision, origin: 'stored' };
-  }
+  const stored = await readStoredPageIndex(db);
+  if (stored) return { ...stored, origin: 'stored' };
   // Papers and their revision read together, so the stored index is labelled with what it holds.
   const { papers, current } = await db.transaction('r', db.papers, db.settings, async () => ({
     papers: await loadPapers(db),
     current: await getRevision(db, 'papers'),
   }));
   const index = buildPageIndex(papers);
-  const value: StoredPageIndex = { format: PAGE_INDEX_FORMAT, revision: current, index: pack(index) };
-  await db.transaction('rw', db.settings, async () => {
-    // A newer papers revision may have landed meanwhile; its index must not be overwritten.
-    if ((await getRevision(db, 'papers')) === current) await db.settings.put({ key: PAGE_INDEX_KEY, value });
-  });
+  await storePageIndex(db, index, current);
   return { index, revision: current, origin: 'built' };
+}
+
+/**
+ * Stores `index` as the one built for papers revision `revision`, unless the papers have moved
+ * on meanwhile (a newer revision's index must not be overwritten by an older one).
+ */
+export async function storePageIndex(db: PaperLensDB, index: PageIndex, revision: number): Promise<boolean> {
+  const value: StoredPageIndex = { format: PAGE_INDEX_FORMAT, revision, index };
+  return db.transaction('rw', db.settings, async () => {
+    if ((await getRevision(db, 'papers')) !== revision) return false;
+    await db.settings.put({ key: PAGE_INDEX_KEY, value });
+    return true;
+  });
 }

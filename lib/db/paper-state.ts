@@ -24,31 +24,40 @@ export interface LearnedArxivId {
 /**
  * Stores arXiv ids learned from pages, locally: in the learnedIds table (kept across catalog
  * refreshes, which re-apply them) and on the paper's row, so links to the id are recognized from
- * now on. A paper that already has an arXiv id keeps it, and an id another paper already has is
- * not given to a second one. Bumps the papers revision when anything was learned. Returns how
- * many ids were learned. Runs in its own transaction, or joins the caller's over papers,
- * learnedIds and settings.
+ * now on. Nothing is overwritten: a paper that already has an arXiv id keeps it, an id another
+ * paper has (from the catalog, an import or an earlier page) is not given to a second one, and
+ * an id offered for two papers, or two ids for one paper, in one call teach nothing. Bumps the
+ * papers revision when anything was learned. Returns how many ids were learned. Runs in its own
+ * transaction, or joins the caller's over papers, learnedIds and settings.
  */
 export async function learnArxivIds(db: PaperLensDB, learned: readonly LearnedArxivId[], now = Date.now()): Promise<number> {
-  const wanted = learned.flatMap(({ paperId, arxivId }) => {
+  const offered = learned.flatMap(({ paperId, arxivId }) => {
     const id = parseArxivId(arxivId);
     return id ? [{ paperId, arxivId: id, key: `${IDENTITY_KIND.arxiv}:${id}` }] : [];
   });
+  const papersOf = new Map<string, Set<string>>();
+  const keysOf = new Map<string, Set<string>>();
+  for (const o of offered) {
+    papersOf.set(o.key, (papersOf.get(o.key) ?? new Set()).add(o.paperId));
+    keysOf.set(o.paperId, (keysOf.get(o.paperId) ?? new Set()).add(o.key));
+  }
+  const wanted = offered.filter(
+    (o, i) => papersOf.get(o.key)!.size === 1 && keysOf.get(o.paperId)!.size === 1 && offered.findIndex((x) => x.key === o.key) === i,
+  );
   if (wanted.length === 0) return 0;
   return db.transaction('rw', [db.papers, db.learnedIds, db.settings], async () => {
-    const [rows, holders] = await Promise.all([
+    const [rows, holders, taughtBefore] = await Promise.all([
       db.papers.bulkGet(wanted.map((w) => w.paperId)),
       db.papers.where('keys').anyOf(wanted.map((w) => w.key)).toArray(),
+      db.learnedIds.bulkGet(wanted.map((w) => w.key)),
     ]);
     const held = new Set(holders.flatMap((h) => h.keys ?? []));
-    /** Papers given an id in this call: one page may show one title beside two ids. */
-    const taught = new Set<string>();
     let count = 0;
     for (const [i, w] of wanted.entries()) {
       const row = rows[i];
-      if (!row || row.arxivId || held.has(w.key) || taught.has(w.paperId)) continue;
-      held.add(w.key);
-      taught.add(w.paperId);
+      // An id learned before for a paper since removed still belongs to that paper.
+      const earlier = taughtBefore[i];
+      if (!row || row.arxivId || held.has(w.key) || (earlier && earlier.paperId !== w.paperId)) continue;
       await db.papers.put(withKeys({ ...row, arxivId: w.arxivId }));
       await db.learnedIds.put({ key: w.key, paperId: w.paperId, learnedAt: now });
       count++;

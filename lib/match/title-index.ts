@@ -1,4 +1,17 @@
 import { normalizeTitle, stripTitleAffixes, tokenize, type Token } from './normalize';
+import {
+  byteAt,
+  compareAt,
+  compareStrings,
+  indexOfSorted,
+  isStringTable,
+  lowerBound,
+  packStrings,
+  prefixRange,
+  stringAt,
+  tableSize,
+  type StringTable,
+} from './string-table';
 
 /**
  * What the content script asks about in one scan. `title` candidates are elements a site
@@ -46,18 +59,17 @@ interface Entry {
  * title (its tokens joined by single spaces) in sorted order, with its paper's id and its title
  * as stored. Sorted keys answer all three lookups by binary search: a whole title, a "…"
  * truncation (a unique prefix), and the titles whose tokens start at a word of running text
- * (the keys starting with those tokens are one run). Three string arrays, so a stored index
- * (lib/match/pack.ts) loads without a rebuild: at 100,000 papers hash maps of titles and of
- * title heads took about half a second to rebuild from stored strings, the arrays milliseconds.
+ * (the keys starting with those tokens are one run). Three packed string tables
+ * (./string-table.ts), so the index IndexedDB stores is the index a woken service worker
+ * searches, as it comes out of the database: no string is split, parsed or hashed on waking.
  */
 export interface TitleIndex {
-  /** Normalized titles, sorted by UTF-16 code units (`<`), one per distinct title. */
-  keys: string[];
+  /** Normalized titles, sorted in code point order, one per distinct title. */
+  keys: StringTable;
   /** The paper id of each key (the first paper with that title). */
-  ids: string[];
+  ids: StringTable;
   /** The title of each key as the paper has it, for telling a title-cased mention from prose. */
-  titles: string[];
-  size: number;
+  titles: StringTable;
 }
 
 /**
@@ -78,38 +90,47 @@ export function buildTitleIndex(papers: Iterable<{ id: string; title: string }>)
     seen.add(key);
     rows.push({ key, id, title });
   }
-  rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { keys: rows.map((r) => r.key), ids: rows.map((r) => r.id), titles: rows.map((r) => r.title), size: rows.length };
+  rows.sort((a, b) => compareStrings(a.key, b.key));
+  return {
+    keys: packStrings(rows.map((r) => r.key)),
+    ids: packStrings(rows.map((r) => r.id)),
+    titles: packStrings(rows.map((r) => r.title)),
+  };
 }
 
-/** The first position in `keys[lo..hi)` whose key is not below `target`. */
-function lowerBound(keys: readonly string[], target: string, lo: number, hi: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** Whether `value` has the shape of a title index (checked before a stored one is used). */
+export function isTitleIndex(value: unknown): value is TitleIndex {
+  if (typeof value !== 'object' || value === null) return false;
+  const { keys, ids, titles } = value as TitleIndex;
+  return (
+    isStringTable(keys) &&
+    isStringTable(ids) &&
+    isStringTable(titles) &&
+    ids.ends.length === keys.ends.length &&
+    titles.ends.length === keys.ends.length
+  );
 }
 
 /** The id of the paper whose normalized title is exactly `key`, or null. */
 export function findTitle(index: TitleIndex, key: string): string | null {
-  const at = lowerBound(index.keys, key, 0, index.keys.length);
-  return index.keys[at] === key ? index.ids[at]! : null;
+  const at = indexOfSorted(index.keys, key);
+  return at === -1 ? null : stringAt(index.ids, at);
 }
 
 /** The id of the one title starting with `prefix`, or null when none or several do. */
 function uniquePrefix(index: TitleIndex, prefix: string, wholeWord: boolean): string | null {
-  const keys = index.keys;
-  let found: string | null = null;
-  for (let k = lowerBound(keys, prefix, 0, keys.length); k < keys.length && keys[k]!.startsWith(prefix); k++) {
-    const key = keys[k]!;
-    if (wholeWord && key.length > prefix.length && key[prefix.length] !== ' ') continue;
-    if (found !== null) return null;
-    found = index.ids[k]!;
+  const { from, to, length } = prefixRange(index.keys, prefix);
+  let found = -1;
+  for (let k = from; k < to; k++) {
+    const next = byteAt(index.keys, k, length);
+    if (wholeWord && next !== -1 && next !== SPACE) continue;
+    if (found !== -1) return null;
+    found = k;
   }
-  return found;
+  return found === -1 ? null : stringAt(index.ids, found);
 }
+
+const SPACE = 32;
 
 /**
  * The longest title of two tokens or more whose tokens start at `i`, or null. The keys equal
@@ -119,7 +140,7 @@ function uniquePrefix(index: TitleIndex, prefix: string, wholeWord: boolean): st
 function titleAt(index: TitleIndex, tokens: Token[], i: number): Entry | null {
   const { keys } = index;
   let lo = 0;
-  let hi = keys.length;
+  let hi = tableSize(keys);
   let best = -1;
   let prefix = '';
   for (let n = 0; i + n < tokens.length; n++) {
@@ -127,11 +148,11 @@ function titleAt(index: TitleIndex, tokens: Token[], i: number): Entry | null {
     lo = lowerBound(keys, prefix, lo, hi);
     hi = lowerBound(keys, `${prefix}!`, lo, hi);
     if (lo >= hi) break;
-    if (n >= 1 && keys[lo] === prefix) best = lo;
+    if (n >= 1 && compareAt(keys, lo, prefix) === 0) best = lo;
   }
   if (best === -1) return null;
-  const title = index.titles[best]!;
-  return { id: index.ids[best]!, title, tokens: keys[best]!.split(' '), words: title.trim().split(/\s+/).length };
+  const title = stringAt(index.titles, best);
+  return { id: stringAt(index.ids, best), title, tokens: stringAt(keys, best).split(' '), words: title.trim().split(/\s+/).length };
 }
 
 /** What may follow a title inside a title element: authors, a year, venue after a separator. */

@@ -91,6 +91,25 @@ describe('background handlers', () => {
     expect(measures('paperlens:index-build')).toBe(1);
   });
 
+  it('answer the first scan of a woken worker before checking the bundled catalog, then check it', async () => {
+    await createHandlers(db, async () => catalog).prepareMatching();
+    const version = vi.fn(async () => catalog.version);
+    const source = vi.fn(async () => catalog);
+    const woken = createHandlers(db, source, version);
+    expect(await woken.matchPage([{ kind: 'title', text: byte.title }])).toMatchObject([{ id: byte.id }]);
+    // The answer needed the stored index only.
+    expect(version).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(version).toHaveBeenCalledTimes(1));
+    expect(source).not.toHaveBeenCalled();
+  });
+
+  it('load the catalog before the first scan when no index is stored for the papers', async () => {
+    const version = vi.fn(async () => null);
+    const h = createHandlers(db, async () => catalog, version);
+    expect(await h.matchPage([{ kind: 'title', text: byte.title }])).toMatchObject([{ id: byte.id }]);
+    expect(version).toHaveBeenCalledTimes(1);
+  });
+
   it('validate every input before touching the database', async () => {
     const h = createHandlers(db, async () => catalog);
     await expect(h.getPaper({ id: 1 })).rejects.toThrow('paper id must be a string');
@@ -145,9 +164,26 @@ describe('paper state and the reading history', () => {
     expect(await h.matchPage([link])).toEqual([]);
     const [learned] = await h.matchPage([{ kind: 'title', text: byte.title, arxivId: '2210.03052v1' }]);
     expect(learned).toMatchObject({ id: byte.id, learnedArxivId: '2210.03052' });
+    // Stored once the page has been quiet a moment (or now, when asked).
+    expect(await h.matchPage([link])).toEqual([]);
+    await h.settleLearning();
     expect(await h.matchPage([link])).toMatchObject([{ candidate: 0, id: byte.id }]);
     // Kept apart from the catalog row, so a catalog refresh does not forget it.
     expect(await db.learnedIds.toArray()).toEqual([{ key: 'arxiv:2210.03052', paperId: byte.id, learnedAt: expect.any(Number) }]);
+  });
+
+  it('matchPage learns nothing from an id a page shows beside different titles in different batches', async () => {
+    const h = createHandlers(db, async () => catalog);
+    const other = catalog.papers.find((p) => p.id !== byte.id && !identityKeys(p).some((k) => k.startsWith('arxiv:')))!;
+    const page = 'tab 1';
+    // The first batch alone looks like a fair pairing…
+    expect(await h.matchPage([{ kind: 'title', text: byte.title, arxivId: '2210.03052' }], page)).toMatchObject([{ learnedArxivId: '2210.03052' }]);
+    // …the next shows the same id beside another title: the id is evidence of nothing.
+    expect((await h.matchPage([{ kind: 'title', text: other.title, arxivId: '2210.03052' }], page))[0]?.learnedArxivId).toBeUndefined();
+    // Another page pairing them one to one teaches, on its own.
+    await h.matchPage([{ kind: 'title', text: other.title, arxivId: '2301.00002' }], 'tab 2');
+    await h.settleLearning();
+    expect(await db.learnedIds.toArray()).toEqual([{ key: 'arxiv:2301.00002', paperId: other.id, learnedAt: expect.any(Number) }]);
   });
 
   it('recordVisit validates the page’s metadata, records the visit and returns the paper', async () => {

@@ -3,14 +3,14 @@ import { getCatalogVersion, loadCatalog, readCatalogStatus } from '../db/catalog
 import { saveUserPaper } from '../db/library';
 import { saveNote } from '../db/notes';
 import { recordVisit } from '../db/history';
-import { loadPageIndex } from '../db/page-index';
+import { loadPageIndex, readStoredPageIndex } from '../db/page-index';
 import { getPaperWithNote } from '../db/papers';
 import { learnArxivIds, paperStates } from '../db/paper-state';
 import { getRevision } from '../db/revisions';
 import type { PaperLensDB } from '../db/schema';
 import * as siteSettings from '../db/site-settings';
 import { normalizeTitle } from '../match/normalize';
-import { matchPage, type PageIndex } from '../library/page-index';
+import { matchPage, newPagePairings, pairedOneToOne, type PageIndex, type PagePairings } from '../library/page-index';
 import { findTitle } from '../match/title-index';
 import type { NoteSaveResult, PaperWithNote, SavePaperResult } from '../notes/model';
 import type { StatedMatch } from '../notes/paper-state';
@@ -36,6 +36,11 @@ function timed<T>(name: string, fn: () => T): T {
     performance.measure(name, { start });
   }
 }
+
+/** How long a page's batches must have stopped before the ids it taught are stored. */
+const LEARN_AFTER_MS = 2000;
+/** Pages whose pairings are kept at once (each a few small maps). */
+const REMEMBERED_PAGES = 16;
 
 /** Where the background gets the bundled catalog from (fetch in the extension, a fixture in tests). */
 export type CatalogSource = () => Promise<Catalog>;
@@ -75,24 +80,93 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource, bundledVe
 
   // The title and id index is a cache of the database, stored beside it (lib/db/page-index) and
   // rebuilt when the papers change; the measure says which (read by `npm run bench`).
-  let index: { key: string; built: Promise<PageIndex> } | null = null;
+  let index: { revision: number; built: Promise<PageIndex> } | null = null;
+  const remember = (revision: number, built: Promise<PageIndex>): Promise<PageIndex> => {
+    built.catch(() => {
+      if (index?.built === built) index = null;
+    });
+    index = { revision, built };
+    return built;
+  };
   const pageIndex = async (): Promise<PageIndex> => {
-    const key = String(await getRevision(db, 'papers'));
+    const revision = await getRevision(db, 'papers');
     // Concurrent scans share one load instead of each reading the whole table.
-    if (index?.key !== key) {
-      const start = performance.now();
-      const built = loadPageIndex(db).then(({ index: loaded, origin }) => {
+    if (index?.revision === revision) return index.built;
+    const start = performance.now();
+    return remember(
+      revision,
+      loadPageIndex(db).then(({ index: loaded, origin }) => {
         const name = origin === 'built' ? 'paperlens:index-build' : 'paperlens:index-load';
         performance.clearMeasures(name);
         performance.measure(name, { start });
         return loaded;
-      });
-      built.catch(() => {
-        if (index?.built === built) index = null;
-      });
-      index = { key, built };
+      }),
+    );
+  };
+
+  /**
+   * The index a scan is matched against. A worker woken by a page reads the stored index and
+   * answers from it before anything else: making sure the bundled catalog is loaded (and, were
+   * it not, loading it and rebuilding) waits until the first answer is out. Only a database
+   * with no index stored for its papers (the first run, or a catalog never loaded) waits for
+   * the catalog first.
+   */
+  let wakeRead: Promise<void> | null = null;
+  let checkCatalogAfterAnswer = false;
+  const matchIndex = async (): Promise<PageIndex> => {
+    wakeRead ??= (async () => {
+      const start = performance.now();
+      const stored = await readStoredPageIndex(db);
+      if (!stored) return;
+      performance.clearMeasures('paperlens:index-load');
+      performance.measure('paperlens:index-load', { start });
+      if (index?.revision !== stored.revision) remember(stored.revision, Promise.resolve(stored.index));
+      checkCatalogAfterAnswer = true;
+      // Unreadable: the index is built the ordinary way below.
+    })().catch((error: unknown) => console.error('PaperLens: reading the stored match index failed', error));
+    await wakeRead;
+    if (index && index.revision === (await getRevision(db, 'papers'))) return index.built;
+    await ready();
+    return pageIndex();
+  };
+
+  /**
+   * What each page showed so far (which ids beside which titles) and the ids it taught, kept
+   * across the page's batches: a page is matched in several, and an id it shows beside a second
+   * title in a later batch is no evidence of which paper is which. Ids are stored once the page
+   * has been quiet for LEARN_AFTER_MS, and only those still paired one to one; storing one
+   * changes the papers, so it also waits until the page's marks are answered.
+   */
+  const logLearning = (error: unknown) => console.error('PaperLens: storing arXiv ids learned from a page failed', error);
+  const pages = new Map<string, { pairings: PagePairings; learned: Map<string, string>; timer?: ReturnType<typeof setTimeout> }>();
+  const pageMemory = (page: string) => {
+    let memory = pages.get(page);
+    if (!memory) {
+      memory = { pairings: newPagePairings(), learned: new Map() };
+      pages.set(page, memory);
+      // The oldest pages are forgotten first; their ids are stored before they go.
+      for (const old of [...pages.keys()].slice(0, Math.max(0, pages.size - REMEMBERED_PAGES))) {
+        learnFrom(old).catch(logLearning);
+        pages.delete(old);
+      }
     }
-    return index.built;
+    return memory;
+  };
+  const learnFrom = async (page: string): Promise<void> => {
+    const memory = pages.get(page);
+    if (!memory) return;
+    clearTimeout(memory.timer);
+    const taught = [...memory.learned];
+    memory.learned.clear();
+    const learned = taught.flatMap(([arxivId, paperId]) =>
+      pairedOneToOne(memory.pairings, arxivId) ? [{ paperId, arxivId }] : [],
+    );
+    if (learned.length) await learnArxivIds(db, learned);
+  };
+  const scheduleLearning = (page: string) => {
+    const memory = pages.get(page)!;
+    clearTimeout(memory.timer);
+    memory.timer = setTimeout(() => learnFrom(page).catch(logLearning), LEARN_AFTER_MS);
   };
 
   return {
@@ -120,15 +194,27 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource, bundledVe
      * Matches a scan and gives each mention its paper's state; arXiv ids the page showed next
      * to known titles are stored (learned), so links to them are recognized from then on.
      */
-    async matchPage(data: unknown): Promise<StatedMatch[]> {
+    async matchPage(data: unknown, page = ''): Promise<StatedMatch[]> {
+      const received = performance.now();
       const candidates = expectMatchCandidates(data);
-      await ready();
-      const found = await pageIndex();
-      const matches = timed('paperlens:match', () => matchPage(found, candidates));
-      const learned = matches.flatMap((m) => (m.learnedArxivId ? [{ paperId: m.id, arxivId: m.learnedArxivId }] : []));
-      if (learned.length) await learnArxivIds(db, learned);
+      const found = await matchIndex();
+      const { pairings, learned } = pageMemory(page);
+      const matches = timed('paperlens:match', () => matchPage(found, candidates, pairings));
+      for (const m of matches) if (m.learnedArxivId) learned.set(m.learnedArxivId, m.id);
+      if (learned.size) scheduleLearning(page);
       const states = await paperStates(db, matches.map((m) => m.id));
+      // The first answer of this worker's life, from the message's arrival (read by `npm run bench`).
+      if (performance.getEntriesByName('paperlens:first-match').length === 0) performance.measure('paperlens:first-match', { start: received });
+      if (checkCatalogAfterAnswer) {
+        checkCatalogAfterAnswer = false;
+        setTimeout(() => void ready().catch((error: unknown) => console.error('PaperLens: loading the catalog failed', error)));
+      }
       return matches.map((m, i) => ({ ...m, state: states[i]! }));
+    },
+
+    /** Stores the ids learned so far now, instead of once each page has been quiet a while (tests, shutdown). */
+    settleLearning(): Promise<void> {
+      return Promise.all([...pages.keys()].map(learnFrom)).then(() => undefined);
     },
 
     getSiteSettings(): Promise<SiteSettings> {
