@@ -138,6 +138,8 @@ interface Run {
   candidates: number;
   /** Content script start → matches back: what a reader waits for (wakes the service worker when stopped). */
   answered: number;
+  /** When the content script started, as a wall-clock time (compared with the service worker's clock). */
+  startEpoch: number;
   /** When the scan started and when its marks were painted, ms after navigation start. */
   scanAt: number;
   renderedAt: number;
@@ -158,7 +160,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The extension service worker's JavaScript heap in use after a full collection, in MB, read over the DevTools port. */
+/**
+ * The extension service worker's memory after a full collection, in MB, read over the DevTools
+ * port: the JavaScript heap in use plus the array buffers' backing stores (where the match
+ * index's packed tables live, outside the heap).
+ */
 async function workerHeapMb(devtoolsPort: number): Promise<number> {
   const targets = (await (await fetch(`http://127.0.0.1:${devtoolsPort}/json/list`)).json()) as {
     type: string;
@@ -184,9 +190,9 @@ async function workerHeapMb(devtoolsPort: number): Promise<number> {
       ws.send(JSON.stringify({ id: next, method }));
     });
   await send('HeapProfiler.collectGarbage');
-  const { usedSize } = await send('Runtime.getHeapUsage');
+  const { usedSize, backingStorageSize } = await send('Runtime.getHeapUsage');
   ws.close();
-  return usedSize! / 1e6;
+  return (usedSize! + (backingStorageSize ?? 0)) / 1e6;
 }
 
 /** The same listing in the same browser without the extension: the page's own long tasks. */
@@ -229,6 +235,12 @@ interface Measured {
   rebuildOnWake: number;
   /** The woken worker making sure the bundled catalog is in the database (reads catalog.json). */
   catalogOnWake: number;
+  /** Content script start → the woken worker started running (the browser starting it). */
+  workerStarted: number;
+  /** Content script start → the woken worker answered its first matchPage (the first marks). */
+  firstAnswered: number;
+  /** That first matchPage, from its arrival in the worker to its answer. */
+  firstServed: number;
   heapWarm: number;
   heapWoken: number;
   load: number;
@@ -324,6 +336,7 @@ async function measure(extDir: string, html: string): Promise<Measured> {
           marks: detail.matches,
           candidates: detail.candidates,
           answered: at('paperlens:matched') - start,
+          startEpoch: performance.timeOrigin + start,
           scanAt: at('paperlens:scan'),
           renderedAt: end,
           tasks: tasks.filter((t) => t.start <= end + 1000).map((t): [number, number] => [Math.round(t.start), Math.round(t.duration)]),
@@ -355,8 +368,26 @@ async function measure(extDir: string, html: string): Promise<Measured> {
     const [indexLoad, rebuildOnWake, catalogOnWake] = await woken.evaluate(() =>
       ['paperlens:index-load', 'paperlens:index-build', 'paperlens:catalog-ready'].map((name) => performance.getEntriesByName(name).at(-1)?.duration ?? NaN),
     );
+    const first = await woken.evaluate(() => {
+      const m = performance.getEntriesByName('paperlens:first-match')[0];
+      return { origin: performance.timeOrigin, end: m ? m.startTime + m.duration : NaN, duration: m?.duration ?? NaN };
+    });
     const heapWoken = await workerHeapMb(devtools);
-    return { cold, warm, stopped, indexBuild, indexLoad: indexLoad!, rebuildOnWake: rebuildOnWake!, catalogOnWake: catalogOnWake!, heapWarm, heapWoken, load };
+    return {
+      cold,
+      warm,
+      stopped,
+      indexBuild,
+      indexLoad: indexLoad!,
+      rebuildOnWake: rebuildOnWake!,
+      catalogOnWake: catalogOnWake!,
+      workerStarted: first.origin - stopped.startEpoch,
+      firstAnswered: first.origin + first.end - stopped.startEpoch,
+      firstServed: first.duration,
+      heapWarm,
+      heapWoken,
+      load,
+    };
   } finally {
     await context.close();
     server.close();
@@ -400,7 +431,7 @@ export default async function matchBench(): Promise<void> {
           `${ms(indexBuild)} | ${ms(cold.wall)} | ${m('marks')}/${m('candidates')} | ${(load / 1000).toFixed(1)} s |`,
       );
       wakeRows.push(
-        `| ${size.toLocaleString('en')} | ${ms(m('answered'))} | ${ms(stopped.answered)} | ${ms(result.catalogOnWake)} | ${ms(result.indexLoad)} | ` +
+        `| ${size.toLocaleString('en')} | ${ms(m('answered'))} | ${ms(stopped.answered)} | ${ms(result.firstAnswered)} | ${ms(result.workerStarted)} | ${ms(result.firstServed)} | ${ms(result.catalogOnWake)} | ${ms(result.indexLoad)} | ` +
           `${Number.isFinite(result.rebuildOnWake) ? ms(result.rebuildOnWake) : 'none'} | ${ms(indexBuild)} | ${result.heapWarm.toFixed(1)} MB | ${result.heapWoken.toFixed(1)} MB |`,
       );
       const typical = [...warm].sort((a, b) => a.mainThread - b.mainThread)[Math.floor(warm.length / 2)]!;
@@ -423,9 +454,9 @@ export default async function matchBench(): Promise<void> {
   console.log(`|${' --- |'.repeat(16)}`);
   for (const row of rows) console.log(row);
   console.log(
-    '\n| catalog | warm worker: content script start → matches | stopped worker: content script start → matches | catalog check on wake (reads catalog.json) | stored index read back on wake | rebuild on wake | index build (once per revision) | service-worker heap, warm | service-worker heap, after the wake |',
+    '\n| catalog | warm worker: content script start → all matches | stopped worker: content script start → all matches | stopped worker: content script start → first matches | of which: worker started | of which: first matchPage in the worker | catalog check on wake (after the first answer) | stored index read back on wake | rebuild on wake | index build (once per revision) | service-worker memory (heap + buffers), warm | same, after the wake |',
   );
-  console.log(`|${' --- |'.repeat(9)}`);
+  console.log(`|${' --- |'.repeat(12)}`);
   for (const row of wakeRows) console.log(row);
   console.log('\nLong tasks (duration at ms after navigation start), the median warm run:');
   for (const list of taskLists) console.log(list);
