@@ -389,75 +389,100 @@ export class Searcher {
   }
 
   search(query: string, filters: SearchFilters, limit = 50): SearchResult {
-    const words = tokenize(query).map((t) => t.text);
+    const tokens = tokenize(query).map((t) => t.text);
     const typing = !/\s$/.test(query);
     const terms = new Set<string>();
-    const queried = words
-      .map((w, i) => ({ w, prefix: typing && i === words.length - 1 }))
+    const queried = tokens
+      .map((w, i) => ({ w, prefix: typing && i === tokens.length - 1 }))
       .filter(({ w, prefix }) => prefix || !isStopword(w));
     if (queried.length === 0) return { hits: [], terms, total: 0 };
 
-    const { score, matched, fieldMask, touched } = this;
-    let count = 0;
     const cache = new Map<string, WordScores>();
+    const scored: WordScores[] = [];
     for (const { w, prefix } of queried) {
       const key = `${prefix ? 'p' : 'w'}:${w}`;
       const word = cache.get(key) ?? this.wordCache.get(key) ?? this.scoreWord(w, prefix);
       cache.set(key, word);
       for (const t of word.terms) terms.add(t);
-      const { docs, scores, fields } = word;
-      for (let i = 0; i < docs.length; i++) {
-        const doc = docs[i]!;
-        if (matched[doc] === 0) touched[count++] = doc;
-        matched[doc]!++;
-        score[doc]! += scores[i]!;
-        fieldMask[doc]! |= fields[i]!;
-      }
+      scored.push(word);
     }
     // Typing extends the last word; the words before it are reused from the previous keystroke.
     this.wordCache = cache;
+
+    // One word (every keystroke of the first word typed): its scores are the papers' scores, and
+    // the passes below read its arrays in order instead of gathering them per paper.
+    const only = scored.length === 1 ? scored[0]! : null;
+    const { score, matched, fieldMask, touched } = this;
+    let count = 0;
+    if (only) count = only.docs.length;
+    else {
+      for (const { docs, scores, fields } of scored) {
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i]!;
+          if (matched[doc] === 0) touched[count++] = doc;
+          matched[doc]!++;
+          score[doc]! += scores[i]!;
+          fieldMask[doc]! |= fields[i]!;
+        }
+      }
+    }
+    const docAt = (i: number) => (only ? only.docs[i]! : touched[i]!);
+    const scoreAt = (i: number) => (only ? only.scores[i]! : score[touched[i]!]!);
+    const matchedAt = (i: number) => (only ? 1 : matched[touched[i]!]!);
 
     const filtering = hasActiveFilter(filters);
     // Which papers count as results: those with every query word once enough papers have them
     // all (else those with the most words), scoring at least a share of the best one. The rest
     // are noise that would only inflate the count ("vision transformer" is in most abstracts).
-    const atLeast = new Uint32Array(queried.length + 1);
+    // One pass counts the papers by how many words they have and keeps the best score of each count.
+    const words = queried.length;
+    const atLeast = new Uint32Array(words + 1);
+    const bestWith = new Float32Array(words + 1);
+    const passed = filtering ? new Uint8Array(count) : null;
     for (let i = 0; i < count; i++) {
-      const doc = touched[i]!;
-      if (filtering && !this.passes(filters, doc)) matched[doc] = 0;
-      else atLeast[matched[doc]!]!++;
+      if (passed) {
+        if (!this.passes(filters, docAt(i))) continue;
+        passed[i] = 1;
+      }
+      const m = matchedAt(i);
+      const sc = scoreAt(i);
+      atLeast[m]!++;
+      if (sc > bestWith[m]!) bestWith[m] = sc;
     }
-    let need = queried.length;
+    let need = words;
     for (let have = atLeast[need]!; need > 1 && have < ENOUGH_WITH_ALL_WORDS; ) have += atLeast[--need]!;
     let best = 0;
-    for (let i = 0; i < count; i++) {
-      const doc = touched[i]!;
-      if (matched[doc]! >= need && score[doc]! > best) best = score[doc]!;
-    }
+    for (let m = need; m <= words; m++) best = Math.max(best, bestWith[m]!);
     // The cut compares scores before the coverage factor: with few papers having every word,
     // a strong match on most of them (a title word) is as relevant as a weak one on all.
     const cut = best * RELATIVE_SCORE_CUT;
     const top = new TopK(Math.max(RERANK, limit));
     let total = 0;
     for (let i = 0; i < count; i++) {
-      const doc = touched[i]!;
-      const m = matched[doc]!;
-      if (m < need || score[doc]! < cut) continue;
+      if (passed && !passed[i]) continue;
+      const m = matchedAt(i);
+      const sc = scoreAt(i);
+      if (m < need || sc < cut) continue;
       total++;
-      top.push(doc, score[doc]! * coverageFactor(m, queried.length));
+      top.push(i, sc * coverageFactor(m, words));
     }
-    const phrase = words.join(' ');
-    const hits: SearchHit[] = top.docs.map((doc, i) => ({
-      id: this.catalog.ids[doc]!,
-      ordinal: doc,
-      score: top.scores[i]! + this.titleBonus(doc, phrase),
-      fields: fieldMask[doc]!,
-    }));
-    for (let i = 0; i < count; i++) {
-      const doc = touched[i]!;
-      score[doc] = 0;
-      matched[doc] = 0;
-      fieldMask[doc] = 0;
+    const phrase = tokens.join(' ');
+    const hits: SearchHit[] = top.docs.map((i, k) => {
+      const doc = docAt(i);
+      return {
+        id: this.catalog.ids[doc]!,
+        ordinal: doc,
+        score: top.scores[k]! + this.titleBonus(doc, phrase),
+        fields: only ? only.fields[i]! : fieldMask[doc]!,
+      };
+    });
+    if (!only) {
+      for (let i = 0; i < count; i++) {
+        const doc = touched[i]!;
+        score[doc] = 0;
+        matched[doc] = 0;
+        fieldMask[doc] = 0;
+      }
     }
     hits.sort((a, b) => b.score - a.score || a.ordinal - b.ordinal);
     return { hits: hits.slice(0, limit), terms, total };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../bench/rng';
 import { tokenize } from '../match/normalize';
-import { isStopword, TextIndexBuilder, type TextIndex } from './text-index';
+import { isStopword, TextIndex, TextIndexBuilder } from './text-index';
 
 /** Random field texts mixing plain ASCII (most), case, punctuation, accents, Greek and TeX. */
 function randomDocs(seed: number, count: number): string[][] {
@@ -74,5 +74,39 @@ describe('TextIndexBuilder', () => {
     expect(index.terms.length).toBe(words.filter((w) => !isStopword(w)).length);
     const t = index.terms.indexOf('w' + (69_999).toString(36));
     expect([...index.postings(t).docs]).toEqual([699]);
+  });
+});
+
+describe('TextIndex decoded postings cache', () => {
+  const built = () => {
+    const builder = new TextIndexBuilder();
+    randomDocs(9, 600).forEach((fields, doc) => fields.forEach((text, field) => builder.add(doc, field, text)));
+    return builder.finish(600).serialize();
+  };
+
+  it('gives the same postings as a plain decode, in any order of use, within its budget', () => {
+    const stored = built();
+    const plain = new TextIndex(stored);
+    const budget = 500;
+    const cached = new TextIndex(stored, budget);
+    const rand = rng(4);
+    for (let i = 0; i < 3000; i++) {
+      // Mostly a few recent terms again (as keystrokes do), sometimes any term.
+      const t = rand() < 0.7 ? Math.floor(rand() * 20) : Math.floor(rand() * cached.terms.length);
+      const got = cached.postings(t);
+      const want = plain.decode(t);
+      expect([...got.docs]).toEqual([...want.docs]);
+      expect([...got.fields]).toEqual([...want.fields]);
+      expect(cached.cachedPostings).toBeLessThanOrEqual(Math.max(budget, want.docs.length));
+    }
+  });
+
+  it('decodes a small index whole when it is loaded, and a large one only on use', () => {
+    const stored = built();
+    const small = TextIndex.deserialize(structuredClone(stored));
+    expect(small.cachedPostings).toBe(small.postingCount);
+    const large = new TextIndex(stored, 100);
+    large.decodeAllIfSmall();
+    expect(large.cachedPostings).toBe(0);
   });
 });

@@ -369,6 +369,8 @@ export class TextIndexBuilder {
 const MAX_PREFIX_TERMS = 64;
 /** Decoded postings kept for the next keystrokes: about 10 MB at most. */
 const DECODED_CACHE_POSTINGS = 2_000_000;
+/** An index with at most this many postings (a few thousand papers) is decoded whole on load: a few ms. */
+const DECODE_ALL_POSTINGS = 300_000;
 /**
  * Shorter words being typed are not matched against prefixes with a typo: "itra" is one edit
  * from the start of every "tra…" word, which is noise, not a typo.
@@ -387,12 +389,19 @@ export class TextIndex {
   private decoded = new Map<number, Postings>();
   private decodedPostings = 0;
 
-  constructor(private readonly data: SerializedTextIndex) {
+  /** `cacheBudget`: how many decoded postings `postings` keeps (tests make it small). */
+  constructor(
+    private readonly data: SerializedTextIndex,
+    private readonly cacheBudget = DECODED_CACHE_POSTINGS,
+  ) {
     this.terms = data.terms ? data.terms.split('\n') : [];
   }
 
+  /** The index from its stored form; a small one is decoded whole now (see `postings`). */
   static deserialize(s: SerializedTextIndex): TextIndex {
-    return new TextIndex(s);
+    const index = new TextIndex(s);
+    index.decodeAllIfSmall();
+    return index;
   }
 
   serialize(): SerializedTextIndex {
@@ -410,22 +419,55 @@ export class TextIndex {
   }
 
   /**
-   * A term's postings, decoded on first use and kept while few enough are: typing a word
-   * decodes its completions once, and the next keystroke finds most of them again.
+   * A term's postings, decoded on first use and kept, the least recently used dropped first
+   * once more than DECODED_CACHE_POSTINGS are kept: typing a word decodes its completions once,
+   * and the next keystrokes find them again. A small index (a few hundred papers) is decoded
+   * whole when it is loaded, as it fits the cache many times over.
    */
   postings(term: number): Postings {
-    const hit = this.decoded.get(term);
-    if (hit) return hit;
+    const decoded = this.decoded;
+    const hit = decoded.get(term);
+    if (hit) {
+      // Most recently used last (a Map iterates in insertion order).
+      decoded.delete(term);
+      decoded.set(term, hit);
+      return hit;
+    }
+    const p = this.decode(term);
+    this.decodedPostings += p.docs.length;
+    for (const [old, q] of decoded) {
+      if (this.decodedPostings <= this.cacheBudget) break;
+      decoded.delete(old);
+      this.decodedPostings -= q.docs.length;
+    }
+    decoded.set(term, p);
+    return p;
+  }
+
+  /** Decodes a term's postings from the stored bits (not cached). */
+  decode(term: number): Postings {
     const df = this.data.df[term]!;
     const p: Postings = { docs: new Uint32Array(df), fields: new Uint8Array(df) };
     decodePostings(this.data.bits, this.data.bitStart[term]!, df, this.data.riceK[term]!, this.data.maskByRank, p.docs, p.fields);
-    if (this.decodedPostings + df > DECODED_CACHE_POSTINGS) {
-      this.decoded.clear();
-      this.decodedPostings = 0;
-    }
-    this.decoded.set(term, p);
-    this.decodedPostings += df;
     return p;
+  }
+
+  /** Decoded postings kept now. */
+  get cachedPostings(): number {
+    return this.decodedPostings;
+  }
+
+  /** Postings in all, over every term. */
+  get postingCount(): number {
+    let sum = 0;
+    for (const df of this.data.df) sum += df;
+    return sum;
+  }
+
+  /** Decodes every term now, when they all fit the cache (a small library). */
+  decodeAllIfSmall(limit = DECODE_ALL_POSTINGS): void {
+    if (this.postingCount > Math.min(limit, this.cacheBudget)) return;
+    for (let t = 0; t < this.terms.length; t++) this.postings(t);
   }
 
   /** The first vocabulary position whose word is >= `word`. */
