@@ -3,11 +3,7 @@
  * 10,000, 20,000 and 100,000 papers with abstracts and notes, against fuse.js (title, TL;DR,
  * notes), index size, build and load time. The popup in Chromium is bench/search-popup.bench.ts.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import Fuse from 'fuse.js';
-import type { Page } from '@playwright/test';
-import { launchWithExtension } from '../e2e/browser';
 import { buildCatalog } from '../lib/catalog/build';
 import { paperId } from '../lib/catalog/id';
 import { readSeedDir } from '../lib/catalog/read-seeds';
@@ -146,9 +142,9 @@ export function syntheticCatalog(real: Paper[], size: number): { papers: Paper[]
   return { papers, notes };
 }
 
-const ms = (t: number) => `${t.toFixed(2)} ms`;
+export const ms = (t: number) => `${t.toFixed(2)} ms`;
 
-function stats(times: number[]) {
+export function stats(times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
   return {
     mean: times.reduce((a, b) => a + b, 0) / times.length,
@@ -232,153 +228,6 @@ async function benchSize(real: Paper[], size: number, fuseQueries: number) {
       `${missed.length ? ` (missed: ${missed.join(', ')})` : ''}, fuse.js ${theirs.length}/${fuseSet.length}`);
   }
   return { index, notes };
-}
-
-/** Puts synthetic papers and notes into the extension's IndexedDB (raw IndexedDB, as an import would). */
-async function seed(page: Page, papers: Paper[], notes: Note[]): Promise<void> {
-  const put = (store: string, rows: unknown[], revision: string) =>
-    page.evaluate(
-      ({ store, rows, revision }) =>
-        new Promise<void>((resolveDone, reject) => {
-          const open = indexedDB.open('paperlens');
-          open.onerror = () => reject(new Error(String(open.error)));
-          open.onsuccess = () => {
-            const db = open.result;
-            const tx = db.transaction([store, 'settings'], 'readwrite');
-            for (const row of rows) tx.objectStore(store).put(row);
-            const settings = tx.objectStore('settings');
-            const get = settings.get(revision);
-            get.onsuccess = () => settings.put({ key: revision, value: ((get.result as { value?: number } | undefined)?.value ?? 0) + 1 });
-            tx.oncomplete = () => {
-              db.close();
-              resolveDone();
-            };
-            tx.onerror = () => reject(new Error(String(tx.error)));
-          };
-        }),
-      { store, rows, revision },
-    );
-  for (let i = 0; i < papers.length; i += 5000) {
-    await put('papers', papers.slice(i, i + 5000).map((p) => ({ ...p, source: 'user', savedAt: 1 })), 'revision:papers');
-  }
-  for (let i = 0; i < notes.length; i += 5000) await put('notes', notes.slice(i, i + 5000), 'revision:notes');
-}
-
-/** Reads one settings row of the extension's database. */
-function settingsRow(page: Page, key: string): Promise<unknown> {
-  return page.evaluate(
-    (key) =>
-      new Promise<unknown>((resolveRow, reject) => {
-        const open = indexedDB.open('paperlens');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction('settings').objectStore('settings').get(key);
-          get.onsuccess = () => {
-            db.close();
-            resolveRow((get.result as { value?: unknown } | undefined)?.value);
-          };
-        };
-      }),
-    key,
-  );
-}
-
-/**
- * The built extension in Chromium with `size` papers in its IndexedDB (the real catalog, plus
- * synthetic papers and notes seeded as an import would write them): how long the background
- * takes to build the search index, and on popup.html: open → first results painted, open →
- * index loaded, keystroke → results painted, and the popup's JS heap.
- */
-export async function benchPopup(real: Paper[], size: number): Promise<void> {
-  const dir = resolve(process.env.PAPERLENS_OUT_DIR ?? '.output', 'chrome-mv3');
-  console.log(`\n### Popup in Chromium, ${size.toLocaleString('en')} papers\n`);
-  if (!existsSync(resolve(dir, 'manifest.json'))) {
-    console.log(`skipped: no built extension at ${dir} (run \`npm run build\` first)`);
-    return;
-  }
-  const context = await launchWithExtension({ extensionDir: dir });
-  try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const url = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
-    const first = await context.newPage();
-    await first.goto(url);
-    // The background loads the bundled catalog and builds its index on install.
-    await first.waitForFunction(() => document.querySelector('[data-testid=catalog-count]')?.textContent?.startsWith('333 '), null, { timeout: 120_000 });
-    const ready = async (timeout: number) => {
-      const t = performance.now();
-      for (;;) {
-        const state = (await settingsRow(first, 'search:state')) as { papers: number; notes: number } | undefined;
-        const papersRev = (await settingsRow(first, 'revision:papers')) as number | undefined;
-        const notesRev = ((await settingsRow(first, 'revision:notes')) as number | undefined) ?? 0;
-        if (state && state.papers === papersRev && state.notes === notesRev) return performance.now() - t;
-        if (performance.now() - t > timeout) throw new Error('the background did not build the search index in time');
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
-    await ready(120_000);
-    if (size > real.length) {
-      const { papers, notes } = syntheticCatalog(real, size);
-      const t = performance.now();
-      await seed(first, papers.slice(real.length), notes);
-      console.log(`seeded ${(size - real.length).toLocaleString('en')} papers and ${notes.length.toLocaleString('en')} notes in ${ms(performance.now() - t)}`);
-      // A popup opening finds the index stale and asks the background to rebuild it.
-      await first.reload();
-      const buildMs = await ready(600_000);
-      const stored = (await settingsRow(first, 'search:catalogIndex')) as { index: { names: Uint8Array; text: Record<string, unknown> } };
-      const bytes = (x: unknown): number =>
-        x instanceof Uint8Array || x instanceof Uint32Array ? x.byteLength : typeof x === 'string' ? x.length : typeof x === 'object' && x ? Object.values(x).reduce((n: number, v) => n + bytes(v), 0) : 0;
-      console.log(`background (service worker) rebuilt the search index in ${ms(buildMs)} (reading every paper from IndexedDB included);` +
-        ` stored catalog index ${(bytes(stored.index) / 1e6).toFixed(1)} MB`);
-    }
-    await first.close();
-
-    const opens: number[] = [];
-    const loads: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      const page = await context.newPage();
-      await page.goto(url);
-      await page
-        .waitForFunction(() => performance.getEntriesByName('paperlens:first-results').length > 0, null, { timeout: 60_000 })
-        .catch(() => {
-          throw new Error(`The popup at ${dir} set no paint mark: rebuild it (PAPERLENS_OUT_DIR=… npx wxt build).`);
-        });
-      opens.push(await page.evaluate(() => performance.getEntriesByName('paperlens:first-results')[0]!.startTime));
-      loads.push(await page.evaluate(() => performance.getEntriesByName('paperlens:index-loaded')[0]?.startTime ?? NaN));
-      if (i < 3) await page.close();
-      else {
-        // Keystroke → results painted, measured inside the page from keydown to the next paint mark.
-        await page.evaluate(() => {
-          const w = window as unknown as { keydowns: number[] };
-          w.keydowns = [];
-          addEventListener('keydown', () => w.keydowns.push(performance.now()), true);
-          performance.clearMarks('paperlens:results');
-        });
-        for (const typed of ['itransfomer forcasting', 'vision transformer segmentation', 'mixture of experts']) {
-          await page.keyboard.type(typed, { delay: 80 });
-          await page.keyboard.press('Control+A');
-          await page.keyboard.press('Backspace');
-          await page.waitForTimeout(100);
-        }
-        await page.waitForTimeout(300);
-        const deltas = await page.evaluate(() => {
-          const downs = (window as unknown as { keydowns: number[] }).keydowns;
-          const marks = performance.getEntriesByName('paperlens:results').map((m) => m.startTime);
-          return downs.map((d) => (marks.find((m) => m >= d) ?? NaN) - d).filter((x) => !Number.isNaN(x));
-        });
-        const s = stats(deltas);
-        console.log(`keystroke → results painted (${deltas.length} keys): mean ${ms(s.mean)}, p95 ${ms(s.p95)}, max ${ms(s.max)}`);
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('HeapProfiler.collectGarbage');
-        const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-        console.log(`popup JS heap after searching: ${(heap.usedSize / 1e6).toFixed(1)} MB`);
-      }
-    }
-    console.log(`popup open → first results painted: ${opens.map((t) => t.toFixed(0)).join(', ')} ms;` +
-      ` open → stored index loaded: ${loads.map((t) => t.toFixed(0)).join(', ')} ms`);
-  } finally {
-    await context.close();
-  }
 }
 
 /**

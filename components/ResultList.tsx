@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import type { StoredPaper } from '@/lib/catalog/types';
 import type { Note } from '@/lib/notes/model';
 import { highlightRanges, snippet } from '@/lib/search/highlight';
@@ -59,8 +59,52 @@ function Detail({ row, terms }: { row: ResultRow; terms: ReadonlySet<string> }) 
   );
 }
 
+interface ItemProps {
+  id: string;
+  index: number;
+  row: ResultRow;
+  terms: ReadonlySet<string>;
+  selected: boolean;
+  onOpen: (index: number) => void;
+  onHover: (index: number) => void;
+}
+
+/**
+ * One option. Memoized: moving the highlight re-renders the two rows it leaves and enters, and
+ * a keystroke whose answer has not come yet re-renders none.
+ */
+const ResultItem = memo(function ResultItem({ id, index, row, terms, selected, onOpen, onHover }: ItemProps) {
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-selected={selected}
+      className="pl-result"
+      // Keeps focus in the search field, where the keyboard handling lives.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => onOpen(index)}
+      onMouseMove={() => !selected && onHover(index)}
+    >
+      <span className="pl-result__title">
+        <Highlight text={row.title} ranges={highlightRanges(row.title, terms)} />
+      </span>
+      <Detail row={row} terms={terms} />
+      <span className="pl-result__badges">
+        {row.note?.starred && <span className="pl-badge pl-badge--star" title="Starred">★</span>}
+        {row.note?.status === 'to-read' && <span className="pl-badge">To read</span>}
+        {row.hasCode && <span className="pl-badge pl-badge--code">Code</span>}
+        {row.note?.tags.map((t) => (
+          <span key={t} className="pl-badge pl-badge--tag">
+            <Highlight text={`#${t}`} ranges={highlightRanges(`#${t}`, terms)} />
+          </span>
+        ))}
+      </span>
+    </li>
+  );
+});
+
 /** The result listbox of the search combobox. */
-export function ResultList({ id, rows, terms, active, onOpen, onHover }: ResultListProps) {
+export const ResultList = memo(function ResultList({ id, rows, terms, active, onOpen, onHover }: ResultListProps) {
   // Arrow keys move the highlight past the visible part of the list; keep it in view.
   useEffect(() => {
     if (active >= 0) document.getElementById(optionId(id, active))?.scrollIntoView({ block: 'nearest' });
@@ -69,33 +113,17 @@ export function ResultList({ id, rows, terms, active, onOpen, onHover }: ResultL
   return (
     <ul id={id} role="listbox" aria-label="Papers" className="pl-results">
       {rows.map((row, i) => (
-        <li
+        <ResultItem
           key={row.hit.id}
           id={optionId(id, i)}
-          role="option"
-          aria-selected={i === active}
-          className="pl-result"
-          // Keeps focus in the search field, where the keyboard handling lives.
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => onOpen(i)}
-          onMouseMove={() => i !== active && onHover(i)}
-        >
-          <span className="pl-result__title">
-            <Highlight text={row.title} ranges={highlightRanges(row.title, terms)} />
-          </span>
-          <Detail row={row} terms={terms} />
-          <span className="pl-result__badges">
-            {row.note?.starred && <span className="pl-badge pl-badge--star" title="Starred">★</span>}
-            {row.note?.status === 'to-read' && <span className="pl-badge">To read</span>}
-            {row.hasCode && <span className="pl-badge pl-badge--code">Code</span>}
-            {row.note?.tags.map((t) => (
-              <span key={t} className="pl-badge pl-badge--tag">
-                <Highlight text={`#${t}`} ranges={highlightRanges(`#${t}`, terms)} />
-              </span>
-            ))}
-          </span>
-        </li>
+          index={i}
+          row={row}
+          terms={terms}
+          selected={i === active}
+          onOpen={onOpen}
+          onHover={onHover}
+        />
       ))}
     </ul>
   );
-}
+});

@@ -14,6 +14,14 @@ async function openPopup(openExtensionPage: (path: string) => Promise<Page>, pat
   return page;
 }
 
+/** Finds a paper by `query`, opens it and stars it. */
+async function star(page: Page, query: string): Promise<void> {
+  await page.keyboard.type(query);
+  await page.keyboard.press('Enter');
+  await page.locator('.pl-note__star').click();
+  await expect(page.locator('.pl-note__star')).toHaveAttribute('aria-pressed', 'true');
+}
+
 test('a misspelled title finds the paper first, with the match highlighted', async ({ openExtensionPage }) => {
   const errors: string[] = [];
   const page = await openPopup(openExtensionPage);
@@ -30,6 +38,32 @@ test('a misspelled title finds the paper first, with the match highlighted', asy
   await search.fill('forcasting');
   await expect(options(page).first()).toContainText(/forecast/i);
   expect(errors).toEqual([]);
+});
+
+test('a query and Enter typed the moment the popup opens are not lost: the paper opens once the index is read', async ({
+  openExtensionPage,
+}) => {
+  // Wait only for the background's first index (a fresh profile has none), not for this popup's.
+  await openPopup(openExtensionPage);
+  const page = await openExtensionPage('popup.html');
+  await page.getByRole('combobox', { name: 'Search papers and your notes' }).waitFor();
+  await page.keyboard.type('itransfomer');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('iTransformer: Inverted Transformers Are Effective for Time Series Forecasting');
+});
+
+test('the list shown before anything is typed is read from the database, painted before the search index is read', async ({
+  openExtensionPage,
+}) => {
+  await star(await openPopup(openExtensionPage), 'autofromer');
+
+  const page = await openExtensionPage('popup.html');
+  await expect(options(page).first()).toContainText('Autoformer');
+  const marks = () =>
+    page.evaluate(() => ['paperlens:first-results', 'paperlens:index-loaded'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? null));
+  await expect.poll(async () => (await marks())[1]).not.toBeNull();
+  const [listed, indexed] = (await marks()) as [number, number];
+  expect(listed).toBeLessThan(indexed);
 });
 
 test('the count names only relevant papers, not every one sharing a word', async ({ openExtensionPage }) => {
@@ -169,10 +203,7 @@ test('the toolbar popup lists the papers recognized on the current tab first, th
 }) => {
   // An extension tab to star a paper in, and later to read the real popup's DOM through.
   const tab = await openPopup(openExtensionPage);
-  await tab.keyboard.type('itransfomer');
-  await tab.keyboard.press('Enter');
-  await tab.locator('.pl-note__star').click();
-  await expect(tab.locator('.pl-note__star')).toHaveAttribute('aria-pressed', 'true');
+  await star(tab, 'itransfomer');
 
   server.page(
     'http://arxiv.org/list/cs.LG/recent',

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useMemo, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { FilterBar } from '@/components/FilterBar';
-import { optionId, ResultList } from '@/components/ResultList';
+import { optionId, ResultList, type ResultRow } from '@/components/ResultList';
 import { SearchBox } from '@/components/SearchBox';
 import { getDb } from '@/lib/db/schema';
 import { hasActiveFilter, NO_FILTERS } from '@/lib/search/filters';
-import type { Searcher } from '@/lib/search/search-index';
 import { usePopupStore } from './popup-store';
 import { RecentSection } from './RecentSection';
 import { resultStatus, useResults } from './use-results';
@@ -13,34 +12,58 @@ import { useRecognizedPapers, useSearcher } from './use-search';
 const LIST_ID = 'pl-results';
 /** Performance marks read by the benchmark (popup open and keystroke → results painted). */
 const MARKS = { firstResults: 'paperlens:first-results', results: 'paperlens:results' } as const;
+const NO_ROWS: ResultRow[] = [];
+const NO_TERMS: ReadonlySet<string> = new Set();
 
-function markPainted(query: string, searcher: Searcher) {
+function markPainted(query: string, then: () => void) {
   requestAnimationFrame(() => {
     if (performance.getEntriesByName(MARKS.firstResults).length === 0) performance.mark(MARKS.firstResults);
     performance.mark(MARKS.results, { detail: query });
-    // Typo lookups need the trigram table: build it once the first results are on screen,
-    // before the user's fourth letter needs it.
-    setTimeout(() => searcher.catalog.text.warm(), 0);
+    // After this frame is painted.
+    setTimeout(then, 0);
   });
 }
 
 /** The search box, filter chips and results; arrows move through them, Enter opens, Escape clears. */
 export function SearchScreen() {
   const db = getDb();
-  const { searcher, error, building } = useSearcher(db);
-  const recognized = useRecognizedPapers();
   const { query, filters, active, setQuery, setFilter, move, setActive, openPaper } = usePopupStore();
-  const { result, rows } = useResults(db, searcher, query, filters, recognized);
+  // The index is read once the first list is on screen, or at once when the user types first.
+  const [painted, setPainted] = useState(false);
+  const { searcher, error, building } = useSearcher(db, painted || query !== '' || hasActiveFilter(filters));
+  const recognized = useRecognizedPapers();
+  const results = useResults(db, searcher, query, filters, recognized);
+  const rows = results?.rows ?? NO_ROWS;
   const topics = useMemo(() => searcher?.catalog.allTopics() ?? [], [searcher]);
+  /** The rows answer what is typed now (not the stand-in list shown while the index loads). */
+  const current = results?.final === true;
 
   useEffect(() => {
-    if (result && searcher) markPainted(query, searcher);
-  }, [result, query, searcher]);
+    if (!current) return;
+    markPainted(query, () => {
+      setPainted(true);
+      // Typo lookups need the trigram table: build it once results are on screen, before the
+      // user's fourth letter needs it.
+      searcher?.catalog.text.warm();
+    });
+  }, [current, results, query, searcher]);
 
   const open = useCallback((i: number) => {
     const row = rows[i];
     if (row) openPaper(row.hit.id);
   }, [rows, openPaper]);
+
+  // Enter typed before the query's answer came (the index still loading) opens its first
+  // result once it comes: a typed-ahead Enter is not lost.
+  const openWhenAnswered = useRef<string | null>(null);
+  useEffect(() => {
+    if (openWhenAnswered.current === null) return;
+    if (openWhenAnswered.current !== query) openWhenAnswered.current = null;
+    else if (current) {
+      openWhenAnswered.current = null;
+      open(0);
+    }
+  }, [query, current, open]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -48,7 +71,8 @@ export function SearchScreen() {
       move(e.key === 'ArrowDown' ? 1 : -1, rows.length);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      open(active >= 0 ? active : 0);
+      if (active < 0 && !current) openWhenAnswered.current = query;
+      else open(active >= 0 ? active : 0);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       if (query) setQuery('');
@@ -69,12 +93,12 @@ export function SearchScreen() {
       />
       <FilterBar filters={filters} topics={topics} onChange={setFilter} />
       <p className={error ? 'pl-status error' : 'pl-status'} role={error ? 'alert' : 'status'} aria-live="polite">
-        {resultStatus(searcher, error, building, query, filters, result, rows.length)}
+        {resultStatus(searcher, error, building, query, filters, results)}
       </p>
       <ResultList
         id={LIST_ID}
         rows={rows}
-        terms={result?.terms ?? new Set()}
+        terms={results?.terms ?? NO_TERMS}
         active={active}
         onOpen={open}
         onHover={setActive}

@@ -1,13 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { getDb } from '@/lib/db/schema';
 import { usePopupStore } from './popup-store';
 import { App } from './App';
-import { preloadSearchIndex } from './use-search';
 import '@/components/theme.css';
 import './style.css';
-
-preloadSearchIndex(getDb());
 
 // popup.html?paper=<id> opens straight on that paper (the hover card's "Open in PaperLens").
 const deepLink = new URLSearchParams(location.search).get('paper');

@@ -3,19 +3,44 @@ import { useMemo } from 'react';
 import type { ResultRow } from '@/components/ResultList';
 import type { StoredPaper } from '@/lib/catalog/types';
 import type { Note } from '@/lib/notes/model';
-import { browseOrder, getNotes } from '@/lib/db/notes';
+import { browsePapers, type BrowsedPaper } from '@/lib/db/browse';
+import { getNotes } from '@/lib/db/notes';
 import { getPapers } from '@/lib/db/papers';
 import type { PaperLensDB } from '@/lib/db/schema';
 import { hasActiveFilter, type SearchFilters } from '@/lib/search/filters';
 import { plural } from '@/lib/plural';
-import type { SearchResult, Searcher } from '@/lib/search/search-index';
+import { titleHasWords } from '@/lib/search-interim';
+import type { Searcher } from '@/lib/search/search-index';
 
 /** Results rendered per query; more is noise in a 420 px popup. */
 const LIMIT = 30;
 
+const NO_TERMS: ReadonlySet<string> = new Set();
+
+/** What the result list shows. */
+export interface Results {
+  rows: ResultRow[];
+  terms: ReadonlySet<string>;
+  /** How many papers matched in all (before the limit); null while the index loads. */
+  total: number | null;
+  /** False for the stand-in list shown while the index loads. */
+  final: boolean;
+}
+
+const browsedRow = ({ paper, note }: BrowsedPaper): ResultRow => ({
+  hit: { id: paper.id, ordinal: -1, score: 0, fields: 0 },
+  title: paper.title.replace(/\s+/g, ' '),
+  hasCode: paper.links.some((l) => l.kind === 'code'),
+  paper,
+  note,
+});
+
 /**
- * What the result list shows: the query's hits, or with no query the papers on this tab,
- * starred and noted ones; each row with its stored paper, read live.
+ * What the result list shows. With nothing typed and no filter: the papers on this tab, starred
+ * and noted ones, read straight from the database, so the first list never waits for the search
+ * index. Otherwise the search's hits, each row with its stored paper, read live; while the index
+ * is still loading, the listed papers whose titles have the typed words stand in, and the query
+ * is answered the moment the index is there.
  */
 export function useResults(
   db: PaperLensDB,
@@ -23,35 +48,43 @@ export function useResults(
   query: string,
   filters: SearchFilters,
   recognized: string[],
-): { result: SearchResult | null; rows: ResultRow[] } {
-  const noted = useLiveQuery(() => browseOrder(db, LIMIT), [db]);
-  const result = useMemo((): SearchResult | null => {
-    if (!searcher) return null;
+): Results | null {
+  const browsing = !query.trim() && !hasActiveFilter(filters);
+  const browsed = useLiveQuery(() => browsePapers(db, recognized, LIMIT), [db, recognized]);
+  const order = useMemo(() => browsed?.map((b) => b.paper.id) ?? recognized, [browsed, recognized]);
+
+  const result = useMemo(() => {
+    if (!searcher || browsing) return null;
     if (query.trim()) return searcher.search(query, filters, LIMIT);
-    if (!noted) return null;
-    const hits = searcher.browse(filters, [...recognized, ...noted], LIMIT);
-    return { hits, terms: new Set(), total: hits.length };
-  }, [searcher, query, filters, recognized, noted]);
+    const hits = searcher.browse(filters, order, LIMIT);
+    return { hits, terms: new Set<string>(), total: hits.length };
+  }, [searcher, browsing, query, filters, order]);
 
   const ids = useMemo(() => result?.hits.map((h) => h.id) ?? [], [result]);
   const details = useLiveQuery(async () => ({ ids, papers: await getPapers(db, ids), notes: await getNotes(db, ids) }), [db, ids]);
 
-  const rows = useMemo((): ResultRow[] => {
-    if (!result || !searcher) return [];
+  return useMemo((): Results | null => {
+    if (browsing) return browsed ? { rows: browsed.map(browsedRow), terms: NO_TERMS, total: browsed.length, final: true } : null;
+    if (!result || !searcher) {
+      if (!browsed || !query.trim()) return null;
+      return { rows: browsed.filter((b) => titleHasWords(b.paper.title, query)).map(browsedRow), terms: NO_TERMS, total: null, final: false };
+    }
+    // Rows show at once with the index's titles; their papers and notes fill in when read.
     const papers = new Map<string, StoredPaper>();
     const notes = new Map<string, Note>();
-    for (const p of details?.papers ?? []) if (p) papers.set(p.id, p);
-    for (const n of details?.notes ?? []) if (n) notes.set(n.paperId, n);
-    return result.hits.map((hit) => ({
+    if (details?.ids === ids) {
+      for (const p of details.papers) if (p) papers.set(p.id, p);
+      for (const n of details.notes) if (n) notes.set(n.paperId, n);
+    }
+    const rows = result.hits.map((hit) => ({
       hit,
       title: searcher.catalog.titles[hit.ordinal] ?? '',
       hasCode: searcher.catalog.hasCode(hit.ordinal),
       paper: papers.get(hit.id),
       note: notes.get(hit.id),
     }));
-  }, [result, searcher, details]);
-
-  return { result, rows };
+    return { rows, terms: result.terms, total: result.total, final: true };
+  }, [browsing, browsed, result, searcher, details, ids, query]);
 }
 
 /** The line above the results: loading, an error, the count, or what to do. */
@@ -61,17 +94,16 @@ export function resultStatus(
   building: boolean,
   query: string,
   filters: SearchFilters,
-  result: SearchResult | null,
-  shown: number,
+  results: Results | null,
 ): string {
+  if (!query.trim() && !hasActiveFilter(filters)) {
+    if (!results || results.rows.length > 0) return '';
+    const size = searcher ? plural(searcher.catalog.size, 'paper', 'papers') : 'your papers';
+    return `Type to search ${size}. Papers on this tab, starred and noted ones show here.`;
+  }
   if (!searcher) return error ?? (building ? 'Preparing the search index…' : 'Loading the search index…');
   if (query.trim()) {
-    return result && result.total > 0
-      ? plural(result.total, 'paper', 'papers')
-      : `No paper matches “${query.trim()}”.`;
+    return results?.total ? plural(results.total, 'paper', 'papers') : `No paper matches “${query.trim()}”.`;
   }
-  if (shown > 0) return '';
-  return hasActiveFilter(filters)
-    ? 'No paper passes these filters.'
-    : `Type to search ${plural(searcher.catalog.size, 'paper', 'papers')}. Papers on this tab, starred and noted ones show here.`;
+  return results?.rows.length ? '' : 'No paper passes these filters.';
 }

@@ -15,28 +15,17 @@ const RECOGNIZED_TIMEOUT_MS = 400;
 /** Performance mark read by the benchmark: the stored index is loaded and searchable. */
 export const INDEX_LOADED_MARK = 'paperlens:index-loaded';
 
-let early: Promise<LoadedSearchIndex | null> | null = null;
-
-/**
- * Starts reading the stored index while the page's scripts are still starting up, so that the
- * first render finds it (nearly) ready; `useSearcher` takes this load over.
- */
-export function preloadSearchIndex(db: PaperLensDB): void {
-  early = loadSearchIndex(db);
-  // The hook reports a failure when it takes the promise over.
-  early.catch(() => undefined);
-}
-
 const sameState = (a: { papers: number; notes: number }, b: { papers: number; notes: number }) =>
   a.papers === b.papers && a.notes === b.notes;
 
 /**
  * The searcher over the stored index. The popup never builds it (the background does, off the
- * UI thread): it loads what is stored, asks the background to refresh it when the papers or
- * notes changed since, keeps searching the stale one meanwhile, and loads the new one when it
- * lands (the state row is followed live, so a note saved anywhere becomes searchable).
+ * UI thread): it loads what is stored, once `start` is true (after the first list is painted:
+ * reading a large index must not hold that list up), asks the background to refresh it when
+ * the papers or notes changed since, keeps searching the stale one meanwhile, and loads the new
+ * one when it lands (the state row is followed live, so a note saved anywhere becomes searchable).
  */
-export function useSearcher(db: PaperLensDB): { searcher: Searcher | null; error: string | null; building: boolean } {
+export function useSearcher(db: PaperLensDB, start: boolean): { searcher: Searcher | null; error: string | null; building: boolean } {
   const live = useLiveQuery(
     async () => ({
       stored: await searchIndexState(db),
@@ -51,17 +40,11 @@ export function useSearcher(db: PaperLensDB): { searcher: Searcher | null; error
   // The state row each load was made for: a row that is unchanged is not read again.
   const loadedFor = useRef<SearchIndexState | null>(null);
   useEffect(() => {
-    if (!live) return;
+    if (!live || !start) return;
     if (loadedFor.current && live.stored && sameState(loadedFor.current, live.stored)) return;
     let cancelled = false;
-    // The early read may predate the index the background stored since: read again then.
     const stored = live.stored;
-    const fromEarly = early;
-    early = null;
-    const pending = (fromEarly ?? loadSearchIndex(db)).then((l) =>
-      fromEarly && stored && !(l && sameState(l.built, stored)) ? loadSearchIndex(db) : l,
-    );
-    pending
+    loadSearchIndex(db)
       .then((l) => {
         if (cancelled) return;
         setMissing(l === null);
@@ -76,7 +59,7 @@ export function useSearcher(db: PaperLensDB): { searcher: Searcher | null; error
     return () => {
       cancelled = true;
     };
-  }, [db, live]);
+  }, [db, live, start]);
 
   // A missing or stale index: the background brings it up to date (one refresh at a time).
   const stale = live !== undefined && (live.stored === null || !sameState(live.stored, live.current));
