@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdInText, identityKeys, idsFromUrl, normalizeDoi, parseArxivId, parseDoi } from './identity';
+import { arxivIdInText, identityKeys, idsFromUrl, linkMayNameAPaper, normalizeDoi, parseArxivId, parseDoi } from './identity';
 
 describe('parseArxivId', () => {
   it.each([
@@ -149,6 +149,51 @@ describe('idsFromUrl', () => {
     'http://[::1',
   ])('finds nothing in %s', (url) => {
     expect(idsFromUrl(url)).toBeNull();
+  });
+});
+
+describe('linkMayNameAPaper', () => {
+  /** What a page scan does with a link: the address the browser resolves it to. */
+  const named = (href: string, page: string) => {
+    try {
+      return idsFromUrl(new URL(href, page).href) !== null;
+    } catch {
+      return false;
+    }
+  };
+  const pages = ['https://arxiv.org/list/cs.LG/new', 'https://www.alphaxiv.org/explore', 'https://news.ycombinator.com/item?id=1', 'https://github.com/a/b'];
+  const hrefs = [
+    'https://arxiv.org/abs/2403.01234',
+    'HTTPS://ARXIV.ORG/abs/2403.01234',
+    '//arxiv.org/pdf/2403.01234v2',
+    'https://www.alphaxiv.org/abs/2403.01234',
+    'https://huggingface.co/papers/2403.01234',
+    'https://dx.doi.org/10.1073/pnas.072079499',
+    'http://doi.org/10.1007%2F978-3-540-89689-0_23',
+    '/abs/2403.01234',
+    'abs/2403.01234',
+    '../pdf/2403.01234',
+    '/overview/2403.01234',
+    '/a/vaswani_a_1',
+    'https://github.com/a/b',
+    '/item?id=2',
+    'mailto:someone@example.org',
+    'javascript:void(0)',
+    '#top',
+    '\\\\arxiv.org\\abs\\2403.01234',
+  ];
+  it.each(pages)('never misses a link that names a paper, on %s', (page) => {
+    const host = new URL(page).hostname;
+    for (const href of hrefs) if (named(href, page)) expect(linkMayNameAPaper(href, host), href).toBe(true);
+  });
+
+  it('turns away the links that cannot: other hosts, relative links off the paper sites, other schemes', () => {
+    expect(linkMayNameAPaper('https://github.com/a/b', 'news.ycombinator.com')).toBe(false);
+    expect(linkMayNameAPaper('/item?id=2', 'news.ycombinator.com')).toBe(false);
+    expect(linkMayNameAPaper('mailto:someone@example.org', 'arxiv.org')).toBe(false);
+    expect(linkMayNameAPaper('//example.org/abs/2403.01234', 'arxiv.org')).toBe(false);
+    // On arXiv itself a relative link may be an abstract (read further by idsFromUrl).
+    expect(linkMayNameAPaper('/a/vaswani_a_1', 'www.arxiv.org')).toBe(true);
   });
 });
 

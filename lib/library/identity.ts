@@ -154,13 +154,36 @@ function idPart(path: string): string {
  */
 export function idsFromUrl(url: string): PaperIds | null {
   const parsed = toUrl(url);
-  if (!parsed || !/^https?:$/.test(parsed.protocol)) return null;
+  return parsed ? idsFromAddress(parsed) : null;
+}
+
+/** {@link idsFromUrl} of an address already parsed (a page scan resolves each link once). */
+export function idsFromAddress(parsed: URL): PaperIds | null {
+  if (!/^https?:$/.test(parsed.protocol)) return null;
   const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
   if (DOI_HOSTS.has(host)) return parseDoi(decodeOnce(parsed.pathname.slice(1)));
   const pattern = ARXIV_PATHS[host];
   const path = pattern?.exec(parsed.pathname)?.[1];
   const arxivId = path === undefined ? null : parseArxivId(idPart(path));
   return arxivId ? { arxivId } : null;
+}
+
+/** The hosts of {@link idsFromUrl}, as they appear in a link's text (`www.` and subdomains contain them too). */
+const ID_HOST_WORDS = /arxiv\.org|alphaxiv\.org|huggingface\.co|doi\.org/i;
+/** A link with its own scheme or host (`https:`, `mailto:`, `//host/`), which does not take the page's host. */
+const ABSOLUTE = /^\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2})/i;
+
+/**
+ * Whether a link's raw `href`, on a page whose links resolve against `baseHost`, can name a
+ * paper by {@link idsFromUrl}: one of its hosts written in the link, or a relative link on one of
+ * those hosts. A superset, never a miss: a page scan runs it on every one of a listing's tens of
+ * thousands of links and parses only those that pass (most links of most pages do not).
+ */
+export function linkMayNameAPaper(href: string, baseHost: string): boolean {
+  if (ID_HOST_WORDS.test(href)) return true;
+  if (ABSOLUTE.test(href)) return false;
+  const host = baseHost.toLowerCase().replace(/^www\./, '');
+  return host in ARXIV_PATHS || DOI_HOSTS.has(host);
 }
 
 /** What identity needs of a record: any of its ids and its title. */

@@ -1,4 +1,4 @@
-import { idsFromUrl } from '../library/identity';
+import { idsFromAddress } from '../library/identity';
 
 /**
  * One site PaperLens knows: which pages it runs on, which elements hold one title each, and
@@ -38,7 +38,7 @@ export function hostIs(url: URL, ...hosts: string[]): boolean {
 export function arxivIdAt(raw: string | null | undefined, origin: string): string | undefined {
   if (!raw) return undefined;
   try {
-    return idsFromUrl(new URL(raw, origin).href)?.arxivId;
+    return idsFromAddress(new URL(raw, origin))?.arxivId;
   } catch {
     return undefined;
   }
