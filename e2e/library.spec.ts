@@ -149,7 +149,7 @@ test('a file of 20,000 entries shows progress with counts and can be cancelled, 
   const many = Array.from({ length: 20_000 }, (_, i) => `@article{k${i},\n  title = {Generated Paper Number ${i} on Sparse Attention},\n  abstract = {${abstract} Variant ${i}.}\n}`).join('\n');
   await importFile(options, bib('big.bib', many));
   const progress = options.getByTestId('import-progress');
-  await expect(progress).toContainText(/(Reading entries|Saving papers): [\d,]+ of 20,000/);
+  await expect(progress).toContainText(/(Reading entries|Matching with your papers|Saving papers): [\d,]+ of 20,000/);
   await progress.getByRole('button', { name: 'Cancel' }).click();
   await expect(options.getByTestId('import-summary')).toHaveText('Import of big.bib cancelled; nothing was changed.');
   await expect(options.getByText('No library file imported yet.')).toBeVisible();

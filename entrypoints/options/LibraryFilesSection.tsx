@@ -17,6 +17,7 @@ const PROBLEMS_SHOWN = 200;
 
 const PHASE_WORDS: Record<ImportPhase, string> = {
   read: 'Reading entries',
+  match: 'Matching with your papers',
   write: 'Saving papers',
 };
 

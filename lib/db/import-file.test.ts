@@ -29,7 +29,7 @@ describe('importLibraryFile', () => {
     const phases = new Set<string>();
     const result = await importLibraryFile(db, 'My Library.bib', ZOTERO, { onProgress: (phase) => phases.add(phase), now: 3 });
     expect(result).toMatchObject({ format: 'bibtex', entries: 4, added: 4, problems: [], count: 4 });
-    expect([...phases]).toEqual(['read', 'write']);
+    expect([...phases]).toEqual(['read', 'match', 'write']);
     expect(await db.sets.get('My Library.bib')).toEqual({ id: 'My Library.bib', name: 'My Library.bib', format: 'bibtex', count: 4, importedAt: 3 });
     const withAbstract = (await db.papers.where('sets').equals('My Library.bib').toArray()).filter((p) => p.abstract);
     expect(result.toDescribe).toBe(withAbstract.length);

@@ -3,7 +3,7 @@ import { writeImportedPapers, type ImportSummary } from './library-import';
 import type { PaperLensDB } from './schema';
 
 /** A stage of importing a file, for the progress bar. */
-export type ImportPhase = 'read' | 'write';
+export type ImportPhase = 'read' | 'match' | 'write';
 
 export interface ImportFileOptions {
   /** The set the file updates (an earlier import of the same library under another file name); by default the set named after the file. */
@@ -55,6 +55,7 @@ export async function importLibraryFile(
     set: { id: setId, name: fileName, format: parsed.format },
     signal,
     now,
+    onMatch: (done, total) => onProgress?.('match', done, total),
     onProgress: (done, total) => onProgress?.('write', done, total),
   });
   return { ...summary, format: parsed.format, entries: parsed.entries.length, problems: parsed.problems };

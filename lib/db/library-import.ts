@@ -23,7 +23,9 @@ export interface ImportSetInfo {
 
 export interface WriteImportOptions {
   set: ImportSetInfo;
-  /** Called as papers are matched against the database: (done, total). */
+  /** Called as papers are matched against the ones PaperLens has: (done, total). */
+  onMatch?: (done: number, total: number) => void;
+  /** Called as the papers are stored: (done, total). */
   onProgress?: (done: number, total: number) => void;
   /** Aborting it rolls the whole write back. */
   signal?: AbortSignal;
@@ -50,8 +52,14 @@ export interface ImportSummary {
   toDescribe: number;
 }
 
-/** Progress is reported (and the signal checked) every this many papers. */
+/** Matching progress is reported (and the signal checked) every this many papers. */
 const PROGRESS_EVERY = 500;
+/**
+ * Rows per bulkPut, all in the one transaction: storing is most of an import (Chromium's
+ * IndexedDB costs about 0.1 ms a row and as much per index entry), so progress and the cancel
+ * check come between chunks.
+ */
+const PUT_CHUNK = 2_000;
 
 /**
  * Writes an imported file's papers as the import set `set`, in ONE transaction: an error or an
@@ -68,7 +76,7 @@ const PROGRESS_EVERY = 500;
 export async function writeImportedPapers(
   db: PaperLensDB,
   papers: readonly ImportedPaper[],
-  { set, onProgress, signal, now = Date.now() }: WriteImportOptions,
+  { set, onMatch, onProgress, signal, now = Date.now() }: WriteImportOptions,
 ): Promise<ImportSummary> {
   signal?.throwIfAborted();
   const groups = groupByIdentity(papers);
@@ -77,11 +85,18 @@ export async function writeImportedPapers(
 
   return db.transaction('rw', [db.papers, db.notes, db.sets, db.history, db.learnedIds, db.settings], async () => {
     const incomingKeys = incoming.map((p) => identityKeys(p));
-    const [sameIds, byKey, previous] = await Promise.all([
-      db.papers.bulkGet(incoming.map((p) => p.id)),
+    const [storedIds, byKey, previous] = await Promise.all([
+      db.papers.toCollection().primaryKeys(),
       db.papers.where('keys').anyOf([...new Set(incomingKeys.flat().filter(isIdKey))]).distinct().toArray(),
       db.papers.where('sets').equals(set.id).toArray(),
     ]);
+    // Rows stored under the incoming ids: the set's own are read already; the rest are read one
+    // request each, so only those that exist (every request costs, and most ids are new).
+    const storedIdSet = new Set(storedIds as string[]);
+    const byId = new Map(previous.map((p) => [p.id, p]));
+    const missing = [...new Set(incoming.map((p) => p.id).filter((id) => storedIdSet.has(id) && !byId.has(id)))];
+    for (const row of await db.papers.bulkGet(missing)) if (row) byId.set(row.id, row);
+    const sameIds = incoming.map((p) => byId.get(p.id));
     const owner = new Map<string, StoredPaper>();
     for (const row of byKey) for (const key of row.keys ?? []) if (isIdKey(key) && !owner.has(key)) owner.set(key, row);
 
@@ -101,7 +116,7 @@ export async function writeImportedPapers(
     for (let i = 0; i < total; i++) {
       if (i % PROGRESS_EVERY === 0) {
         signal?.throwIfAborted();
-        onProgress?.(i, total);
+        onMatch?.(i, total);
       }
       const paper = incoming[i]!;
       const keys = incomingKeys[i]!;
@@ -117,7 +132,7 @@ export async function writeImportedPapers(
       let row: StoredPaper;
       if (found.length === 0) {
         const id = distinctId(paper, (candidate) => rows.has(candidate) || sameIds[i]?.id === candidate);
-        row = { ...paper, id, sources: [], source: 'library', sets: [set.id] };
+        row = { ...paper, id, sources: [], source: 'library', sets: [set.id], keys: [...keys] };
         summary.added++;
       } else {
         // The catalog's record is the one kept (its id is what the catalog will bring back);
@@ -142,8 +157,8 @@ export async function writeImportedPapers(
         withKeys(row, folded.flatMap((f) => f.keys ?? []));
         if (wasInSet) summary.updated++;
         else summary.merged++;
+        withKeys(row, keys);
       }
-      withKeys(row, keys);
       for (const key of row.keys!) if (isIdKey(key)) owner.set(key, row);
       rows.set(row.id, row);
       if (paper.id !== row.id) moves.push({ from: paper.id, to: row.id });
@@ -159,10 +174,15 @@ export async function writeImportedPapers(
     summary.removed = left.length;
 
     signal?.throwIfAborted();
-    onProgress?.(total, total);
+    onMatch?.(total, total);
     await db.papers.bulkDelete(deleted);
     const written = [...rows.values()];
-    await db.papers.bulkPut(written);
+    for (let at = 0; at < written.length; at += PUT_CHUNK) {
+      onProgress?.(at, written.length);
+      signal?.throwIfAborted();
+      await db.papers.bulkPut(written.slice(at, at + PUT_CHUNK));
+    }
+    onProgress?.(written.length, written.length);
     summary.toDescribe = written.filter(needsDescription).length;
     if (summary.toDescribe) await markToDescribe(db, set.id);
     await settleRows(db, left);
