@@ -77,7 +77,7 @@ const s = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000)
 
 export default async function libraryImportBench(): Promise<void> {
   console.log(
-    '| build | file | size | to summary | read · TL;DRs · write (worker) | TL;DRs after the write | longest main-thread gap | longest frame: its scripts | summary | load average |',
+    '| build | file | size | to summary | read · TL;DRs · match · write (worker) | TL;DRs after the write | longest main-thread gap | longest frame: its scripts | summary | load average |',
   );
   console.log(`|${' --- |'.repeat(10)}`);
   const folder = mkdtempSync(join(tmpdir(), 'paperlens-import-'));
@@ -105,13 +105,10 @@ export default async function libraryImportBench(): Promise<void> {
         await page.getByTestId('describe-progress').waitFor({ state: 'detached', timeout: 900_000 });
         const w = await page.evaluate(() => (window as unknown as { __watch: Watch }).__watch);
         const p = w.phases;
-        const at = (k: string) => (p[k] === undefined ? undefined : p[k]! - chosenAt);
-        const ends = [at('summarize') ?? at('write'), at('write') ?? at('done'), at('done')];
-        const phases = [
-          ends[0] !== undefined && at('read') !== undefined ? ends[0] - at('read')! : undefined,
-          at('summarize') !== undefined ? ends[1]! - at('summarize')! : 0,
-          at('write') !== undefined ? ends[2]! - at('write')! : undefined,
-        ];
+        // Each phase lasts until the next one that came began (older builds made TL;DRs during the import, 'summarize').
+        const order = ['read', 'summarize', 'match', 'write', 'done'].filter((k) => p[k] !== undefined);
+        const phase = (k: string) => (p[k] === undefined ? undefined : p[order[order.indexOf(k) + 1]!]! - p[k]);
+        const phases = [phase('read'), phase('summarize') ?? 0, phase('match'), phase('write')];
         const described = p.described !== undefined ? p.described - summaryAt : 0;
         const longest = w.frames.filter((f) => f.start >= chosenAt).sort((a, b) => b.blocking - a.blocking)[0];
         const gaps = w.gaps.filter(([when]) => when > chosenAt).map(([, gap]) => gap);
