@@ -51,8 +51,8 @@ export async function describeImportedPapers(db: PaperLensDB, { onProgress, sign
   for (const [s, setId] of sets.entries()) {
     const ids = members[s]!;
     for (let i = 0; i < ids.length; i += BATCH) {
-      signal?.throwIfAborted();
       onProgress?.(done, total);
+      signal?.throwIfAborted();
       described += await db.transaction('rw', db.papers, async () => {
         const rows = (await db.papers.bulkGet(ids.slice(i, i + BATCH))).filter((p): p is StoredPaper => p !== undefined && needsDescription(p));
         await db.papers.bulkPut(rows.map((row) => describeImported(row)));
