@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { buildCatalogAsset } from './lib/catalog/read-seeds';
+import { MARK_CSS, MARK_CSS_FILE } from './lib/sites/mark';
 import { SUGGESTED_SHORTCUT } from './lib/shortcuts';
 
 // See https://wxt.dev/api/config.html
@@ -55,6 +56,13 @@ export default defineConfig({
       const asset = buildCatalogAsset(resolve(wxt.config.root, 'seeds'));
       files.push({ relativeDest: 'catalog.json', contents: asset.contents });
       wxt.logger.info(asset.summary);
+      // The marks' highlight styles, in the page before it is parsed (lib/sites/mark.ts MARK_CSS_FILE
+      // says why). Firefox builds leave them to the content script, as before.
+      if (wxt.config.browser !== 'firefox') files.push({ relativeDest: MARK_CSS_FILE, contents: MARK_CSS.highlight });
+    },
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') return;
+      for (const script of manifest.content_scripts ?? []) script.css = [...(script.css ?? []), MARK_CSS_FILE];
     },
   },
 });

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { MARK_CSS_FILE } from '@/lib/sites/mark';
 import { originPattern } from '@/lib/sites/registry';
 
 /** Id of the dynamically registered content script covering every opted-in origin. */
@@ -22,6 +23,8 @@ export async function syncCustomContentScripts(custom: readonly string[], file: 
         id: CUSTOM_SCRIPT_ID,
         matches: granted.map(originPattern),
         js: [file],
+        // The marks' highlight styles, as the manifest's content script has them (Chrome builds).
+        ...(!import.meta.env.FIREFOX && { css: [MARK_CSS_FILE] }),
         runAt: 'document_idle',
       },
     ]);

@@ -49,7 +49,8 @@ export default defineContentScript({
       });
     }
     // Highlights where the browser has them (no change to the page's nodes), wrapped mentions elsewhere.
-    const marks = new PageMarks(document, browserHighlights(window));
+    // Chrome injects the highlight styles with this script (wxt.config.ts): adding them now would restyle the whole page.
+    const marks = new PageMarks(document, browserHighlights(window), { highlightCssInPage: !import.meta.env.FIREFOX });
     if (isPaperPage(url)) {
       offerSaveOnPaperPage().catch((error: unknown) => console.error('PaperLens: could not offer to save this paper', error));
     }

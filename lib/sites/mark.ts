@@ -64,6 +64,15 @@ function paint(rgb: string, line = 'solid'): string {
   return `background-color: rgba(${rgb}, 0.16); text-decoration: underline ${line} 2px rgba(${rgb}, 0.9); text-decoration-skip-ink: auto;`;
 }
 
+/**
+ * Where Chrome builds carry {@link MARK_CSS}.highlight as a file, injected by the browser with the
+ * content script (manifest `css`, and the custom sites' registration). Added later by the script
+ * itself, the same rules cost a style recalculation of the whole page, since `::highlight()` rules
+ * apply to every element: seconds of one task on a 2,000-entry listing, against nothing at all
+ * when the sheet is there before the page is parsed.
+ */
+export const MARK_CSS_FILE = 'content-scripts/marks.css';
+
 /** The marks' stylesheet in each mode: highlights, or (wrap mode) underlined marks and tinted mentions. */
 export const MARK_CSS = {
   highlight: [
@@ -220,8 +229,11 @@ export class PageMarks {
   constructor(
     private readonly doc: Document,
     private readonly api: HighlightApi | null,
+    /** The page already has {@link MARK_CSS}.highlight (the browser injected {@link MARK_CSS_FILE}); wrap mode still adds its own. */
+    { highlightCssInPage = false }: { highlightCssInPage?: boolean } = {},
   ) {
     this.mode = api ? 'highlight' : 'wrap';
+    this.styled = highlightCssInPage && this.mode === 'highlight';
   }
 
   /** Every mark, in the order they were made. */
