@@ -101,14 +101,14 @@ describe('paper states', () => {
 describe('learned arXiv ids', () => {
   it('are stored once, never given to a second paper, and survive catalog refreshes', async () => {
     const before = await getRevision(db, 'papers');
-    expect(await learnArxivIds(db, [{ paperId: first.id, arxivId: 'arXiv:1706.03762v5' }], 3)).toBe(1);
+    expect(await learnArxivIds(db, [{ paperId: first.id, arxivId: 'arXiv:1706.03762v5' }], 3)).toHaveLength(1);
     expect(await getRevision(db, 'papers')).toBe(before + 1);
     expect((await db.papers.where('keys').equals('arxiv:1706.03762').first())?.id).toBe(first.id);
     // Already held by the first paper: not given to the second, and the first keeps its id.
-    expect(await learnArxivIds(db, [{ paperId: second.id, arxivId: '1706.03762' }])).toBe(0);
-    expect(await learnArxivIds(db, [{ paperId: first.id, arxivId: '2001.00001' }])).toBe(0);
+    expect(await learnArxivIds(db, [{ paperId: second.id, arxivId: '1706.03762' }])).toEqual([]);
+    expect(await learnArxivIds(db, [{ paperId: first.id, arxivId: '2001.00001' }])).toEqual([]);
     expect(await getRevision(db, 'papers')).toBe(before + 1);
-    expect(await learnArxivIds(db, [{ paperId: second.id, arxivId: '2002.00001' }])).toBe(1);
+    expect(await learnArxivIds(db, [{ paperId: second.id, arxivId: '2002.00001' }])).toHaveLength(1);
     await loadCatalog(db, { ...catalog, version: 'refreshed' });
     expect((await db.papers.get(first.id))?.arxivId).toBe('1706.03762');
     expect((await db.papers.get(first.id))?.keys).toContain('arxiv:1706.03762');
@@ -116,16 +116,16 @@ describe('learned arXiv ids', () => {
   });
 
   it('teach nothing from an ambiguous offer: one id for two papers, or two ids for one paper', async () => {
-    expect(await learnArxivIds(db, [{ paperId: first.id, arxivId: '2101.00001' }, { paperId: second.id, arxivId: '2101.00001v2' }])).toBe(0);
-    expect(await learnArxivIds(db, [{ paperId: second.id, arxivId: '2102.00001' }, { paperId: second.id, arxivId: '2102.00002' }])).toBe(0);
+    expect(await learnArxivIds(db, [{ paperId: first.id, arxivId: '2101.00001' }, { paperId: second.id, arxivId: '2101.00001v2' }])).toEqual([]);
+    expect(await learnArxivIds(db, [{ paperId: second.id, arxivId: '2102.00001' }, { paperId: second.id, arxivId: '2102.00002' }])).toEqual([]);
     // The same pairing twice is one pairing.
-    expect(await learnArxivIds(db, [{ paperId: first.id, arxivId: '2103.00001' }, { paperId: first.id, arxivId: '2103.00001v3' }])).toBe(1);
+    expect(await learnArxivIds(db, [{ paperId: first.id, arxivId: '2103.00001' }, { paperId: first.id, arxivId: '2103.00001v3' }])).toHaveLength(1);
     expect([(await db.papers.get(first.id))?.arxivId, (await db.papers.get(second.id))?.arxivId]).toEqual(['2103.00001', undefined]);
   });
 
   it('keep an id learned for a paper no longer stored from being given to another', async () => {
     await db.learnedIds.put({ key: 'arxiv:2104.00001', paperId: 'a-removed-paper', learnedAt: 1 });
-    expect(await learnArxivIds(db, [{ paperId: first.id, arxivId: '2104.00001' }])).toBe(0);
+    expect(await learnArxivIds(db, [{ paperId: first.id, arxivId: '2104.00001' }])).toEqual([]);
     expect(await db.learnedIds.get('arxiv:2104.00001')).toEqual({ key: 'arxiv:2104.00001', paperId: 'a-removed-paper', learnedAt: 1 });
   });
 });

@@ -3,7 +3,7 @@ import type { Paper } from '../catalog/types';
 import { buildPageIndex, matchPage } from '../library/page-index';
 import { SETTING_KEYS } from '../settings';
 import { saveUserPaper } from './library';
-import { loadPageIndex } from './page-index';
+import { learnIntoPageIndex, loadPageIndex } from './page-index';
 import type { PaperLensDB } from './schema';
 import { useFreshDb } from './testing';
 
@@ -48,6 +48,20 @@ describe('loadPageIndex', () => {
     expect(second.revision).toBeGreaterThan(first.revision);
     expect(matchPage(second.index, [{ kind: 'title', text: 'Retentive Networks' }])).toHaveLength(1);
     expect((await loadPageIndex(db)).origin).toBe('stored');
+  });
+
+  it('stores ids learned from a page with the index, so the next load reads them instead of rebuilding', async () => {
+    const first = await loadPageIndex(db);
+    const updated = await learnIntoPageIndex(db, [{ paperId: 'svt', arxivId: '2106.04560v2' }], first);
+    expect(updated?.revision).toBe(first.revision + 1);
+    const next = await loadPageIndex(db);
+    expect(next).toMatchObject({ origin: 'stored', revision: first.revision + 1 });
+    expect(next.index).toEqual(buildPageIndex(await db.papers.toArray()));
+    expect(matchPage(next.index, [{ kind: 'link', text: 'https://arxiv.org/abs/2106.04560' }])[0]?.id).toBe('svt');
+    // An index of another revision is not updated: the next load builds.
+    expect(await learnIntoPageIndex(db, [{ paperId: 'naive', arxivId: '2201.00001' }], first)).toBeNull();
+    expect((await db.papers.get('naive'))?.arxivId).toBe('2201.00001');
+    expect((await loadPageIndex(db)).origin).toBe('built');
   });
 
   it('rebuilds an index stored in another format instead of misreading it', async () => {

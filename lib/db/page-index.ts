@@ -1,5 +1,6 @@
-import { buildPageIndex, isPageIndex, type PageIndex } from '../library/page-index';
+import { buildPageIndex, isPageIndex, withLearnedIds, type PageIndex } from '../library/page-index';
 import { SETTING_KEYS } from '../settings';
+import { learnArxivIds, type LearnedArxivId } from './paper-state';
 import { loadPapers } from './papers';
 import { getRevision } from './revisions';
 import type { PaperLensDB } from './schema';
@@ -78,5 +79,28 @@ export async function storePageIndex(db: PaperLensDB, index: PageIndex, revision
     if ((await getRevision(db, 'papers')) !== revision) return false;
     await db.settings.put({ key: PAGE_INDEX_KEY, value });
     return true;
+  });
+}
+
+/**
+ * Stores arXiv ids learned from a page (learnArxivIds) and, in the same transaction, the match
+ * index with them: `known` is the index of the papers revision before the learning, so the
+ * next scan reads the ids straight away instead of rebuilding the whole index because the
+ * papers changed. Returns the new index and its revision, or null when nothing was learned or
+ * `known` was not the current revision's (the index is then rebuilt as after any change).
+ */
+export async function learnIntoPageIndex(
+  db: PaperLensDB,
+  learned: readonly LearnedArxivId[],
+  known: { index: PageIndex; revision: number } | null,
+): Promise<{ index: PageIndex; revision: number } | null> {
+  return db.transaction('rw', [db.papers, db.learnedIds, db.settings], async () => {
+    const before = await getRevision(db, 'papers');
+    const taught = await learnArxivIds(db, learned);
+    if (taught.length === 0 || known?.revision !== before) return null;
+    const index = withLearnedIds(known.index, taught);
+    const revision = await getRevision(db, 'papers');
+    await db.settings.put({ key: PAGE_INDEX_KEY, value: { format: PAGE_INDEX_FORMAT, revision, index } satisfies StoredPageIndex });
+    return { index, revision };
   });
 }

@@ -27,10 +27,10 @@ export interface LearnedArxivId {
  * now on. Nothing is overwritten: a paper that already has an arXiv id keeps it, an id another
  * paper has (from the catalog, an import or an earlier page) is not given to a second one, and
  * an id offered for two papers, or two ids for one paper, in one call teach nothing. Bumps the
- * papers revision when anything was learned. Returns how many ids were learned. Runs in its own
- * transaction, or joins the caller's over papers, learnedIds and settings.
+ * papers revision when anything was learned. Returns the ids learned (canonical). Runs in its
+ * own transaction, or joins the caller's over papers, learnedIds and settings.
  */
-export async function learnArxivIds(db: PaperLensDB, learned: readonly LearnedArxivId[], now = Date.now()): Promise<number> {
+export async function learnArxivIds(db: PaperLensDB, learned: readonly LearnedArxivId[], now = Date.now()): Promise<LearnedArxivId[]> {
   const offered = learned.flatMap(({ paperId, arxivId }) => {
     const id = parseArxivId(arxivId);
     return id ? [{ paperId, arxivId: id, key: `${IDENTITY_KIND.arxiv}:${id}` }] : [];
@@ -44,7 +44,7 @@ export async function learnArxivIds(db: PaperLensDB, learned: readonly LearnedAr
   const wanted = offered.filter(
     (o, i) => papersOf.get(o.key)!.size === 1 && keysOf.get(o.paperId)!.size === 1 && offered.findIndex((x) => x.key === o.key) === i,
   );
-  if (wanted.length === 0) return 0;
+  if (wanted.length === 0) return [];
   return db.transaction('rw', [db.papers, db.learnedIds, db.settings], async () => {
     const [rows, holders, taughtBefore] = await Promise.all([
       db.papers.bulkGet(wanted.map((w) => w.paperId)),
@@ -52,7 +52,7 @@ export async function learnArxivIds(db: PaperLensDB, learned: readonly LearnedAr
       db.learnedIds.bulkGet(wanted.map((w) => w.key)),
     ]);
     const held = new Set(holders.flatMap((h) => h.keys ?? []));
-    let count = 0;
+    const taught: LearnedArxivId[] = [];
     for (const [i, w] of wanted.entries()) {
       const row = rows[i];
       // An id learned before for a paper since removed still belongs to that paper.
@@ -60,10 +60,10 @@ export async function learnArxivIds(db: PaperLensDB, learned: readonly LearnedAr
       if (!row || row.arxivId || held.has(w.key) || (earlier && earlier.paperId !== w.paperId)) continue;
       await db.papers.put(withKeys({ ...row, arxivId: w.arxivId }));
       await db.learnedIds.put({ key: w.key, paperId: w.paperId, learnedAt: now });
-      count++;
+      taught.push({ paperId: w.paperId, arxivId: w.arxivId });
     }
-    if (count) await bumpRevision(db, 'papers');
-    return count;
+    if (taught.length) await bumpRevision(db, 'papers');
+    return taught;
   });
 }
 

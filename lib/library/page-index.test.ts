@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchCandidate } from '../match/title-index';
-import { buildPageIndex, matchPage } from './page-index';
+import { buildPageIndex, matchPage, withLearnedIds } from './page-index';
 
 const PAPERS = [
   { id: 'attn', title: 'Attention Is All You Need', arxivId: '1706.03762' },
@@ -70,6 +70,26 @@ describe('titles shown beside their arXiv id', () => {
 
   it('ignore a garbled id and fall back to the title', () => {
     expect(matchPage(index, [{ kind: 'title', text: 'Attention Is All You Need', arxivId: 'not-an-id' }])[0]?.id).toBe('attn');
+  });
+});
+
+describe('ids learned after the index was built', () => {
+  it('give the index a rebuild would give, title tables untouched', () => {
+    const learned = [
+      { paperId: 'flat', arxivId: '2301.08739' },
+      // Already held by another paper: the first holder keeps it, as in a rebuild.
+      { paperId: 'bert', arxivId: '1706.03762' },
+    ];
+    const rebuilt = buildPageIndex(
+      PAPERS.map((p) => {
+        const id = learned.find((l) => l.paperId === p.id)?.arxivId;
+        return id ? { ...p, arxivId: id } : p;
+      }),
+    );
+    const updated = withLearnedIds(index, learned);
+    expect(updated).toEqual(rebuilt);
+    expect(updated.titles).toBe(index.titles);
+    expect(matchPage(updated, [link('https://arxiv.org/abs/2301.08739')])[0]?.id).toBe('flat');
   });
 });
 

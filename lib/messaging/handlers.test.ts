@@ -166,8 +166,11 @@ describe('paper state and the reading history', () => {
     expect(learned).toMatchObject({ id: byte.id, learnedArxivId: '2210.03052' });
     // Stored once the page has been quiet a moment (or now, when asked).
     expect(await h.matchPage([link])).toEqual([]);
+    const builds = performance.getEntriesByName('paperlens:index-build').length;
     await h.settleLearning();
     expect(await h.matchPage([link])).toMatchObject([{ candidate: 0, id: byte.id }]);
+    // The index took the id in; nothing was rebuilt for it.
+    expect(performance.getEntriesByName('paperlens:index-build')).toHaveLength(builds);
     // Kept apart from the catalog row, so a catalog refresh does not forget it.
     expect(await db.learnedIds.toArray()).toEqual([{ key: 'arxiv:2210.03052', paperId: byte.id, learnedAt: expect.any(Number) }]);
   });

@@ -3,9 +3,9 @@ import { getCatalogVersion, loadCatalog, readCatalogStatus } from '../db/catalog
 import { saveUserPaper } from '../db/library';
 import { saveNote } from '../db/notes';
 import { recordVisit } from '../db/history';
-import { loadPageIndex, readStoredPageIndex } from '../db/page-index';
+import { learnIntoPageIndex, loadPageIndex, readStoredPageIndex } from '../db/page-index';
 import { getPaperWithNote } from '../db/papers';
-import { learnArxivIds, paperStates } from '../db/paper-state';
+import { paperStates } from '../db/paper-state';
 import { getRevision } from '../db/revisions';
 import type { PaperLensDB } from '../db/schema';
 import * as siteSettings from '../db/site-settings';
@@ -161,7 +161,12 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource, bundledVe
     const learned = taught.flatMap(([arxivId, paperId]) =>
       pairedOneToOne(memory.pairings, arxivId) ? [{ paperId, arxivId }] : [],
     );
-    if (learned.length) await learnArxivIds(db, learned);
+    if (learned.length === 0) return;
+    const current = index;
+    const built = current && (await current.built.catch(() => null));
+    const known = current && built ? { index: built, revision: current.revision } : null;
+    const updated = await learnIntoPageIndex(db, learned, known);
+    if (updated) remember(updated.revision, Promise.resolve(updated.index));
   };
   const scheduleLearning = (page: string) => {
     const memory = pages.get(page)!;
