@@ -312,7 +312,8 @@ async function measure(extDir: string, html: string): Promise<Measured> {
         for (const [b] of nodes) b.remove();
         void document.body.offsetHeight;
         const r0 = performance.now();
-        for (const [b, parent, next] of nodes) parent.insertBefore(b, next);
+        // Last first: a node's next sibling may be one of ours (a badge beside a save control), back by then.
+        for (const [b, parent, next] of nodes.toReversed()) parent.insertBefore(b, next);
         void document.body.offsetHeight;
         const badgeRender = performance.now() - r0;
         return {
