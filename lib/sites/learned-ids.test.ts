@@ -26,7 +26,7 @@ const sameIdEverywhere = (html: string) => html.replace(/arxiv\.org\/(abs|pdf)\/
 const titleMarks = (matches: { candidate: number; id: string; learnedArxivId?: string }[], kinds: string[]) =>
   matches.filter((m) => kinds[m.candidate] === 'title');
 
-describe.skipIf(!hasSharedPages)('arXiv ids beside listing titles (saved arxiv-list-2023 page)', () => {
+describe.skipIf(!hasSharedPages)('arXiv ids beside listing titles (saved arxiv-list-2023 page)', { timeout: 30_000 }, () => {
   it('teach a known title the id its entry shows, and name the entry of a known id', () => {
     const { scan, matches } = scanPage(plant(sharedPage('arxiv-list-2023.html')), arxiv, { papers: KNOWN });
     const kinds = scan.blocks.map((b) => b.kind);
