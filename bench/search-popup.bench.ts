@@ -21,6 +21,7 @@ import { buildCatalog } from '../lib/catalog/build';
 import { readSeedDir } from '../lib/catalog/read-seeds';
 import type { Paper } from '../lib/catalog/types';
 import type { Note } from '../lib/notes/model';
+import { observeLongTasks } from './long-tasks';
 import { ms, stats, syntheticCatalog } from './search.bench';
 
 const OPENS = 5;
@@ -85,7 +86,10 @@ interface Build {
 
 /** A browser with the build loaded and `size` papers stored, its search index built by the background. */
 async function prepare(label: string, dir: string, real: Paper[], size: number): Promise<Build> {
-  const context = await launchWithExtension({ extensionDir: dir });
+  // SEARCH_POPUP_PROFILE=/some/dir keeps the first build's browser profile there, seeded once and reused by later runs.
+  const profile = process.env.SEARCH_POPUP_PROFILE ? `${process.env.SEARCH_POPUP_PROFILE}-${label}-${size}` : '';
+  const reused = profile !== '' && existsSync(profile);
+  const context = await launchWithExtension({ extensionDir: dir, userDataDir: profile });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const url = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
   const first = await context.newPage();
@@ -104,7 +108,7 @@ async function prepare(label: string, dir: string, real: Paper[], size: number):
     }
   };
   await ready(120_000);
-  if (size > real.length) {
+  if (size > real.length && !reused) {
     const { papers, notes } = syntheticCatalog(real, size);
     const t = performance.now();
     await seed(first, papers.slice(real.length), notes);
@@ -116,11 +120,20 @@ async function prepare(label: string, dir: string, real: Paper[], size: number):
       ` the background rebuilt the search index in ${ms(buildMs)}`);
   }
   await first.close();
+  await context.addInitScript(observeLongTasks);
   return { label, dir, context, url };
 }
 
+interface Opening {
+  first: number;
+  loaded: number;
+  /** The UI thread's longest task from opening until a second after the index loaded, and all its long tasks together. */
+  longest: number;
+  blocked: number;
+}
+
 /** Opens the popup: open → first list painted, → index loaded (NaN if it was not within the wait). */
-async function open(b: Build): Promise<{ first: number; loaded: number }> {
+async function open(b: Build): Promise<Opening> {
   const page = await b.context.newPage();
   try {
     await page.goto(b.url);
@@ -130,10 +143,17 @@ async function open(b: Build): Promise<{ first: number; loaded: number }> {
         throw new Error(`The popup at ${b.dir} set no paint mark: rebuild it (PAPERLENS_OUT_DIR=… npx wxt build).`);
       });
     await page.waitForFunction(() => performance.getEntriesByName('paperlens:index-loaded').length > 0, null, { timeout: 120_000 }).catch(() => undefined);
-    return page.evaluate(() => ({
-      first: performance.getEntriesByName('paperlens:first-results')[0]!.startTime,
-      loaded: performance.getEntriesByName('paperlens:index-loaded')[0]?.startTime ?? NaN,
-    }));
+    // What follows the load (the typo table) counts too.
+    await page.waitForTimeout(1000);
+    return page.evaluate(() => {
+      const tasks = (window as unknown as { __tasks: { duration: number }[] }).__tasks;
+      return {
+        first: performance.getEntriesByName('paperlens:first-results')[0]!.startTime,
+        loaded: performance.getEntriesByName('paperlens:index-loaded')[0]?.startTime ?? NaN,
+        longest: Math.max(0, ...tasks.map((t) => t.duration)),
+        blocked: tasks.reduce((n, t) => n + t.duration, 0),
+      };
+    });
   } finally {
     await page.close();
   }
@@ -246,7 +266,7 @@ async function benchSize(real: Paper[], size: number, builds: [string, string][]
   const prepared: Build[] = [];
   try {
     for (const [label, dir] of builds) prepared.push(await prepare(label, dir, real, size));
-    const opens = new Map<string, { first: number; loaded: number }[]>(prepared.map((b) => [b.label, []]));
+    const opens = new Map<string, Opening[]>(prepared.map((b) => [b.label, []]));
     // Interleaved, so both builds meet the same load.
     for (let i = 0; i < OPENS; i++) for (const b of prepared) opens.get(b.label)!.push(await open(b));
     const atOnce = new Map<string, number[]>(prepared.map((b) => [b.label, []]));
@@ -256,6 +276,7 @@ async function benchSize(real: Paper[], size: number, builds: [string, string][]
       const firsts = o.map((x) => x.first);
       console.log(`[${b.label}] popup open → first list painted: median ${ms(median(firsts))} (${firsts.map((t) => t.toFixed(0)).join(', ')});` +
         ` → index loaded: ${o.map((x) => x.loaded.toFixed(0)).join(', ')} ms;` +
+        ` UI thread's longest task meanwhile ${o.map((x) => x.longest.toFixed(0)).join(', ')} ms (long tasks in all ${o.map((x) => x.blocked.toFixed(0)).join(', ')} ms);` +
         ` "mixture of experts" typed at once → its results painted: ${atOnce.get(b.label)!.map((t) => t.toFixed(0)).join(', ')} ms`);
     }
     for (const b of prepared) console.log(`[${b.label}] ${await keystrokes(b)}`);

@@ -1,9 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { getDb } from '@/lib/db/schema';
 import { usePopupStore } from './popup-store';
 import { App } from './App';
 import '@/components/theme.css';
 import './style.css';
+
+// The database connection opens while React renders: the first list's reads need it at once.
+// A failure shows where a read fails (Dexie keeps the error for every later read).
+getDb()
+  .open()
+  .catch(() => undefined);
 
 // popup.html?paper=<id> opens straight on that paper (the hover card's "Open in PaperLens").
 const deepLink = new URLSearchParams(location.search).get('paper');

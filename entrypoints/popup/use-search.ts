@@ -93,7 +93,8 @@ export function useRecognizedPapers(): string[] {
     };
     ask()
       .then((found) => {
-        if (!cancelled && Array.isArray(found)) setIds(found);
+        // An empty answer keeps the list as it is (no new array, no re-read).
+        if (!cancelled && Array.isArray(found) && found.length > 0) setIds(found);
       })
       .catch(() => {
         // No content script on this tab: nothing was recognized.
