@@ -12,6 +12,12 @@ export interface PopupState {
   active: number;
   /** The paper whose view is open, or null for the result list. */
   openPaperId: string | null;
+  /**
+   * The first read of the search index is over (loaded, none stored yet, or failed). Heavier
+   * reads wait for it: they would queue before it in IndexedDB.
+   */
+  searchReady: boolean;
+  searchSettled: () => void;
   setQuery: (query: string) => void;
   setFilter: <K extends keyof SearchFilters>(key: K, value: SearchFilters[K]) => void;
   /** Moves the highlight by `delta` within `count` results, wrapping around. */
@@ -26,6 +32,8 @@ export const usePopupStore = create<PopupState>()((set) => ({
   filters: NO_FILTERS,
   active: -1,
   openPaperId: null,
+  searchReady: false,
+  searchSettled: () => set({ searchReady: true }),
   setQuery: (query) => set({ query, active: -1 }),
   setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value }, active: -1 })),
   move: (delta, count) =>

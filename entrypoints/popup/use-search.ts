@@ -8,6 +8,7 @@ import { toBackground } from '@/lib/messaging/to-background';
 import { toContent } from '@/lib/messaging/to-content';
 import { buildNotesIndex, Searcher } from '@/lib/search/search-index';
 import { errorMessage } from '@/lib/errors';
+import { usePopupStore } from './popup-store';
 
 /** How long the active tab's content script gets to answer before the popup goes on without it. */
 const RECOGNIZED_TIMEOUT_MS = 400;
@@ -46,6 +47,7 @@ export function useSearcher(db: PaperLensDB, start: boolean): { searcher: Search
     const stored = live.stored;
     loadSearchIndex(db)
       .then((l) => {
+        usePopupStore.getState().searchSettled();
         if (cancelled) return;
         setMissing(l === null);
         loadedFor.current = stored;
@@ -55,7 +57,10 @@ export function useSearcher(db: PaperLensDB, start: boolean): { searcher: Search
         }
         setError(null);
       })
-      .catch((e: unknown) => setError(`The search index could not be loaded: ${errorMessage(e)}`));
+      .catch((e: unknown) => {
+        usePopupStore.getState().searchSettled();
+        setError(`The search index could not be loaded: ${errorMessage(e)}`);
+      });
     return () => {
       cancelled = true;
     };
