@@ -21,7 +21,7 @@ import { buildLibrary } from './import-parse.bench';
 const SIZES = (process.env.BENCH_IMPORT_SIZES ?? '10000,20000,100000').split(',').map(Number);
 
 /** CPU seconds (user + system) of every process below this one: the browser and its helpers. */
-function childCpuSeconds(): number {
+export function childCpuSeconds(): number {
   const parent = new Map<number, number>();
   const cpu = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {

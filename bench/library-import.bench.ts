@@ -5,7 +5,9 @@
  * chosen in the options page's file input, and the time runs until the summary is on the page.
  * That covers reading in the import worker, the one transactional write and the set listed; the
  * TL;DRs (lib/summary) made after the write are timed apart, until the page says they are done.
- * Each size runs on a fresh profile.
+ * Each size runs on a fresh profile. Beside wall times, the browser's CPU time (every Chromium
+ * process, from /proc; it includes the service worker's search index refresh the import asks
+ * for), which means more on a shared machine.
  *
  * The options page is watched from before its scripts run (`addInitScript`): a 50 ms timer
  * (the longest gap between its ticks says whether the page stayed responsive), Long Animation
@@ -22,6 +24,7 @@ import { join } from 'node:path';
 import { launchWithExtension } from '../e2e/browser';
 import { builtExtensionDir } from '../e2e/extension-dir';
 import { syntheticLibrary } from './import-parse.bench';
+import { childCpuSeconds } from './import-write.bench';
 
 const RUNS = (process.env.BENCH_IMPORT ?? '2000,20000').split(',').map((run) => {
   const [count, style = 'zotero'] = run.split(':');
@@ -77,7 +80,7 @@ const s = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000)
 
 export default async function libraryImportBench(): Promise<void> {
   console.log(
-    '| build | file | size | to summary | read · TL;DRs · match · write (worker) | TL;DRs after the write | longest main-thread gap | longest frame: its scripts | summary | load average |',
+    '| build | file | size | to summary (browser CPU) | read · TL;DRs · match · write (worker) | TL;DRs after the write (browser CPU) | longest main-thread gap | longest frame: its scripts | summary | load average |',
   );
   console.log(`|${' --- |'.repeat(10)}`);
   const folder = mkdtempSync(join(tmpdir(), 'paperlens-import-'));
@@ -98,22 +101,25 @@ export default async function libraryImportBench(): Promise<void> {
         await page.getByText('No library file imported yet.').waitFor({ timeout: 60_000 });
         const load = loadavg()[0]!;
         const chosenAt = await page.evaluate(() => performance.now());
+        const cpu0 = childCpuSeconds();
         await page.getByTestId('library-file').setInputFiles(path);
         const summary = await page.getByTestId('import-summary').textContent({ timeout: 900_000 });
         const summaryAt = await page.evaluate(() => performance.now());
+        const cpu1 = childCpuSeconds();
         // The TL;DRs made after the write (builds that make them there): until the page says they are done.
         await page.getByTestId('describe-progress').waitFor({ state: 'detached', timeout: 900_000 });
+        const cpu2 = childCpuSeconds();
         const w = await page.evaluate(() => (window as unknown as { __watch: Watch }).__watch);
         const p = w.phases;
         // Each phase lasts until the next one that came began (older builds made TL;DRs during the import, 'summarize').
         const order = ['read', 'summarize', 'match', 'write', 'done'].filter((k) => p[k] !== undefined);
         const phase = (k: string) => (p[k] === undefined ? undefined : p[order[order.indexOf(k) + 1]!]! - p[k]);
         const phases = [phase('read'), phase('summarize') ?? 0, phase('match'), phase('write')];
-        const described = p.described !== undefined ? p.described - summaryAt : 0;
+        const described = p.described !== undefined && p.done !== undefined ? p.described - p.done : 0;
         const longest = w.frames.filter((f) => f.start >= chosenAt).sort((a, b) => b.blocking - a.blocking)[0];
         const gaps = w.gaps.filter(([when]) => when > chosenAt).map(([, gap]) => gap);
         console.log(
-          `| ${label} | ${count.toLocaleString('en')} ${style} | ${(text.length / 1e6).toFixed(1)} MB | ${s(summaryAt - chosenAt)} | ${phases.map(s).join(' · ')} | ${s(described)} | ` +
+          `| ${label} | ${count.toLocaleString('en')} ${style} | ${(text.length / 1e6).toFixed(1)} MB | ${s(summaryAt - chosenAt)} (CPU ${(cpu1 - cpu0).toFixed(1)} s) | ${phases.map(s).join(' · ')} | ${s(described)} (CPU ${(cpu2 - cpu1).toFixed(1)} s) | ` +
             `${Math.max(...gaps).toFixed(0)} ms | ${longest ? `${longest.duration.toFixed(0)} ms at ${s(longest.start - chosenAt)}: ${longest.scripts.join('; ') || 'no script (layout, GC or the browser)'}` : 'none'} | ${summary} | ${load.toFixed(1)} |`,
         );
       } finally {
