@@ -95,7 +95,10 @@ async function prepare(label: string, dir: string, real: Paper[], size: number):
   const first = await context.newPage();
   await first.goto(url);
   // The background loads the bundled catalog and builds its index on install.
-  await first.waitForFunction(() => document.querySelector('[data-testid=catalog-count]')?.textContent?.startsWith('333 '), null, { timeout: 120_000 });
+  // (A reused profile holds the seeded papers already.)
+  if (!reused) {
+    await first.waitForFunction(() => document.querySelector('[data-testid=catalog-count]')?.textContent?.startsWith('333 '), null, { timeout: 120_000 });
+  }
   const ready = async (timeout: number) => {
     const t = performance.now();
     for (;;) {
