@@ -3,6 +3,7 @@
  * 10,000, 20,000 and 100,000 papers with abstracts and notes, against fuse.js (title, TL;DR,
  * notes), index size, build and load time. The popup in Chromium is bench/search-popup.bench.ts.
  */
+import { loadavg } from 'node:os';
 import Fuse from 'fuse.js';
 import { buildCatalog } from '../lib/catalog/build';
 import { paperId } from '../lib/catalog/id';
@@ -153,6 +154,12 @@ export function stats(times: number[]) {
   };
 }
 
+/** CPU time of this process in ms (user + system): steadier than wall time on a shared, loaded machine. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 function time<T>(fn: () => T): [T, number] {
   const t = performance.now();
   const out = fn();
@@ -168,32 +175,44 @@ async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
 async function benchSize(real: Paper[], size: number, fuseQueries: number) {
   const { papers, notes } = syntheticCatalog(real, size);
   console.log(`\n### ${size.toLocaleString('en')} papers (${notes.length.toLocaleString('en')} notes)\n`);
+  let cpu = cpuMs();
   const [index, buildMs] = await timeAsync(() => CatalogIndex.build(papers));
+  const buildCpu = cpuMs() - cpu;
   const serialized = index.serialize();
+  cpu = cpuMs();
   const [restored, loadMs] = await timeAsync(() => CatalogIndex.deserialize(structuredClone(serialized)));
+  const loadCpu = cpuMs() - cpu;
   const [notesIndex, notesMs] = time(() => buildNotesIndex(restored, notes));
   const [storedNotes, notesLoadMs] = time(() => NotesIndex.deserialize(structuredClone(notesIndex.serialize())));
   const searcher = new Searcher(restored, storedNotes);
   const [, warmMs] = time(() => restored.text.warm());
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+  console.log(`uptime load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; CPU: build ${ms(buildCpu)}, load ${ms(loadCpu)}`);
   console.log(`catalog index: build ${ms(buildMs)}, stored ${mb(index.storedBytes)} (postings ${mb(index.text.storedBytes)},` +
-    ` ids and titles deflated ${mb(serialized.names.byteLength)}), load (structured clone + inflate + deserialize) ${ms(loadMs)};` +
+    ` ids and titles deflated ${mb(restored.names.storedBytes)}), load (structured clone + inflate + deserialize) ${ms(loadMs)};` +
     ` notes index: build ${ms(notesMs)}, stored ${mb(notesIndex.storedBytes)}, load ${ms(notesLoadMs)}; typo table ${ms(warmMs)}`);
 
   // Warm the JIT, then replay every query keystroke by keystroke.
   for (const q of QUERIES) searcher.search(q, NO_FILTERS, 30);
   const perKey: number[] = [];
+  const perKeyCpu: number[] = [];
   const perQuery: number[] = [];
   for (const q of QUERIES) {
-    for (let i = 1; i <= q.length; i++) perKey.push(time(() => searcher.search(q.slice(0, i), NO_FILTERS, 30))[1]);
+    for (let i = 1; i <= q.length; i++) {
+      const c = cpuMs();
+      perKey.push(time(() => searcher.search(q.slice(0, i), NO_FILTERS, 30))[1]);
+      perKeyCpu.push(cpuMs() - c);
+    }
     perQuery.push(time(() => searcher.search(q, NO_FILTERS, 30))[1]);
   }
   const k = stats(perKey);
+  const kc = stats(perKeyCpu);
   const full = stats(perQuery);
   console.log(`lib/search per keystroke (${perKey.length} keystrokes): mean ${ms(k.mean)}, p95 ${ms(k.p95)}, max ${ms(k.max)}`);
+  console.log(`lib/search CPU per keystroke: mean ${ms(kc.mean)}, p95 ${ms(kc.p95)}, max ${ms(kc.max)}`);
   console.log(`lib/search per full query: mean ${ms(full.mean)}, p95 ${ms(full.p95)}`);
   const zanzi = searcher.search('zanzibarite', NO_FILTERS, 1).hits[0];
-  console.log(`note-only word "zanzibarite" → ${zanzi ? restored.titles[zanzi.ordinal]!.slice(0, 40) : 'nothing'}`);
+  console.log(`note-only word "zanzibarite" → ${zanzi ? restored.title(zanzi.ordinal).slice(0, 40) : 'nothing'}`);
 
   // fuse.js configured fairly: the fields a reader remembers (title, TL;DR, their notes), matched anywhere in them.
   const noteText = new Map(notes.map((n) => [n.paperId, n.text]));
@@ -219,8 +238,9 @@ async function benchSize(real: Paper[], size: number, fuseQueries: number) {
   }
 
   const firstIs = (title: string | undefined, start: string) => title?.startsWith(start) ?? false;
+  const titleOfHit = (hit: { ordinal: number } | undefined) => (hit ? restored.title(hit.ordinal) : undefined);
   for (const [name, set] of [['tuning', KNOWN], ['held-out', HELD_OUT]] as const) {
-    const ours = set.filter(([q, t]) => firstIs(restored.titles[searcher.search(q, NO_FILTERS, 1).hits[0]?.ordinal ?? -1], t));
+    const ours = set.filter(([q, t]) => firstIs(titleOfHit(searcher.search(q, NO_FILTERS, 1).hits[0]), t));
     const fuseSet = set.slice(0, fuseQueries);
     const theirs = fuseSet.filter(([q, t]) => firstIs(fuse.search(q, { limit: 1 })[0]?.item.title, t));
     const missed = set.filter((x) => !ours.includes(x)).map(([q]) => q);

@@ -78,7 +78,7 @@ export function useResults(
     }
     const rows = result.hits.map((hit) => ({
       hit,
-      title: searcher.catalog.titles[hit.ordinal] ?? '',
+      title: searcher.catalog.title(hit.ordinal),
       hasCode: searcher.catalog.hasCode(hit.ordinal),
       paper: papers.get(hit.id),
       note: notes.get(hit.id),

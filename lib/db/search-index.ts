@@ -8,6 +8,7 @@ import {
   type SerializedCatalogIndex,
   type SerializedNotesIndex,
 } from '../search/search-index';
+import { inflateInBackground } from '../search/names';
 import { SETTING_KEYS } from '../settings';
 import { getRevision } from './revisions';
 import type { PaperLensDB } from './schema';
@@ -80,6 +81,7 @@ export async function loadSearchIndex(db: PaperLensDB): Promise<LoadedSearchInde
   const stored = catalogRow?.value;
   if (!isStored<StoredCatalogIndex>(stored)) return null;
   const catalog = await CatalogIndex.deserialize(stored.index);
+  inflateInBackground(catalog.names);
   const notesValue = notesRow?.value;
   const notesFit = isStored<StoredNotesIndex>(notesValue) && notesValue.papersRevision === stored.revision;
   return {

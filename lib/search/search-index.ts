@@ -2,6 +2,7 @@ import type { PaperLink } from '../catalog/types';
 import type { Note } from '../notes/model';
 import { normalizeTitle, tokenize } from '../match/normalize';
 import { hasActiveFilter, noteHasText, passesFilters, type SearchFilters } from './filters';
+import { PaperNames, type SerializedNames } from './names';
 import { FIELD, isStopword, maskWeight, TextIndex, TextIndexBuilder, type SerializedTextIndex } from './text-index';
 
 /** What the catalog index reads from a paper: any stored paper, whatever its source. */
@@ -16,7 +17,7 @@ export interface SearchablePaper {
 }
 
 /** Bumped when the stored layout changes, so an index stored by an older version is rebuilt. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /**
  * The stored catalog index: typed arrays and a few strings, so IndexedDB keeps it as blocks.
@@ -25,25 +26,17 @@ export const INDEX_FORMAT = 2;
 export interface SerializedCatalogIndex {
   format: typeof INDEX_FORMAT;
   size: number;
-  /** Ids, then titles, one a line, deflate-compressed (a third of their size). */
-  names: Uint8Array;
+  /** Ids and titles, deflated in blocks (see ./names.ts). */
+  names: SerializedNames;
   /** The distinct topic labels, one a line. */
   topicNames: string;
   /** Each paper's topics as label numbers + 1, ended by 0. */
   topicCodes: Uint8Array;
   /** One bit a paper: it links to code. */
   hasCode: Uint8Array;
+  /** Each paper's title length in words (at most 255), for SHORT_TITLE_BONUS. */
+  titleWords: Uint8Array;
   text: SerializedTextIndex;
-}
-
-async function deflate(text: string): Promise<Uint8Array> {
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-async function inflate(bytes: Uint8Array): Promise<string> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Response(stream).text();
 }
 
 /**
@@ -57,13 +50,14 @@ export class CatalogIndexBuilder {
   private readonly topicOf = new Map<string, number>();
   private topicCodes: number[] = [];
   private hasCode: number[] = [];
+  private readonly titleWords: number[] = [];
 
   add(p: SearchablePaper): void {
     const i = this.ids.length;
     if (i > 0 && !(this.ids[i - 1]! < p.id)) throw new Error(`papers must come in id order: ${p.id} after ${this.ids[i - 1]!}`);
     this.ids.push(p.id);
     this.titles.push(p.title.replace(/\s+/g, ' '));
-    this.text.add(i, FIELD.title, p.title);
+    this.titleWords.push(Math.min(255, this.text.add(i, FIELD.title, p.title)));
     this.text.add(i, FIELD.tldr, p.tldr);
     this.text.add(i, FIELD.topics, p.topics.join(' '));
     this.text.add(i, FIELD.abstract, p.abstract);
@@ -81,20 +75,21 @@ export class CatalogIndexBuilder {
 
   async finish(): Promise<CatalogIndex> {
     const size = this.ids.length;
+    const names = PaperNames.build(this.ids, this.titles);
     const hasCode = new Uint8Array((size + 7) >> 3);
     for (const i of this.hasCode) hasCode[i >> 3]! |= 1 << (i & 7);
     return CatalogIndex.fromParts(
       {
         format: INDEX_FORMAT,
         size,
-        names: await deflate(`${this.ids.join('\n')}\n${this.titles.join('\n')}`),
+        names: names.serialize(),
         topicNames: [...this.topicOf.keys()].join('\n'),
         topicCodes: Uint8Array.from(this.topicCodes),
         hasCode,
+        titleWords: Uint8Array.from(this.titleWords),
         text: this.text.finish(size).serialize(),
       },
-      this.ids,
-      this.titles,
+      names,
     );
   }
 }
@@ -111,17 +106,16 @@ export class CatalogIndex {
 
   private constructor(
     private readonly data: SerializedCatalogIndex,
-    readonly ids: readonly string[],
-    readonly titles: readonly string[],
+    readonly names: PaperNames,
   ) {
     this.text = TextIndex.deserialize(data.text);
     this.topicLabels = data.topicNames ? data.topicNames.split('\n') : [];
     this.normTitles = new Array<string | undefined>(data.size);
   }
 
-  /** For CatalogIndexBuilder, which has the ids and titles at hand. */
-  static fromParts(data: SerializedCatalogIndex, ids: readonly string[], titles: readonly string[]): CatalogIndex {
-    return new CatalogIndex(data, ids, titles);
+  /** For CatalogIndexBuilder, which has the names at hand. */
+  static fromParts(data: SerializedCatalogIndex, names: PaperNames): CatalogIndex {
+    return new CatalogIndex(data, names);
   }
 
   /** Builds from papers in any order (tests and the bench; the background streams them). */
@@ -131,12 +125,13 @@ export class CatalogIndex {
     return builder.finish();
   }
 
+  /**
+   * The index from its stored form. Cheap: ids and titles stay deflated until asked for (a
+   * block at a time, see ./names.ts), postings until a query needs them.
+   */
   static async deserialize(s: SerializedCatalogIndex): Promise<CatalogIndex> {
     if (s.format !== INDEX_FORMAT) throw new Error(`search index format ${String(s.format)} is not ${INDEX_FORMAT}`);
-    const names = await inflate(s.names);
-    const lines = s.size === 0 ? [] : names.split('\n');
-    if (lines.length !== 2 * s.size) throw new Error(`search index holds ${lines.length} names for ${s.size} papers`);
-    return new CatalogIndex(s, lines.slice(0, s.size), lines.slice(s.size));
+    return new CatalogIndex(s, new PaperNames(s.names, s.size));
   }
 
   serialize(): SerializedCatalogIndex {
@@ -146,7 +141,7 @@ export class CatalogIndex {
   /** Bytes of the stored form. */
   get storedBytes(): number {
     const d = this.data;
-    return d.names.byteLength + d.topicNames.length + d.topicCodes.byteLength + d.hasCode.byteLength + this.text.storedBytes;
+    return this.names.storedBytes + d.topicNames.length + d.topicCodes.byteLength + d.hasCode.byteLength + d.titleWords.byteLength + this.text.storedBytes;
   }
 
   get size(): number {
@@ -155,14 +150,21 @@ export class CatalogIndex {
 
   /** The ordinal of a paper id, or undefined when the index does not hold it. */
   ordinalOf(id: string): number | undefined {
-    let lo = 0;
-    let hi = this.ids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.ids[mid]! < id) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.ids[lo] === id ? lo : undefined;
+    return this.names.ordinalOf(id);
+  }
+
+  id(ordinal: number): string {
+    return this.names.id(ordinal);
+  }
+
+  /** The paper's title, white space collapsed. */
+  title(ordinal: number): string {
+    return this.names.title(ordinal);
+  }
+
+  /** Each paper's title length in words (see SHORT_TITLE_BONUS). */
+  get titleWords(): Uint8Array {
+    return this.data.titleWords;
   }
 
   hasCode(ordinal: number): boolean {
@@ -189,7 +191,7 @@ export class CatalogIndex {
   }
 
   normalizedTitle(ordinal: number): string {
-    return (this.normTitles[ordinal] ??= normalizeTitle(this.titles[ordinal] ?? ''));
+    return (this.normTitles[ordinal] ??= normalizeTitle(this.names.title(ordinal)));
   }
 
   /** Every topic label in the catalog, sorted, for the topic filter. */
@@ -292,6 +294,17 @@ const ENOUGH_WITH_ALL_WORDS = 3;
  * the papers about it, not every abstract that mentions its words once.
  */
 const RELATIVE_SCORE_CUT = 0.25;
+
+const TITLE_BIT = 1 << FIELD.title;
+/**
+ * A title hit weighs 1 + this / (the title's words) times more: a known item's own title is
+ * shorter than a longer title that contains it ("Swin Transformer: …" against "Xyz: Swin
+ * Transformer: …"), so of two papers matching alike the one whose title is more the query wins.
+ */
+const SHORT_TITLE_BONUS = 0.25;
+
+/** The bonus of a title that begins with the first query word (see titleBonus). */
+const FIRST_WORD_BONUS = 60;
 
 /** Candidates re-ranked with the title phrase bonus before the final cut. */
 const RERANK = 200;
@@ -467,12 +480,13 @@ export class Searcher {
       top.push(i, sc * coverageFactor(m, words));
     }
     const phrase = tokens.join(' ');
+    const firstWord = new Set(scored[0]!.terms);
     const hits: SearchHit[] = top.docs.map((i, k) => {
       const doc = docAt(i);
       return {
-        id: this.catalog.ids[doc]!,
+        id: this.catalog.id(doc),
         ordinal: doc,
-        score: top.scores[k]! + this.titleBonus(doc, phrase),
+        score: top.scores[k]! + this.titleBonus(doc, phrase, firstWord),
         fields: only ? only.fields[i]! : fieldMask[doc]!,
       };
     });
@@ -505,10 +519,13 @@ export class Searcher {
         const { docs, fields } = index.postings(e.term);
         const df = prefix && e.prefix ? Math.max(docs.length, groupDf) : docs.length;
         const base = e.sim * Math.log(1 + n / Math.min(n, df));
+        const titleWords = index === this.catalog.text ? this.catalog.titleWords : null;
         for (let p = 0; p < docs.length; p++) {
           const doc = docs[p]!;
           const f = fields[p]!;
-          const wgt = base * maskWeight(f);
+          let wgt = base * maskWeight(f);
+          // A word in a short title says more about the paper than one in a long title.
+          if (titleWords && f & TITLE_BIT) wgt *= 1 + SHORT_TITLE_BONUS / Math.max(1, titleWords[doc]!);
           const prev = tokScore[doc]!;
           if (prev === 0) wordDocs[count++] = doc;
           if (wgt > prev) tokScore[doc] = wgt;
@@ -529,14 +546,20 @@ export class Searcher {
     return { docs, scores, fields, terms };
   }
 
-  /** Typing a title (or its start) should put that paper first, whatever its abstract says. */
-  private titleBonus(ordinal: number, phrase: string): number {
+  /**
+   * Typing a title (or its start) should put that paper first, whatever its abstract says; a
+   * title that begins with the first word typed (or the word it stands for, typos corrected)
+   * comes before those that have it further on.
+   */
+  private titleBonus(ordinal: number, phrase: string, firstWord: ReadonlySet<string>): number {
     if (phrase.length < 3) return 0;
     const title = this.catalog.normalizedTitle(ordinal);
     if (title === phrase) return 1000;
     if (title.startsWith(phrase)) return 400;
-    if (title.includes(phrase)) return 150;
-    return 0;
+    const space = title.indexOf(' ');
+    const starts = firstWord.has(space < 0 ? title : title.slice(0, space)) ? FIRST_WORD_BONUS : 0;
+    if (title.includes(phrase)) return 150 + starts;
+    return starts;
   }
 
   /**
@@ -551,7 +574,7 @@ export class Searcher {
     const take = (ordinal: number) => {
       if (seen.has(ordinal) || (filtering && !this.passes(filters, ordinal))) return;
       seen.add(ordinal);
-      hits.push({ id: this.catalog.ids[ordinal]!, ordinal, score: 0, fields: 0 });
+      hits.push({ id: this.catalog.id(ordinal), ordinal, score: 0, fields: 0 });
     };
     for (const id of order) {
       if (hits.length >= limit) return hits;

@@ -55,8 +55,8 @@ function reference(docs: string[][]): Map<string, string[]> {
 
 describe('TextIndexBuilder', () => {
   it('indexes the same words as tokenize, with the same documents and fields, on random text', () => {
-    for (const seed of [1, 2, 3]) {
-      const docs = randomDocs(seed, 400);
+    for (const seed of [1, 2]) {
+      const docs = randomDocs(seed, 250);
       const builder = new TextIndexBuilder();
       docs.forEach((fields, doc) => fields.forEach((text, field) => builder.add(doc, field, text)));
       const index = builder.finish(docs.length);

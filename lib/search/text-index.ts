@@ -136,15 +136,19 @@ export class TextIndexBuilder {
   /** The words of the run being read: start, end and the two hashes of each. */
   private pending = new Int32Array(4 * 64);
 
-  /** Adds a field's text to a document; documents must be added in increasing order. */
-  add(doc: number, field: number, text: string): void {
+  /**
+   * Adds a field's text to a document; documents must be added in increasing order. Returns
+   * how many words (of two letters or more, stopwords included) the text has.
+   */
+  add(doc: number, field: number, text: string): number {
     if (doc !== this.currentDoc) {
       if (doc < this.currentDoc) throw new Error(`documents must be added in order: ${doc} after ${this.currentDoc}`);
       this.flush();
       this.currentDoc = doc;
     }
-    if (!text) return;
+    if (!text) return 0;
     const bit = 1 << field;
+    let words = 0;
     // One pass over the characters. tokenize ends a word at every space or control character,
     // so the text is taken one space-separated run at a time: the letter/digit words of a run of
     // plain ASCII (nearly all) are hashed here as they are read and interned when the run ends;
@@ -182,6 +186,7 @@ export class TextIndexBuilder {
         wordStart = -1;
       }
       if (kind === SPACE) {
+        words += pending;
         for (let w = 0; w < pending; w++) {
           const at = 4 * w;
           const from = this.pending[at]!;
@@ -192,12 +197,13 @@ export class TextIndexBuilder {
       } else if (kind === SPECIAL) {
         let end = i;
         while (end < n && text.charCodeAt(end) > 32) end++;
-        this.addTokens(text.slice(runStart, end), bit);
+        words += this.addTokens(text.slice(runStart, end), bit);
         pending = 0;
         runStart = end + 1;
         i = end;
       }
     }
+    return words;
   }
 
   private growPending(): void {
@@ -206,10 +212,13 @@ export class TextIndexBuilder {
     this.pending = grown;
   }
 
-  private addTokens(text: string, bit: number): void {
+  /** Adds the words of `text` through tokenize; returns how many it has (of two letters or more). */
+  private addTokens(text: string, bit: number): number {
+    let words = 0;
     for (const token of tokenize(text)) {
       const word = token.text;
       if (word.length < 2) continue;
+      words++;
       let h = HASH_SEED;
       let g = HASH_SEED_2;
       for (let i = 0; i < word.length; i++) {
@@ -220,6 +229,7 @@ export class TextIndexBuilder {
       }
       this.post(this.intern(h, finalHash(g, word.length), word, 0, word.length), bit);
     }
+    return words;
   }
 
   private post(term: number, bit: number): void {
@@ -369,8 +379,8 @@ export class TextIndexBuilder {
 const MAX_PREFIX_TERMS = 64;
 /** Decoded postings kept for the next keystrokes: about 10 MB at most. */
 const DECODED_CACHE_POSTINGS = 2_000_000;
-/** An index with at most this many postings (a few thousand papers) is decoded whole on load: a few ms. */
-const DECODE_ALL_POSTINGS = 300_000;
+/** An index with at most this many postings is decoded whole on load (about 600 papers): a few ms. */
+const DECODE_ALL_POSTINGS = 100_000;
 /**
  * Shorter words being typed are not matched against prefixes with a typo: "itra" is one edit
  * from the start of every "tra…" word, which is noise, not a typo.

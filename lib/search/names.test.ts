@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { rng } from '../../bench/rng';
+import { inflateInBackground, NAME_BLOCK, PaperNames } from './names';
+
+function randomNames(seed: number, count: number): { ids: string[]; titles: string[] } {
+  const rand = rng(seed);
+  const word = () => Array.from({ length: 2 + Math.floor(rand() * 8) }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join('');
+  const ids = new Set<string>();
+  while (ids.size < count) ids.add(`${word()}-${word()}-${Math.floor(rand() * 1e8).toString(16)}`);
+  const sorted = [...ids].sort();
+  const titles = sorted.map(() => Array.from({ length: 1 + Math.floor(rand() * 12) }, () => (rand() < 0.1 ? 'Ünïcode–τitle' : word())).join(' '));
+  return { ids: sorted, titles };
+}
+
+describe('PaperNames', () => {
+  it('gives back every id and title after a stored round trip, inflating blocks only when asked', () => {
+    for (const count of [0, 1, NAME_BLOCK - 1, NAME_BLOCK, NAME_BLOCK + 1, 3 * NAME_BLOCK + 17]) {
+      const { ids, titles } = randomNames(count + 1, count);
+      const stored = structuredClone(PaperNames.build(ids, titles).serialize());
+      const names = new PaperNames(stored, count);
+      expect(names.pendingBlocks).toBe(Math.ceil(count / NAME_BLOCK));
+      if (count > NAME_BLOCK) {
+        expect(names.title(count - 1)).toBe(titles[count - 1]);
+        expect(names.pendingBlocks).toBe(Math.ceil(count / NAME_BLOCK) - 1);
+      }
+      for (let o = 0; o < count; o++) {
+        expect(names.id(o)).toBe(ids[o]);
+        expect(names.title(o)).toBe(titles[o]);
+      }
+      expect(names.pendingBlocks).toBe(0);
+    }
+  });
+
+  it('finds the ordinal of every id and no ordinal for ids it does not hold', () => {
+    const { ids, titles } = randomNames(5, 5 * NAME_BLOCK + 3);
+    const names = new PaperNames(structuredClone(PaperNames.build(ids, titles).serialize()), ids.length);
+    const rand = rng(6);
+    for (let i = 0; i < 2000; i++) {
+      const o = Math.floor(rand() * ids.length);
+      expect(names.ordinalOf(ids[o]!)).toBe(o);
+      // Between two held ids, before the first, after the last.
+      expect(names.ordinalOf(`${ids[o]!}0`)).toBe(ids[o + 1] === `${ids[o]!}0` ? o + 1 : undefined);
+    }
+    expect(names.ordinalOf('')).toBeUndefined();
+    expect(names.ordinalOf('\uffff')).toBeUndefined();
+  });
+
+  it('inflates the rest in the background', async () => {
+    const { ids, titles } = randomNames(7, 4 * NAME_BLOCK);
+    const names = new PaperNames(PaperNames.build(ids, titles).serialize(), ids.length);
+    inflateInBackground(names, 1);
+    for (let i = 0; i < 50 && names.pendingBlocks > 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(names.pendingBlocks).toBe(0);
+    expect(names.title(3 * NAME_BLOCK)).toBe(titles[3 * NAME_BLOCK]);
+  });
+
+  it('refuses stored names that do not fit the paper count', () => {
+    const { ids, titles } = randomNames(8, NAME_BLOCK + 1);
+    const stored = PaperNames.build(ids, titles).serialize();
+    expect(() => new PaperNames(stored, 3 * NAME_BLOCK)).toThrow(/2 name blocks for 768 papers/);
+  });
+});
