@@ -82,6 +82,8 @@ export async function loadSearchIndex(db: PaperLensDB): Promise<LoadedSearchInde
   if (!isStored<StoredCatalogIndex>(stored)) return null;
   const catalog = await CatalogIndex.deserialize(stored.index);
   inflateInBackground(catalog.names);
+  // A small library's postings are decoded whole once, off the load's critical path.
+  setTimeout(() => catalog.text.decodeAllIfSmall(), 0);
   const notesValue = notesRow?.value;
   const notesFit = isStored<StoredNotesIndex>(notesValue) && notesValue.papersRevision === stored.revision;
   return {

@@ -14,7 +14,7 @@ function randomNames(seed: number, count: number): { ids: string[]; titles: stri
 
 describe('PaperNames', () => {
   it('gives back every id and title after a stored round trip, inflating blocks only when asked', () => {
-    for (const count of [0, 1, NAME_BLOCK - 1, NAME_BLOCK, NAME_BLOCK + 1, 3 * NAME_BLOCK + 17]) {
+    for (const count of [0, 1, NAME_BLOCK - 1, NAME_BLOCK, NAME_BLOCK + 1, 2 * NAME_BLOCK + 17]) {
       const { ids, titles } = randomNames(count + 1, count);
       const stored = structuredClone(PaperNames.build(ids, titles).serialize());
       const names = new PaperNames(stored, count);
@@ -23,19 +23,18 @@ describe('PaperNames', () => {
         expect(names.title(count - 1)).toBe(titles[count - 1]);
         expect(names.pendingBlocks).toBe(Math.ceil(count / NAME_BLOCK) - 1);
       }
-      for (let o = 0; o < count; o++) {
-        expect(names.id(o)).toBe(ids[o]);
-        expect(names.title(o)).toBe(titles[o]);
-      }
+      expect(Array.from({ length: count }, (_, o) => names.id(o))).toEqual(ids);
+      expect(Array.from({ length: count }, (_, o) => names.title(o))).toEqual(titles);
       expect(names.pendingBlocks).toBe(0);
     }
-  });
+    // Deflating a few thousand names: seconds on a loaded machine.
+  }, 30_000);
 
   it('finds the ordinal of every id and no ordinal for ids it does not hold', () => {
-    const { ids, titles } = randomNames(5, 5 * NAME_BLOCK + 3);
+    const { ids, titles } = randomNames(5, 3 * NAME_BLOCK + 3);
     const names = new PaperNames(structuredClone(PaperNames.build(ids, titles).serialize()), ids.length);
     const rand = rng(6);
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i < 500; i++) {
       const o = Math.floor(rand() * ids.length);
       expect(names.ordinalOf(ids[o]!)).toBe(o);
       // Between two held ids, before the first, after the last.
@@ -57,6 +56,6 @@ describe('PaperNames', () => {
   it('refuses stored names that do not fit the paper count', () => {
     const { ids, titles } = randomNames(8, NAME_BLOCK + 1);
     const stored = PaperNames.build(ids, titles).serialize();
-    expect(() => new PaperNames(stored, 3 * NAME_BLOCK)).toThrow(/2 name blocks for 768 papers/);
+    expect(() => new PaperNames(stored, 3 * NAME_BLOCK)).toThrow(/holds 2 name blocks for 3072 papers/);
   });
 });

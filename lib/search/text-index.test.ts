@@ -101,9 +101,11 @@ describe('TextIndex decoded postings cache', () => {
     }
   });
 
-  it('decodes a small index whole when it is loaded, and a large one only on use', () => {
+  it('decodes a small index whole when asked, and a large one only on use', () => {
     const stored = built();
     const small = TextIndex.deserialize(structuredClone(stored));
+    expect(small.cachedPostings).toBe(0);
+    small.decodeAllIfSmall();
     expect(small.cachedPostings).toBe(small.postingCount);
     const large = new TextIndex(stored, 100);
     large.decodeAllIfSmall();

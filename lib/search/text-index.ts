@@ -379,7 +379,7 @@ export class TextIndexBuilder {
 const MAX_PREFIX_TERMS = 64;
 /** Decoded postings kept for the next keystrokes: about 10 MB at most. */
 const DECODED_CACHE_POSTINGS = 2_000_000;
-/** An index with at most this many postings is decoded whole on load (about 600 papers): a few ms. */
+/** An index with at most this many postings (about 600 papers) is decoded whole after loading. */
 const DECODE_ALL_POSTINGS = 100_000;
 /**
  * Shorter words being typed are not matched against prefixes with a typo: "itra" is one edit
@@ -407,11 +407,9 @@ export class TextIndex {
     this.terms = data.terms ? data.terms.split('\n') : [];
   }
 
-  /** The index from its stored form; a small one is decoded whole now (see `postings`). */
+  /** The index from its stored form (nothing decoded yet; see `postings` and `decodeAllIfSmall`). */
   static deserialize(s: SerializedTextIndex): TextIndex {
-    const index = new TextIndex(s);
-    index.decodeAllIfSmall();
-    return index;
+    return new TextIndex(s);
   }
 
   serialize(): SerializedTextIndex {
@@ -432,7 +430,7 @@ export class TextIndex {
    * A term's postings, decoded on first use and kept, the least recently used dropped first
    * once more than DECODED_CACHE_POSTINGS are kept: typing a word decodes its completions once,
    * and the next keystrokes find them again. A small index (a few hundred papers) is decoded
-   * whole when it is loaded, as it fits the cache many times over.
+   * whole right after it is loaded (lib/db loadSearchIndex, on a timer), as it fits the cache.
    */
   postings(term: number): Postings {
     const decoded = this.decoded;
