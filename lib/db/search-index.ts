@@ -82,13 +82,17 @@ export async function loadSearchIndex(db: PaperLensDB): Promise<LoadedSearchInde
   if (!isStored<StoredCatalogIndex>(stored)) return null;
   const catalog = await CatalogIndex.deserialize(stored.index);
   inflateInBackground(catalog.names);
-  // A small library's postings are decoded whole once, off the load's critical path.
-  setTimeout(() => catalog.text.decodeAllIfSmall(), 0);
   const notesValue = notesRow?.value;
   const notesFit = isStored<StoredNotesIndex>(notesValue) && notesValue.papersRevision === stored.revision;
+  const notesIndex = notesFit ? NotesIndex.deserialize(notesValue.index) : null;
+  // A small library's postings are decoded whole once, off the load's critical path.
+  setTimeout(() => {
+    catalog.text.decodeAllIfSmall();
+    notesIndex?.text.decodeAllIfSmall();
+  }, 0);
   return {
     catalog,
-    notes: notesFit ? NotesIndex.deserialize(notesValue.index) : null,
+    notes: notesIndex,
     built: { papers: stored.revision, notes: notesFit ? notesValue.notesRevision : -1 },
     current: { papers, notes },
   };
