@@ -1,5 +1,5 @@
 import { toBackground } from '@/lib/messaging/to-background';
-import { listingEntry, listingTitles } from '@/lib/sites/arxiv-listing';
+import { listingEntry, listingTitleAround, listingTitles } from '@/lib/sites/arxiv-listing';
 import { ownTask } from '@/lib/sites/own-tasks';
 import { STATE_ATTR } from '@/lib/sites/scan';
 import { mountSaveButton } from './save-button';
@@ -13,14 +13,6 @@ const AROUND_FOCUS = 3;
 
 function inLibrary(title: Element): boolean {
   return (title.getAttribute(STATE_ATTR) ?? '').split(' ').includes('library');
-}
-
-/** The title of the listing entry an element sits in (an entry's links, its authors), if any. */
-function titleAround(el: Element): Element | null {
-  const part = el.closest('dt, dd, div.meta, li.arxiv-result');
-  if (!part) return null;
-  if (part.tagName === 'DT') return part.nextElementSibling?.tagName === 'DD' ? part.nextElementSibling.querySelector('div.list-title') : null;
-  return part.querySelector('div.list-title, p.title');
 }
 
 /**
@@ -85,7 +77,7 @@ export class ListingSaves {
   /** The keyboard entered an entry: it and its neighbours get their controls now, before the next Tab. */
   private focused(target: EventTarget | null): void {
     if (!(target instanceof Element)) return;
-    const title = titleAround(target);
+    const title = listingTitleAround(target);
     const at = title ? this.titles.indexOf(title) : -1;
     if (at < 0) return;
     for (let i = Math.max(0, at - AROUND_FOCUS); i <= at + AROUND_FOCUS && i < this.titles.length; i++) this.mount(this.titles[i]!);

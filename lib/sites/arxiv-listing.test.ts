@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { expectSavePaperInput } from '../messaging/validate';
-import { isListingPage, listingEntries } from './arxiv-listing';
+import { isListingPage, listingEntries, listingTitleAround, listingTitles } from './arxiv-listing';
 import { hasSharedPages, sharedPage } from './testing';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
@@ -135,5 +135,20 @@ describe('arXiv listing and search entries', () => {
   it('leave out entries without an id or a title', () => {
     const broken = LISTING.replace('href ="/abs/2401.01234"', 'href="/help"').replace('An Old Paper', ' ');
     expect(listingEntries(doc(broken))).toEqual([]);
+  });
+});
+
+describe('listingTitleAround', () => {
+  it("finds the entry's title from its id line, its authors and its title, on listings and search results", () => {
+    const d = doc(LISTING);
+    const [first, second] = listingTitles(d);
+    expect(listingTitleAround(d.getElementById('pdf-2401.01234')!)).toBe(first);
+    expect(listingTitleAround(d.querySelector('a[href="https://arxiv.org/a/x_1"]')!)).toBe(second);
+    expect(listingTitleAround(second!)).toBe(second);
+    expect(listingTitleAround(d.querySelector('h3')!)).toBeNull();
+    const s = doc(SEARCH);
+    const [result] = listingTitles(s);
+    expect(listingTitleAround(s.querySelector('a[href="https://arxiv.org/pdf/2205.14135"]')!)).toBe(result);
+    expect(listingTitleAround(s.querySelector('p.authors a')!)).toBe(result);
   });
 });

@@ -94,6 +94,17 @@ export function listingTitles(root: ParentNode): Element[] {
 }
 
 /**
+ * The title of the listing or search entry an element sits in (one of the entry's links, its
+ * authors line), if any: the `<dt>` of ids reaches its `<dd>`'s title, the rest their own part's.
+ */
+export function listingTitleAround(el: Element): Element | null {
+  const part = el.closest('dt, dd, div.meta, li.arxiv-result');
+  if (!part) return null;
+  if (part.tagName === 'DT') return part.nextElementSibling?.tagName === 'DD' ? part.nextElementSibling.querySelector('div.list-title') : null;
+  return part.querySelector('div.list-title, p.title');
+}
+
+/**
  * The entry a title of {@link listingTitles} heads: the paper as the page describes it and where
  * its control goes; null without an id (or without title text).
  */
