@@ -257,13 +257,15 @@ test('the paper pages the user opens are remembered: Recently read in the popup,
   await page.goto('http://arxiv.org/abs/2106.09608');
   await expect(page.locator('h1.title')).toBeVisible();
   await page.goto('http://arxiv.org/pdf/1706.03762v2');
+  // The PDF's visit is recorded by the content script once it runs there: wait for it before
+  // leaving (leaving at once raced it: the next page's load could come first, in a loaded CI run).
+  await expect
+    .poll(async () => ((await send(ext, 'getPaper', id)) as { state: { visitedAt: number | null } }).state.visitedAt)
+    .not.toBeNull();
   // A listing is no paper page: it adds nothing. (The saved paper's entry has no save control.)
   await page.goto('http://arxiv.org/list/cs.LG/new');
   await expect(page.locator('dt paperlens-save')).toHaveCount(2);
 
-  await expect
-    .poll(async () => ((await send(ext, 'getPaper', id)) as { state: { visitedAt: number | null } }).state.visitedAt)
-    .not.toBeNull();
   const popup = await openExtensionPage('popup.html');
   const recent = popup.getByRole('list', { name: 'Recently read' }).getByTestId('recent-entry');
   await expect(recent).toHaveCount(2);
