@@ -1,26 +1,16 @@
-import { memo, useEffect } from 'react';
-import type { StoredPaper } from '@/lib/catalog/types';
-import type { Note } from '@/lib/notes/model';
-import { highlightRanges, snippet } from '@/lib/search/highlight';
-import type { SearchHit } from '@/lib/search/search-index';
-import { FIELD } from '@/lib/search/text-index';
+import { memo, useEffect, useMemo, useState } from 'react';
+import { stableViews, type ResultRow, type ResultView } from '@/lib/search/result-view';
 import { Highlight } from './Highlight';
 
-/** What a row shows; the title comes from the index, the rest from Dexie once loaded. */
-export interface ResultRow {
-  hit: SearchHit;
-  title: string;
-  hasCode: boolean;
-  paper: StoredPaper | undefined;
-  note: Note | undefined;
-}
+export type { ResultRow } from '@/lib/search/result-view';
 
 export interface ResultListProps {
   id: string;
   rows: readonly ResultRow[];
   terms: ReadonlySet<string>;
   active: number;
-  onOpen: (index: number) => void;
+  /** Opens a result's paper (by id). */
+  onOpen: (paperId: string) => void;
   onHover: (index: number) => void;
 }
 
@@ -28,52 +18,22 @@ export function optionId(listId: string, index: number): string {
   return `${listId}-${index}`;
 }
 
-const bit = (field: number) => 1 << field;
-
-/** The line under a title: where the query matched, when that is not the title or TL;DR. */
-function Detail({ row, terms }: { row: ResultRow; terms: ReadonlySet<string> }) {
-  const { hit, paper, note } = row;
-  if (note && hit.fields & bit(FIELD.notes)) {
-    const s = snippet(note.text, terms);
-    return (
-      <p className="pl-result__detail pl-result__detail--note">
-        <span className="pl-result__where">Note: </span>
-        <Highlight text={s.text} ranges={s.ranges} />
-      </p>
-    );
-  }
-  if (!paper) return null;
-  if (hit.fields & bit(FIELD.abstract) && !(hit.fields & (bit(FIELD.title) | bit(FIELD.tldr)))) {
-    const s = snippet(paper.abstract, terms);
-    return (
-      <p className="pl-result__detail">
-        <span className="pl-result__where">Abstract: </span>
-        <Highlight text={s.text} ranges={s.ranges} />
-      </p>
-    );
-  }
-  return (
-    <p className="pl-result__detail">
-      <Highlight text={paper.tldr} ranges={highlightRanges(paper.tldr, terms)} />
-    </p>
-  );
-}
-
 interface ItemProps {
   id: string;
   index: number;
-  row: ResultRow;
-  terms: ReadonlySet<string>;
+  paperId: string;
+  view: ResultView;
   selected: boolean;
-  onOpen: (index: number) => void;
+  onOpen: (paperId: string) => void;
   onHover: (index: number) => void;
 }
 
 /**
- * One option. Memoized: moving the highlight re-renders the two rows it leaves and enters, and
- * a keystroke whose answer has not come yet re-renders none.
+ * One option. Memoized on its view (see stableViews): a keystroke re-renders only the rows it
+ * added, moved or highlighted differently, and moving the highlight the two rows it leaves and enters.
  */
-const ResultItem = memo(function ResultItem({ id, index, row, terms, selected, onOpen, onHover }: ItemProps) {
+const ResultItem = memo(function ResultItem({ id, index, paperId, view, selected, onOpen, onHover }: ItemProps) {
+  const { detail } = view;
   return (
     <li
       id={id}
@@ -82,20 +42,25 @@ const ResultItem = memo(function ResultItem({ id, index, row, terms, selected, o
       className="pl-result"
       // Keeps focus in the search field, where the keyboard handling lives.
       onMouseDown={(e) => e.preventDefault()}
-      onClick={() => onOpen(index)}
+      onClick={() => onOpen(paperId)}
       onMouseMove={() => !selected && onHover(index)}
     >
       <span className="pl-result__title">
-        <Highlight text={row.title} ranges={highlightRanges(row.title, terms)} />
+        <Highlight text={view.title.text} ranges={view.title.ranges} />
       </span>
-      <Detail row={row} terms={terms} />
+      {detail && (
+        <p className={detail.where === 'Note' ? 'pl-result__detail pl-result__detail--note' : 'pl-result__detail'}>
+          {detail.where && <span className="pl-result__where">{detail.where}: </span>}
+          <Highlight text={detail.text.text} ranges={detail.text.ranges} />
+        </p>
+      )}
       <span className="pl-result__badges">
-        {row.note?.starred && <span className="pl-badge pl-badge--star" title="Starred">★</span>}
-        {row.note?.status === 'to-read' && <span className="pl-badge">To read</span>}
-        {row.hasCode && <span className="pl-badge pl-badge--code">Code</span>}
-        {row.note?.tags.map((t) => (
-          <span key={t} className="pl-badge pl-badge--tag">
-            <Highlight text={`#${t}`} ranges={highlightRanges(`#${t}`, terms)} />
+        {view.starred && <span className="pl-badge pl-badge--star" title="Starred">★</span>}
+        {view.toRead && <span className="pl-badge">To read</span>}
+        {view.hasCode && <span className="pl-badge pl-badge--code">Code</span>}
+        {view.tags.map((t) => (
+          <span key={t.text} className="pl-badge pl-badge--tag">
+            <Highlight text={t.text} ranges={t.ranges} />
           </span>
         ))}
       </span>
@@ -110,6 +75,14 @@ export const ResultList = memo(function ResultList({ id, rows, terms, active, on
     if (active >= 0) document.getElementById(optionId(id, active))?.scrollIntoView({ block: 'nearest' });
   }, [id, active]);
 
+  // The views shown last, by paper id: a row that looks the same keeps its view object.
+  const [shown] = useState(() => ({ byId: new Map<string, ResultView>() }));
+  const views = useMemo(() => {
+    const next = stableViews(rows, terms, shown.byId);
+    shown.byId = next.byId;
+    return next.views;
+  }, [rows, terms, shown]);
+
   return (
     <ul id={id} role="listbox" aria-label="Papers" className="pl-results">
       {rows.map((row, i) => (
@@ -117,8 +90,8 @@ export const ResultList = memo(function ResultList({ id, rows, terms, active, on
           key={row.hit.id}
           id={optionId(id, i)}
           index={i}
-          row={row}
-          terms={terms}
+          paperId={row.hit.id}
+          view={views[i]!}
           selected={i === active}
           onOpen={onOpen}
           onHover={onHover}

@@ -100,7 +100,7 @@ export function SearchScreen() {
         rows={rows}
         terms={results?.terms ?? NO_TERMS}
         active={active}
-        onOpen={open}
+        onOpen={openPaper}
         onHover={setActive}
       />
       {!query.trim() && !hasActiveFilter(filters) && <RecentSection db={db} onOpenPaper={openPaper} />}

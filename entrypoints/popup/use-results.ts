@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { ResultRow } from '@/components/ResultList';
 import type { StoredPaper } from '@/lib/catalog/types';
 import type { Note } from '@/lib/notes/model';
@@ -16,6 +16,27 @@ import type { Searcher } from '@/lib/search/search-index';
 const LIMIT = 30;
 
 const NO_TERMS: ReadonlySet<string> = new Set();
+
+/** Papers (and notes) last read for result rows kept for the next keystrokes' rows. */
+const KEEP_READ = 400;
+
+/** A paper and its note as last read from the database. */
+interface Read {
+  paper: StoredPaper | undefined;
+  note: Note | undefined;
+}
+
+/**
+ * The papers and notes last read for rows, newest last, at most KEEP_READ: a keystroke's rows
+ * show complete at once from what earlier keystrokes read (instead of without their TL;DR,
+ * note and badges until the read for the new ids comes, then again with them: two renders and
+ * two layouts a key); the live read of the rows' ids follows and replaces what changed.
+ */
+function remember(lastRead: Map<string, Read>, id: string, read: Read): void {
+  lastRead.delete(id);
+  lastRead.set(id, read);
+  if (lastRead.size > KEEP_READ) lastRead.delete(lastRead.keys().next().value!);
+}
 
 /** What the result list shows. */
 export interface Results {
@@ -50,7 +71,12 @@ export function useResults(
   recognized: string[],
 ): Results | null {
   const browsing = !query.trim() && !hasActiveFilter(filters);
-  const browsed = useLiveQuery(() => browsePapers(db, recognized, LIMIT), [db, recognized]);
+  const [lastRead] = useState(() => new Map<string, Read>());
+  const browsed = useLiveQuery(async () => {
+    const listed = await browsePapers(db, recognized, LIMIT);
+    for (const { paper, note } of listed) remember(lastRead, paper.id, { paper, note });
+    return listed;
+  }, [db, recognized, lastRead]);
   const order = useMemo(() => browsed?.map((b) => b.paper.id) ?? recognized, [browsed, recognized]);
 
   const result = useMemo(() => {
@@ -61,7 +87,12 @@ export function useResults(
   }, [searcher, browsing, query, filters, order]);
 
   const ids = useMemo(() => result?.hits.map((h) => h.id) ?? [], [result]);
-  const details = useLiveQuery(async () => ({ ids, papers: await getPapers(db, ids), notes: await getNotes(db, ids) }), [db, ids]);
+  const details = useLiveQuery(async () => {
+    const papers = await getPapers(db, ids);
+    const notes = await getNotes(db, ids);
+    ids.forEach((id, i) => remember(lastRead, id, { paper: papers[i], note: notes[i] }));
+    return { ids, papers, notes };
+  }, [db, ids, lastRead]);
 
   return useMemo((): Results | null => {
     if (browsing) return browsed ? { rows: browsed.map(browsedRow), terms: NO_TERMS, total: browsed.length, final: true } : null;
@@ -69,22 +100,21 @@ export function useResults(
       if (!browsed || !query.trim()) return null;
       return { rows: browsed.filter((b) => titleHasWords(b.paper.title, query)).map(browsedRow), terms: NO_TERMS, total: null, final: false };
     }
-    // Rows show at once with the index's titles; their papers and notes fill in when read.
-    const papers = new Map<string, StoredPaper>();
-    const notes = new Map<string, Note>();
-    if (details?.ids === ids) {
-      for (const p of details.papers) if (p) papers.set(p.id, p);
-      for (const n of details.notes) if (n) notes.set(n.paperId, n);
-    }
-    const rows = result.hits.map((hit) => ({
-      hit,
-      title: searcher.catalog.title(hit.ordinal),
-      hasCode: searcher.catalog.hasCode(hit.ordinal),
-      paper: papers.get(hit.id),
-      note: notes.get(hit.id),
-    }));
+    // Rows show at once with the index's titles and what was last read of their papers and
+    // notes; the rest fills in when this query's read comes.
+    const fresh = details?.ids === ids ? details : null;
+    const rows = result.hits.map((hit, i) => {
+      const read = fresh ? { paper: fresh.papers[i], note: fresh.notes[i] } : lastRead.get(hit.id);
+      return {
+        hit,
+        title: searcher.catalog.title(hit.ordinal),
+        hasCode: searcher.catalog.hasCode(hit.ordinal),
+        paper: read?.paper,
+        note: read?.note,
+      };
+    });
     return { rows, terms: result.terms, total: result.total, final: true };
-  }, [browsing, browsed, result, searcher, details, ids, query]);
+  }, [browsing, browsed, result, searcher, details, ids, query, lastRead]);
 }
 
 /** The line above the results: loading, an error, the count, or what to do. */
