@@ -20,84 +20,51 @@ export function riceParameter(n: number, df: number): number {
   return mean * Math.LN2 < 2 ? 0 : Math.min(24, Math.floor(Math.log2(mean * Math.LN2)));
 }
 
-/** A growable bit buffer, most significant bit first. */
-export class BitWriter {
-  private bytes: Uint8Array;
-  private acc = 0;
-  private accBits = 0;
-  private length = 0;
-
-  constructor(initialBytes = 1 << 16) {
-    this.bytes = new Uint8Array(initialBytes);
-  }
-
-  /** Bits written so far. */
-  get position(): number {
-    return this.length * 8 + this.accBits;
-  }
-
-  private pushByte(b: number): void {
-    if (this.length === this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
-      this.bytes = grown;
-    }
-    this.bytes[this.length++] = b;
-  }
-
-  /** Writes the low `count` bits of `value` (count ≤ 24). */
-  write(value: number, count: number): void {
-    this.acc = ((this.acc << count) | (value & ((1 << count) - 1))) >>> 0;
-    this.accBits += count;
-    while (this.accBits >= 8) {
-      this.accBits -= 8;
-      this.pushByte((this.acc >>> this.accBits) & 0xff);
-    }
-    this.acc &= (1 << this.accBits) - 1;
-  }
-
-  /** `count` zero bits then a one: unary. */
-  unary(count: number): void {
-    while (count >= 24) {
-      this.write(0, 24);
-      count -= 24;
-    }
-    this.write(1, count + 1);
-  }
-
-  /** The bits, padded with zero bytes so a reader may look 8 bytes past the last one. */
-  finish(): Uint8Array {
-    if (this.accBits > 0) this.write(0, 8 - this.accBits);
-    const out = new Uint8Array(this.length + 8);
-    out.set(this.bytes.subarray(0, this.length));
-    return out;
-  }
+/**
+ * The bits one posting takes: the gap's quotient in unary, its `k` low bits, then the field
+ * mask's rank in truncated unary (or the escape and the mask itself).
+ */
+export function postingBits(gap: number, k: number, rank: number): number {
+  return (gap >>> k) + 1 + k + (rank < UNARY_RANKS ? rank + 1 : UNARY_RANKS + MASK_BITS);
 }
 
-/** Appends one posting list: ordinals strictly increasing, a field mask each (maskRank maps mask → rank). */
-export function encodePostings(
-  out: BitWriter,
-  docs: ArrayLike<number>,
-  masks: ArrayLike<number>,
-  from: number,
-  to: number,
-  k: number,
-  maskRank: ArrayLike<number>,
-): void {
-  let prev = -1;
-  for (let i = from; i < to; i++) {
-    const doc = docs[i]!;
-    const gap = doc - prev - 1;
-    prev = doc;
-    out.unary(gap >>> k);
-    if (k > 0) out.write(gap & ((1 << k) - 1), k);
-    const rank = maskRank[masks[i]!]!;
-    if (rank < UNARY_RANKS) out.unary(rank);
-    else {
-      out.write(0, UNARY_RANKS);
-      out.write(masks[i]!, MASK_BITS);
-    }
+/** ORs the low `count` bits of `value` (count ≤ 24, value < 2^count) in at bit `pos`, most significant first. */
+function putBits(bytes: Uint8Array, pos: number, value: number, count: number): void {
+  const at = pos >>> 3;
+  // At most 7 + 24 bits from the byte at `at`: a 32-bit window holds them.
+  const window = (value << (32 - (pos & 7) - count)) >>> 0;
+  bytes[at]! |= window >>> 24;
+  bytes[at + 1]! |= window >>> 16;
+  bytes[at + 2]! |= window >>> 8;
+  bytes[at + 3]! |= window;
+}
+
+/**
+ * Writes one posting (the gap from the previous ordinal minus one, and its mask's rank) at bit
+ * `pos` of `bytes`, which must be zero from there on (zeros are only skipped); returns the bit
+ * after it. Lists can so be written in any order once each one's start is known (see
+ * TextIndexBuilder.finish), and `bytes` needs 4 bytes of room past the last posting.
+ */
+export function writePosting(bytes: Uint8Array, pos: number, gap: number, k: number, rank: number, mask: number): number {
+  pos += gap >>> k;
+  bytes[pos >>> 3]! |= 0x80 >>> (pos & 7);
+  pos++;
+  if (k > 0) {
+    putBits(bytes, pos, gap & ((1 << k) - 1), k);
+    pos += k;
   }
+  if (rank < UNARY_RANKS) {
+    pos += rank;
+    bytes[pos >>> 3]! |= 0x80 >>> (pos & 7);
+    return pos + 1;
+  }
+  putBits(bytes, pos + UNARY_RANKS, mask, MASK_BITS);
+  return pos + UNARY_RANKS + MASK_BITS;
+}
+
+/** Bytes for postings of `bits` bits in all: whole bytes, plus 8 so a reader may look 8 bytes past the last one. */
+export function postingBytes(bits: number): number {
+  return Math.ceil(bits / 8) + 8;
 }
 
 /**

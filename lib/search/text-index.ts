@@ -1,5 +1,5 @@
 import { tokenize } from '../match/normalize';
-import { BitWriter, decodePostings, encodePostings, riceParameter } from './rice';
+import { decodePostings, postingBits, postingBytes, riceParameter, writePosting } from './rice';
 import { allowedTypos, boundedDistance } from './edit-distance';
 
 /**
@@ -82,8 +82,6 @@ export interface Postings {
   fields: Uint8Array;
 }
 
-const STOP = 1;
-
 /** What an ASCII character is to the word scan of TextIndexBuilder.add. */
 const LOWER = 0;
 const UPPER = 1;
@@ -111,30 +109,49 @@ function finalHash(g: number, length: number): number {
   return g ^ (g >>> 13);
 }
 
+/** Postings are kept as term id * 128 + field mask in one Uint32: term ids stay under 2^25. */
+const MAX_TERMS = 1 << 25;
+const MASK_SHIFT = 7;
+const MASK_OF = (1 << MASK_SHIFT) - 1;
+/** Postings a chunk holds (1 MB): the lists grow a chunk at a time, never copied. */
+const CHUNK_SHIFT = 18;
+const CHUNK = 1 << CHUNK_SHIFT;
+/** lastDoc of a stopword: never a document, so a stopword is never listed in one. */
+const NEVER = 0x7fffffff;
+
 /**
  * Collects postings document by document; `finish` sorts the vocabulary and codes the lists.
  * Built for 100,000 abstracts in a few seconds: plain-ASCII text (nearly all of it) is scanned
  * character by character into an open-addressing table of the words seen, so a word already
  * known allocates nothing; other text goes through `tokenize`, the one normalizer, and lands in
- * the same table. Postings go to flat typed arrays, not one array per word.
+ * the same table. Each document's distinct terms are appended (term and field mask in one
+ * number) to fixed-size chunks, and `finish` Rice-codes them straight from there: one pass
+ * measures each term's list, a second writes every posting at its list's cursor. Memory the
+ * build touches is most of its cost at 100,000 papers (fresh pages and the garbage collections
+ * large allocations start), so nothing is grown by copying and no term-ordered copy is made.
  */
 export class TextIndexBuilder {
   /** Open addressing: a term id (-1 when empty) and its two hashes, three numbers a slot. */
   private slots = new Int32Array(3 << 16).fill(-1);
-  private termFlags = new Uint8Array(1 << 15);
+  /** The last document each term was listed in (NEVER for stopwords). */
   private lastDoc = new Int32Array(1 << 15).fill(-1);
   private docMask = new Uint8Array(1 << 15);
+  /** How many documents each term is in. */
+  private df = new Uint32Array(1 << 15);
   private readonly words: string[] = [];
   /** The terms of the current document (their field masks are in docMask). */
   private docTerms = new Int32Array(1024);
   private docTermCount = 0;
   private currentDoc = -1;
-  private postTerm = new Uint32Array(1 << 20);
-  private postDoc = new Uint32Array(1 << 20);
-  private postMask = new Uint8Array(1 << 20);
+  /** Term ids of the words of the space-separated run being read (see add). */
+  private runTerms: Int32Array = new Int32Array(64);
+  private readonly chunks: Uint32Array[] = [];
   private posts = 0;
-  /** The words of the run being read: start, end and the two hashes of each. */
-  private pending = new Int32Array(4 * 64);
+  /** The documents with postings, in order, and where each one's postings end. */
+  private docIds = new Uint32Array(1024);
+  private docEnds = new Float64Array(1024);
+  private docCount = 0;
+  private readonly maskCount = new Float64Array(1 << MASK_SHIFT);
 
   /**
    * Adds a field's text to a document; documents must be added in increasing order. Returns
@@ -151,14 +168,15 @@ export class TextIndexBuilder {
     let words = 0;
     // One pass over the characters. tokenize ends a word at every space or control character,
     // so the text is taken one space-separated run at a time: the letter/digit words of a run of
-    // plain ASCII (nearly all) are hashed here as they are read and interned when the run ends;
-    // a run with anything else (accents, TeX) goes through tokenize instead.
+    // plain ASCII (nearly all) are hashed as they are read and interned, and listed when the
+    // run ends; a run with anything else (accents, TeX) goes through tokenize instead.
     const n = text.length;
     let runStart = 0;
+    let runWords = 0;
+    let runTerms = this.runTerms;
     let wordStart = -1;
     let h = HASH_SEED;
     let g = HASH_SEED_2;
-    let pending = 0;
     for (let i = 0; i <= n; i++) {
       let c = i < n ? text.charCodeAt(i) : 32;
       const kind = c < 128 ? CHAR_KIND[c]! : SPECIAL;
@@ -176,29 +194,24 @@ export class TextIndexBuilder {
       }
       if (wordStart >= 0) {
         if (i - wordStart >= 2) {
-          if (4 * pending + 4 > this.pending.length) this.growPending();
-          const at = 4 * pending++;
-          this.pending[at] = wordStart;
-          this.pending[at + 1] = i;
-          this.pending[at + 2] = h;
-          this.pending[at + 3] = finalHash(g, i - wordStart);
+          if (runWords === runTerms.length) runTerms = this.growRun();
+          runTerms[runWords++] = this.intern(h, finalHash(g, i - wordStart), text, wordStart, i);
         }
         wordStart = -1;
       }
       if (kind === SPACE) {
-        words += pending;
-        for (let w = 0; w < pending; w++) {
-          const at = 4 * w;
-          const from = this.pending[at]!;
-          this.post(this.intern(this.pending[at + 2]!, this.pending[at + 3]!, text, from, this.pending[at + 1]!), bit);
+        if (runWords > 0) {
+          words += runWords;
+          for (let w = 0; w < runWords; w++) this.post(runTerms[w]!, bit);
+          runWords = 0;
         }
-        pending = 0;
         runStart = i + 1;
       } else if (kind === SPECIAL) {
+        // The run's words read so far stay in the vocabulary unlisted; finish drops such words.
         let end = i;
         while (end < n && text.charCodeAt(end) > 32) end++;
         words += this.addTokens(text.slice(runStart, end), bit);
-        pending = 0;
+        runWords = 0;
         runStart = end + 1;
         i = end;
       }
@@ -206,10 +219,10 @@ export class TextIndexBuilder {
     return words;
   }
 
-  private growPending(): void {
-    const grown = new Int32Array(this.pending.length * 2);
-    grown.set(this.pending);
-    this.pending = grown;
+  private growRun(): Int32Array {
+    const grown = new Int32Array(this.runTerms.length * 2);
+    grown.set(this.runTerms);
+    return (this.runTerms = grown);
   }
 
   /** Adds the words of `text` through tokenize; returns how many it has (of two letters or more). */
@@ -233,8 +246,9 @@ export class TextIndexBuilder {
   }
 
   private post(term: number, bit: number): void {
-    if (this.termFlags[term]! & STOP) return;
     if (this.lastDoc[term] !== this.currentDoc) {
+      // A stopword's lastDoc is NEVER: it lands here only to be dropped.
+      if (this.lastDoc[term] === NEVER) return;
       this.lastDoc[term] = this.currentDoc;
       this.docMask[term] = bit;
       if (this.docTermCount === this.docTerms.length) {
@@ -263,9 +277,10 @@ export class TextIndexBuilder {
     }
     const word = text.slice(start, end).toLowerCase();
     const id = this.words.length;
+    if (id === MAX_TERMS) throw new Error(`search index: more than ${MAX_TERMS} distinct words`);
     this.words.push(word);
-    if (id === this.termFlags.length) this.growTerms();
-    this.termFlags[id] = STOPWORDS.has(word) ? STOP : 0;
+    if (id === this.lastDoc.length) this.growTerms();
+    this.lastDoc[id] = STOPWORDS.has(word) ? NEVER : -1;
     if (this.words.length * 2 > slots.length / 3) this.rehash();
     else this.place(slots, mask, id, h, g);
     return id;
@@ -280,16 +295,16 @@ export class TextIndexBuilder {
   }
 
   private growTerms(): void {
-    const n = this.termFlags.length * 2;
-    const grow = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T, fill?: number): T => {
-      const b = make(n);
-      if (fill !== undefined) b.fill(fill);
-      b.set(a);
-      return b;
-    };
-    this.termFlags = grow(this.termFlags, (k) => new Uint8Array(k));
-    this.lastDoc = grow(this.lastDoc, (k) => new Int32Array(k), -1);
-    this.docMask = grow(this.docMask, (k) => new Uint8Array(k));
+    const n = this.lastDoc.length * 2;
+    const lastDoc = new Int32Array(n);
+    lastDoc.set(this.lastDoc);
+    this.lastDoc = lastDoc;
+    const docMask = new Uint8Array(n);
+    docMask.set(this.docMask);
+    this.docMask = docMask;
+    const df = new Uint32Array(n);
+    df.set(this.df);
+    this.df = df;
   }
 
   /** Doubles the table; each slot's hash says where its term goes. */
@@ -301,76 +316,110 @@ export class TextIndexBuilder {
     this.slots = slots;
   }
 
+  /** Appends the current document's terms to the postings. */
   private flush(): void {
     const count = this.docTermCount;
-    const need = this.posts + count;
-    if (need > this.postTerm.length) {
-      let size = this.postTerm.length;
-      while (size < need) size *= 2;
-      const t = new Uint32Array(size);
-      t.set(this.postTerm.subarray(0, this.posts));
-      const d = new Uint32Array(size);
-      d.set(this.postDoc.subarray(0, this.posts));
-      const m = new Uint8Array(size);
-      m.set(this.postMask.subarray(0, this.posts));
-      this.postTerm = t;
-      this.postDoc = d;
-      this.postMask = m;
-    }
+    if (count === 0) return;
+    const { docTerms, docMask, df, maskCount, chunks } = this;
+    let posts = this.posts;
     for (let i = 0; i < count; i++) {
-      const term = this.docTerms[i]!;
-      this.postTerm[this.posts] = term;
-      this.postDoc[this.posts] = this.currentDoc;
-      this.postMask[this.posts++] = this.docMask[term]!;
+      const term = docTerms[i]!;
+      const mask = docMask[term]!;
+      df[term]!++;
+      maskCount[mask]!++;
+      const offset = posts & (CHUNK - 1);
+      if (offset === 0) chunks.push(new Uint32Array(CHUNK));
+      chunks[posts >>> CHUNK_SHIFT]![offset] = term * (MASK_OF + 1) + mask;
+      posts++;
     }
+    this.posts = posts;
+    if (this.docCount === this.docIds.length) {
+      const ids = new Uint32Array(2 * this.docCount);
+      ids.set(this.docIds);
+      this.docIds = ids;
+      const ends = new Float64Array(2 * this.docCount);
+      ends.set(this.docEnds);
+      this.docEnds = ends;
+    }
+    this.docIds[this.docCount] = this.currentDoc;
+    this.docEnds[this.docCount++] = posts;
     this.docTermCount = 0;
+  }
+
+  /**
+   * Calls `visit(doc, chunk, from, to)` for every stretch of one document's postings within one
+   * chunk, in document order: the passes of `finish` loop over `chunk` from `from` to `to`.
+   */
+  private forEachStretch(visit: (doc: number, chunk: Uint32Array, from: number, to: number) => void): void {
+    let at = 0;
+    for (let d = 0; d < this.docCount; d++) {
+      const doc = this.docIds[d]!;
+      const end = this.docEnds[d]!;
+      while (at < end) {
+        const c = Math.floor(at / CHUNK);
+        const stop = Math.min(end, (c + 1) * CHUNK);
+        visit(doc, this.chunks[c]!, at - c * CHUNK, stop - c * CHUNK);
+        at = stop;
+      }
+    }
   }
 
   /** Codes the index; `docCount` is how many ordinals there are (at least the last document + 1). */
   finish(docCount = this.currentDoc + 1): TextIndex {
     this.flush();
-    const { words, posts, postTerm, postDoc, postMask } = this;
-    const df = new Uint32Array(words.length);
-    for (let i = 0; i < posts; i++) df[postTerm[i]!]!++;
-    const kept = words.map((_, t) => t).filter((t) => df[t]! > 0);
+    const { words, df, maskCount } = this;
+    const kept: number[] = [];
+    for (let t = 0; t < words.length; t++) if (df[t]! > 0) kept.push(t);
     kept.sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
-    const rank = new Int32Array(words.length);
-    kept.forEach((t, r) => (rank[t] = r));
-    // Postings grouped by term (a stable counting sort keeps each list's ordinals increasing).
-    const start = new Uint32Array(kept.length + 1);
-    kept.forEach((t, r) => (start[r + 1] = start[r]! + df[t]!));
-    const fill = start.slice(0, kept.length);
-    const docs = new Uint32Array(posts);
-    const masks = new Uint8Array(posts);
-    const maskCount = new Uint32Array(256);
-    for (let i = 0; i < posts; i++) {
-      const at = fill[rank[postTerm[i]!]!]!++;
-      docs[at] = postDoc[i]!;
-      masks[at] = postMask[i]!;
-      maskCount[postMask[i]!]!++;
-    }
     const maskByRank = Uint8Array.from(
       [...maskCount.keys()].filter((m) => maskCount[m]! > 0).sort((a, b) => maskCount[b]! - maskCount[a]! || a - b),
     );
-    const maskRank = new Uint8Array(256);
+    const maskRank = new Uint8Array(1 << MASK_SHIFT);
     maskByRank.forEach((m, r) => (maskRank[m] = r));
-    const out = new BitWriter(Math.max(1024, posts));
+    // Each term's Rice parameter, then its list's length in bits (gaps from lastDoc, reset).
+    const k = new Uint8Array(words.length);
+    for (const t of kept) k[t] = riceParameter(docCount, df[t]!);
+    const last = this.lastDoc.fill(-1);
+    const cursor = new Float64Array(words.length);
+    this.forEachStretch((doc, chunk, from, to) => {
+      for (let i = from; i < to; i++) {
+        const t = chunk[i]! >>> MASK_SHIFT;
+        cursor[t]! += postingBits(doc - last[t]! - 1, k[t]!, maskRank[chunk[i]! & MASK_OF]!);
+        last[t] = doc;
+      }
+    });
+    // Lists one after the other in vocabulary order; each cursor moves to its list's start.
     const bitStart = new Uint32Array(kept.length);
     const riceK = new Uint8Array(kept.length);
     const termDf = new Uint32Array(kept.length);
-    for (let r = 0; r < kept.length; r++) {
-      termDf[r] = start[r + 1]! - start[r]!;
-      riceK[r] = riceParameter(docCount, termDf[r]!);
-      bitStart[r] = out.position;
-      encodePostings(out, docs, masks, start[r]!, start[r + 1]!, riceK[r]!, maskRank);
-    }
+    let bits = 0;
+    kept.forEach((t, r) => {
+      bitStart[r] = bits;
+      riceK[r] = k[t]!;
+      termDf[r] = df[t]!;
+      const length = cursor[t]!;
+      cursor[t] = bits;
+      bits += length;
+    });
+    if (bits >= 2 ** 32) throw new Error(`search index: postings of ${bits} bits do not fit 32-bit offsets`);
+    const out = new Uint8Array(postingBytes(bits));
+    last.fill(-1);
+    this.forEachStretch((doc, chunk, from, to) => {
+      for (let i = from; i < to; i++) {
+        const packed = chunk[i]!;
+        const t = packed >>> MASK_SHIFT;
+        const mask = packed & MASK_OF;
+        cursor[t] = writePosting(out, cursor[t]!, doc - last[t]! - 1, k[t]!, maskRank[mask]!, mask);
+        last[t] = doc;
+      }
+    });
     return new TextIndex({
       terms: kept.map((t) => words[t]!).join('\n'),
       df: termDf,
       bitStart,
       riceK,
       maskByRank,
-      bits: out.finish(),
+      bits: out,
       docCount,
     });
   }
