@@ -5,6 +5,7 @@ import { Searcher } from '../search/search-index';
 import { loadCatalog } from './catalog-load';
 import { saveNote } from './notes';
 import { bumpRevision } from './revisions';
+import { SETTING_KEYS } from '../settings';
 import { PaperLensDB } from './schema';
 import { loadSearchIndex, refreshSearchIndex, SEARCH_INDEX_KEY, searchIndexRefresher, searchIndexState } from './search-index';
 
@@ -71,9 +72,14 @@ describe('the stored search index', () => {
     const db = fresh();
     await loadCatalog(db, { version: 'v1', papers: [paper('a-1', 'Gated Linear Attention', 'x')] });
     await db.settings.put({ key: SEARCH_INDEX_KEY, value: { format: 1, revision: 1, index: null } });
+    // The state row of that build still names the current revisions, but not this format: a
+    // page following it sees no index and asks for a refresh.
+    await db.settings.put({ key: SETTING_KEYS.searchIndexState, value: { papers: 1, notes: 0 } });
     expect(await loadSearchIndex(db)).toBeNull();
+    expect(await searchIndexState(db)).toBeNull();
     expect((await refreshSearchIndex(db)).rebuilt).toContain('catalog');
     expect(await loadSearchIndex(db)).not.toBeNull();
+    expect(await searchIndexState(db)).toEqual((await loadSearchIndex(db))!.current);
     db.close();
   });
 

@@ -64,10 +64,21 @@ export interface LoadedSearchIndex {
   current: SearchIndexState;
 }
 
-/** The stored state row (which revisions the stored indexes hold), or null before the first build. */
+/** The state row as stored: the revisions, and the index format they were built in. */
+interface StoredState extends SearchIndexState {
+  format: number;
+}
+
+/**
+ * The stored state row (which revisions the stored indexes hold), or null before the first
+ * build, and when the indexes are in an older format: a page then asks the background for a
+ * refresh, which rebuilds them, as it does for a missing index.
+ */
 export async function searchIndexState(db: PaperLensDB): Promise<SearchIndexState | null> {
-  const value = (await db.settings.get(STATE_KEY))?.value as SearchIndexState | undefined;
-  return value && typeof value.papers === 'number' ? value : null;
+  const value = (await db.settings.get(STATE_KEY))?.value as Partial<StoredState> | undefined;
+  return value && value.format === INDEX_FORMAT && typeof value.papers === 'number' && typeof value.notes === 'number'
+    ? { papers: value.papers, notes: value.notes }
+    : null;
 }
 
 /**
@@ -170,7 +181,7 @@ export async function refreshSearchIndex(db: PaperLensDB, known?: KnownCatalog):
     rebuilt.push('notes');
   }
   const state: SearchIndexState = { papers: papersRevision, notes: notesRevision };
-  if (rebuilt.length > 0) await db.settings.put({ key: STATE_KEY, value: state });
+  if (rebuilt.length > 0) await db.settings.put({ key: STATE_KEY, value: { ...state, format: INDEX_FORMAT } satisfies StoredState });
   return { rebuilt, state, catalog: { revision: papersRevision, index: catalog } };
 }
 

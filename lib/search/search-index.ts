@@ -16,8 +16,11 @@ export interface SearchablePaper {
   authors?: readonly string[];
 }
 
-/** Bumped when the stored layout changes, so an index stored by an older version is rebuilt. */
-export const INDEX_FORMAT = 3;
+/**
+ * Bumped when the stored layout changes, so an index stored by an older version is rebuilt
+ * (4: an index built before could hold a word twice, see TextIndexBuilder.intern).
+ */
+export const INDEX_FORMAT = 4;
 
 /**
  * The stored catalog index: typed arrays and a few strings, so IndexedDB keeps it as blocks.

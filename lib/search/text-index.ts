@@ -281,8 +281,9 @@ export class TextIndexBuilder {
     this.words.push(word);
     if (id === this.lastDoc.length) this.growTerms();
     this.lastDoc[id] = STOPWORDS.has(word) ? NEVER : -1;
+    // The new word goes in after a rehash (which moves only the words already in the table).
     if (this.words.length * 2 > slots.length / 3) this.rehash();
-    else this.place(slots, mask, id, h, g);
+    this.place(this.slots, this.slots.length / 3 - 1, id, h, g);
     return id;
   }
 
