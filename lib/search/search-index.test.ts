@@ -193,6 +193,46 @@ describe('Searcher filters', () => {
   });
 });
 
+describe('Searcher pruning', () => {
+  // Queries typed key by key: topics (many papers with every word), titles with typos, a note
+  // word, words no paper has together (too few with every word: every paper with any is ranked),
+  // stopwords, a repeated word, a trailing space.
+  const QUERIES = [
+    'vision transformer segmentation',
+    'itransfomer forcasting',
+    'mixture of experts',
+    'efficent transformer for long sequence',
+    'informer beyond eff',
+    'linear attention ',
+    'zanzibarite kernels',
+    'attention attention',
+    'graph neural network diffusion',
+    'xqzv transformer',
+    'the of and',
+  ];
+  const typed = QUERIES.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)));
+  const FILTERS: SearchFilters[] = [NO_FILTERS, { ...NO_FILTERS, hasCode: true }, { ...NO_FILTERS, starred: true }];
+
+  it('gives exactly the results of ranking every paper with any query word, keystroke by keystroke', () => {
+    const notes = papers.slice(0, 60).map((p, i) =>
+      note(p.id, { text: i % 2 ? 'zanzibarite kernels to compare' : 'attention baseline', starred: i % 3 === 0 }),
+    );
+    const notesIndex = buildNotesIndex(index, notes);
+    const pruned = new Searcher(index, notesIndex);
+    const full = new Searcher(index, notesIndex, { pruning: false });
+    let multiWord = 0;
+    for (const filters of FILTERS) {
+      for (const q of typed) {
+        const a = pruned.search(q, filters, 30);
+        const b = full.search(q, filters, 30);
+        expect({ q, hits: a.hits, total: a.total, terms: [...a.terms].sort() }).toEqual({ q, hits: b.hits, total: b.total, terms: [...b.terms].sort() });
+        if (q.trim().includes(' ') && b.total > 0) multiWord++;
+      }
+    }
+    expect(multiWord).toBeGreaterThan(100);
+  });
+});
+
 describe('CatalogIndex', () => {
   it('gives the same results after a structured-clone round trip of its stored form', async () => {
     const copy = await CatalogIndex.deserialize(structuredClone(index.serialize()));

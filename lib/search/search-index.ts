@@ -320,36 +320,49 @@ interface WordScores {
   terms: string[];
 }
 
-/** A small binary min-heap keeping the `capacity` best-scored documents. */
+/**
+ * A small binary min-heap keeping the `capacity` best documents: higher score first, then the
+ * lower ordinal, so which of tied documents are kept does not depend on the order they come in.
+ */
 class TopK {
   readonly docs: number[] = [];
   readonly scores: number[] = [];
+  private readonly ordinals: number[] = [];
   constructor(private readonly capacity: number) {}
 
-  push(doc: number, score: number): void {
-    const { docs, scores } = this;
+  /** True when entry a ranks below entry b (the heap keeps the lowest at the root). */
+  private below(a: number, b: number): boolean {
+    const { scores, ordinals } = this;
+    return scores[a]! < scores[b]! || (scores[a] === scores[b] && ordinals[a]! > ordinals[b]!);
+  }
+
+  /** `doc` is what the caller gets back in `docs`; `ordinal` breaks ties. */
+  push(doc: number, score: number, ordinal: number): void {
+    const { docs, scores, ordinals } = this;
     if (docs.length < this.capacity) {
       docs.push(doc);
       scores.push(score);
+      ordinals.push(ordinal);
       let i = docs.length - 1;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (scores[parent]! <= scores[i]!) break;
+        if (!this.below(i, parent)) break;
         this.swap(i, parent);
         i = parent;
       }
       return;
     }
-    if (score <= scores[0]!) return;
+    if (score < scores[0]! || (score === scores[0] && ordinal > ordinals[0]!)) return;
     docs[0] = doc;
     scores[0] = score;
+    ordinals[0] = ordinal;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < docs.length && scores[l]! < scores[m]!) m = l;
-      if (r < docs.length && scores[r]! < scores[m]!) m = r;
+      if (l < docs.length && this.below(l, m)) m = l;
+      if (r < docs.length && this.below(r, m)) m = r;
       if (m === i) break;
       this.swap(i, m);
       i = m;
@@ -359,7 +372,17 @@ class TopK {
   private swap(a: number, b: number): void {
     [this.docs[a], this.docs[b]] = [this.docs[b]!, this.docs[a]!];
     [this.scores[a], this.scores[b]] = [this.scores[b]!, this.scores[a]!];
+    [this.ordinals[a], this.ordinals[b]] = [this.ordinals[b]!, this.ordinals[a]!];
   }
+}
+
+export interface SearcherOptions {
+  /**
+   * Rank only the papers having every query word when enough do (the usual case), instead of
+   * every paper having any (default true). Same results either way; false is for the tests
+   * that check exactly that.
+   */
+  pruning?: boolean;
 }
 
 /**
@@ -378,11 +401,16 @@ export class Searcher {
   private readonly wordDocs: Uint32Array;
   private wordCache = new Map<string, WordScores>();
 
+  /** See SearcherOptions.pruning. */
+  private readonly pruning: boolean;
+
   /** `notes` is `buildNotesIndex(catalog, notes)`, or that index restored from storage. */
   constructor(
     readonly catalog: CatalogIndex,
     readonly notes: NotesIndex,
+    options: SearcherOptions = {},
   ) {
+    this.pruning = options.pruning ?? true;
     const n = catalog.size;
     this.score = new Float32Array(n);
     this.tokScore = new Float32Array(n);
@@ -415,9 +443,18 @@ export class Searcher {
 
     const cache = new Map<string, WordScores>();
     const scored: WordScores[] = [];
-    for (const { w, prefix } of queried) {
+    // The last word, when not scored at an earlier keystroke, is scored only over the papers
+    // having the words before it, if enough do (see mergeAllWords); in full if not.
+    let pending: { w: string; prefix: boolean; key: string } | null = null;
+    for (let j = 0; j < queried.length; j++) {
+      const { w, prefix } = queried[j]!;
       const key = `${prefix ? 'p' : 'w'}:${w}`;
-      const word = cache.get(key) ?? this.wordCache.get(key) ?? this.scoreWord(w, prefix);
+      let word = cache.get(key) ?? this.wordCache.get(key);
+      if (!word && this.pruning && j > 0 && j === queried.length - 1) {
+        pending = { w, prefix, key };
+        continue;
+      }
+      word ??= this.scoreWord(w, prefix);
       cache.set(key, word);
       for (const t of word.terms) terms.add(t);
       scored.push(word);
@@ -425,28 +462,34 @@ export class Searcher {
     // Typing extends the last word; the words before it are reused from the previous keystroke.
     this.wordCache = cache;
 
-    // One word (every keystroke of the first word typed): its scores are the papers' scores, and
-    // the passes below read its arrays in order instead of gathering them per paper.
-    const only = scored.length === 1 ? scored[0]! : null;
     const { score, matched, fieldMask, touched } = this;
-    let count = 0;
-    if (only) count = only.docs.length;
-    else {
-      for (const { docs, scores, fields } of scored) {
-        for (let i = 0; i < docs.length; i++) {
-          const doc = docs[i]!;
-          if (matched[doc] === 0) touched[count++] = doc;
-          matched[doc]!++;
-          score[doc]! += scores[i]!;
-          fieldMask[doc]! |= fields[i]!;
+    const filtering = hasActiveFilter(filters);
+    let count = -1;
+    if (this.pruning && (scored.length > 1 || pending)) {
+      const all = this.mergeAllWords(scored, filtering ? filters : null, pending);
+      if (all) {
+        count = all.count;
+        if (all.last) {
+          for (const t of all.last.terms) terms.add(t);
+          scored.push(all.last);
         }
       }
     }
+    if (count < 0 && pending) {
+      const word = this.scoreWord(pending.w, pending.prefix);
+      cache.set(pending.key, word);
+      for (const t of word.terms) terms.add(t);
+      scored.push(word);
+    }
+    // One word (every keystroke of the first word typed): its scores are the papers' scores, and
+    // the passes below read its arrays in order instead of gathering them per paper.
+    const only = scored.length === 1 ? scored[0]! : null;
+    if (only) count = only.docs.length;
+    else if (count < 0) count = this.mergeAnyWords(scored);
     const docAt = (i: number) => (only ? only.docs[i]! : touched[i]!);
     const scoreAt = (i: number) => (only ? only.scores[i]! : score[touched[i]!]!);
     const matchedAt = (i: number) => (only ? 1 : matched[touched[i]!]!);
 
-    const filtering = hasActiveFilter(filters);
     // Which papers count as results: those with every query word once enough papers have them
     // all (else those with the most words), scoring at least a share of the best one. The rest
     // are noise that would only inflate the count ("vision transformer" is in most abstracts).
@@ -480,7 +523,7 @@ export class Searcher {
       const sc = scoreAt(i);
       if (m < need || sc < cut) continue;
       total++;
-      top.push(i, sc * coverageFactor(m, words));
+      top.push(i, sc * coverageFactor(m, words), docAt(i));
     }
     const phrase = tokens.join(' ');
     const firstWord = new Set(scored[0]!.terms);
@@ -505,8 +548,97 @@ export class Searcher {
     return { hits: hits.slice(0, limit), terms, total };
   }
 
-  /** Each paper's best score for one query word over both indexes, and the fields it matched in. */
-  private scoreWord(w: string, prefix: boolean): WordScores {
+  /**
+   * Papers having any query word: each paper's summed score, how many words it has and the
+   * fields they matched in, for the `count` papers listed in `touched`. Returns `count`.
+   */
+  private mergeAnyWords(scored: readonly WordScores[]): number {
+    const { score, matched, fieldMask, touched } = this;
+    let count = 0;
+    for (const { docs, scores, fields } of scored) {
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        if (matched[doc] === 0) touched[count++] = doc;
+        matched[doc]!++;
+        score[doc]! += scores[i]!;
+        fieldMask[doc]! |= fields[i]!;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * The papers having every query word, merged as mergeAnyWords would merge them, when at
+   * least ENOUGH_WITH_ALL_WORDS of them pass `filters`: then only they can be results (see
+   * search), and the rest need not be scored, counted or ranked. "vision transformer s" has
+   * 100,000 papers with one of its words at 100,000 papers, and a few thousand with all three.
+   * Returns their count, or null (nothing left set) when too few have every word.
+   *
+   * `last`, when given, is a query word after `scored` not scored yet: it is scored only over
+   * the papers having all of `scored` (returned as `last`; not for caching, as it holds only
+   * those papers). The shortest list marks its papers, each longer one keeps those it also
+   * has; the scores are then summed in query order (so in float32 they are exactly
+   * mergeAnyWords' sums).
+   */
+  private mergeAllWords(
+    scored: readonly WordScores[],
+    filters: SearchFilters | null,
+    last: { w: string; prefix: boolean } | null,
+  ): { count: number; last: WordScores | null } | null {
+    const { score, matched, fieldMask, touched } = this;
+    const bySize = [...scored].sort((a, b) => a.docs.length - b.docs.length);
+    const first = bySize[0]!.docs;
+    let count = first.length;
+    for (let i = 0; i < count; i++) {
+      const doc = first[i]!;
+      touched[i] = doc;
+      matched[doc] = 1;
+    }
+    for (let w = 1; w < bySize.length; w++) {
+      const { docs } = bySize[w]!;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        if (matched[doc] === w) matched[doc] = w + 1;
+      }
+    }
+    // Keep the papers with every word (those passing the filters, when any is on).
+    const keep = (words: number) => {
+      let kept = 0;
+      for (let i = 0; i < count; i++) {
+        const doc = touched[i]!;
+        if (matched[doc] === words && (filters === null || this.passes(filters, doc))) touched[kept++] = doc;
+        else matched[doc] = 0;
+      }
+      count = kept;
+      if (count >= ENOUGH_WITH_ALL_WORDS) return true;
+      for (let i = 0; i < count; i++) matched[touched[i]!] = 0;
+      return false;
+    };
+    if (!keep(bySize.length)) return null;
+    let lastScores: WordScores | null = null;
+    if (last) {
+      lastScores = this.scoreWord(last.w, last.prefix, bySize.length);
+      const { docs } = lastScores;
+      for (let i = 0; i < docs.length; i++) matched[docs[i]!] = bySize.length + 1;
+      if (!keep(bySize.length + 1)) return null;
+    }
+    const words = bySize.length + (last ? 1 : 0);
+    for (const { docs, scores, fields } of lastScores ? [...scored, lastScores] : scored) {
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        if (matched[doc] !== words) continue;
+        score[doc]! += scores[i]!;
+        fieldMask[doc]! |= fields[i]!;
+      }
+    }
+    return { count, last: lastScores };
+  }
+
+  /**
+   * Each paper's best score for one query word over both indexes, and the fields it matched in;
+   * with `onlyMatched`, only of the papers whose `matched` count is that (see mergeAllWords).
+   */
+  private scoreWord(w: string, prefix: boolean, onlyMatched = -1): WordScores {
     const { tokScore, tokFields, wordDocs } = this;
     const n = this.catalog.size;
     let count = 0;
@@ -525,6 +657,7 @@ export class Searcher {
         const titleWords = index === this.catalog.text ? this.catalog.titleWords : null;
         for (let p = 0; p < docs.length; p++) {
           const doc = docs[p]!;
+          if (onlyMatched >= 0 && this.matched[doc] !== onlyMatched) continue;
           const f = fields[p]!;
           let wgt = base * maskWeight(f);
           // A word in a short title says more about the paper than one in a long title.
