@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { RecentlyRead } from '@/components/RecentlyRead';
-import { loadHistory } from '@/lib/db/history';
+import { loadHistory } from '@/lib/db/history-read';
 import type { PaperLensDB } from '@/lib/db/schema';
 import type { HistoryEntry } from '@/lib/library';
 

@@ -76,15 +76,6 @@ export async function recordVisit(db: PaperLensDB, input: VisitInput, now = Date
 }
 
 /** The reading history, latest visit first, `limit` entries at most. */
-export function loadHistory(db: PaperLensDB, limit = Infinity): Promise<HistoryEntry[]> {
-  const query = db.history.orderBy('visitedAt').reverse();
-  return (Number.isFinite(limit) ? query.limit(limit) : query).toArray();
-}
-
-export function countHistory(db: PaperLensDB): Promise<number> {
-  return db.history.count();
-}
-
 /**
  * "Clear history": every history entry goes, and so do the papers known only from a visit
  * (a note on one stays, under its title snapshot). Papers in the library or the catalog stay.

@@ -11,22 +11,23 @@ import type { Note, NoteInput, NoteSaveResult } from './model';
 export const JOURNAL_KEY = 'paperlens:pending-note-saves';
 
 /** The part of `Storage` the journal uses, so tests pass a Map-backed fake. */
+// (Parameters are not named `storage`: WXT then bundles its storage API, 15 kB, into every page that imports this.)
 export type JournalStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 type Journal = Record<string, NoteInput>;
 
-function read(storage: JournalStorage): Journal {
+function read(journalStore: JournalStorage): Journal {
   try {
-    const value: unknown = JSON.parse(storage.getItem(JOURNAL_KEY) ?? '{}');
+    const value: unknown = JSON.parse(journalStore.getItem(JOURNAL_KEY) ?? '{}');
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Journal) : {};
   } catch {
     return {};
   }
 }
 
-function write(storage: JournalStorage, journal: Journal): void {
+function write(journalStore: JournalStorage, journal: Journal): void {
   try {
-    storage.setItem(JOURNAL_KEY, JSON.stringify(journal));
+    journalStore.setItem(JOURNAL_KEY, JSON.stringify(journal));
   } catch (error) {
     // The journal is a second line of defence; the save itself still goes ahead and reports its own errors.
     console.warn('PaperLens: could not journal a note save', error);
@@ -34,15 +35,15 @@ function write(storage: JournalStorage, journal: Journal): void {
 }
 
 /** Records a save before it is sent; fields of an earlier unanswered save of the same note are kept. */
-export function journalSave(storage: JournalStorage, input: NoteInput): void {
-  const journal = read(storage);
+export function journalSave(journalStore: JournalStorage, input: NoteInput): void {
+  const journal = read(journalStore);
   journal[input.paperId] = { ...journal[input.paperId], ...input };
-  write(storage, journal);
+  write(journalStore, journal);
 }
 
 /** Drops a save once the background answered, unless a newer save of that note was journaled since. */
-export function settleSave(storage: JournalStorage, input: NoteInput): void {
-  const journal = read(storage);
+export function settleSave(journalStore: JournalStorage, input: NoteInput): void {
+  const journal = read(journalStore);
   const entry = journal[input.paperId];
   if (!entry) return;
   const covered = (Object.keys(entry) as (keyof NoteInput)[]).every(
@@ -50,7 +51,7 @@ export function settleSave(storage: JournalStorage, input: NoteInput): void {
   );
   if (covered) {
     delete journal[input.paperId];
-    write(storage, journal);
+    write(journalStore, journal);
   }
 }
 
@@ -59,13 +60,13 @@ export function settleSave(storage: JournalStorage, input: NoteInput): void {
  * every extension page's editor uses. A conflict stays journaled until the user resolves it.
  */
 export function journaledSave(
-  storage: JournalStorage,
+  journalStore: JournalStorage,
   send: (input: NoteInput) => Promise<NoteSaveResult>,
 ): (input: NoteInput) => Promise<NoteSaveResult> {
   return async (input) => {
-    journalSave(storage, input);
+    journalSave(journalStore, input);
     const result = await send(input);
-    if (result.ok) settleSave(storage, input);
+    if (result.ok) settleSave(journalStore, input);
     return result;
   };
 }
@@ -82,11 +83,11 @@ export interface RecoveredDraft {
  * user resolves them with `settleSave`. A save that fails again stays for the next replay.
  */
 export async function replayPendingSaves(
-  storage: JournalStorage,
+  journalStore: JournalStorage,
   save: (input: NoteInput) => Promise<NoteSaveResult>,
 ): Promise<RecoveredDraft[]> {
   const conflicts: RecoveredDraft[] = [];
-  for (const input of Object.values(read(storage))) {
+  for (const input of Object.values(read(journalStore))) {
     let result: NoteSaveResult;
     try {
       result = await save(input);
@@ -94,21 +95,21 @@ export async function replayPendingSaves(
       console.warn('PaperLens: replaying a note save failed; it stays journaled', error);
       continue;
     }
-    if (result.ok) settleSave(storage, input);
+    if (result.ok) settleSave(journalStore, input);
     else conflicts.push({ input, stored: result.conflict });
   }
   return conflicts;
 }
 
 /** Forgets the journaled save of one note: the user chose the stored note over it. */
-export function forgetSave(storage: JournalStorage, paperId: string): void {
-  const journal = read(storage);
+export function forgetSave(journalStore: JournalStorage, paperId: string): void {
+  const journal = read(journalStore);
   if (!(paperId in journal)) return;
   delete journal[paperId];
-  write(storage, journal);
+  write(journalStore, journal);
 }
 
 /** Forgets every journaled save ("delete all my data" must not bring notes back on the next replay). */
-export function clearJournal(storage: JournalStorage): void {
-  write(storage, {});
+export function clearJournal(journalStore: JournalStorage): void {
+  write(journalStore, {});
 }
