@@ -29,6 +29,10 @@ export const SETTING_KEYS = {
   historyPaused: 'history:paused',
   /** Import sets whose papers still wait for their TL;DRs (lib/db/library-describe.ts). */
   libraryToDescribe: 'library:toDescribe',
+  /** Papers per source, with the papers revision they were counted at (lib/db/library-counts.ts). */
+  paperCounts: 'counts:papers',
+  /** How many notes there are, with the notes revision it was counted at. */
+  noteCount: 'counts:notes',
 } as const;
 
 type SettingKey = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
@@ -55,6 +59,9 @@ const SETTING_ROLES: Record<SettingKey, 'user' | 'bookkeeping' | 'notes-cache'> 
   [SETTING_KEYS.historyPaused]: 'user',
   // Names the user's import sets: goes with them.
   [SETTING_KEYS.libraryToDescribe]: 'notes-cache',
+  // Numbers only, keyed on the revisions: stale (recounted) once the tables change.
+  [SETTING_KEYS.paperCounts]: 'bookkeeping',
+  [SETTING_KEYS.noteCount]: 'bookkeeping',
 };
 
 function roleOf(key: string) {

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readCatalogStatus } from '@/lib/db/catalog-load';
-import { countPapersBySource } from '@/lib/db/library-import';
+import { readLibraryCounts } from '@/lib/db/library-counts';
 import { getDb } from '@/lib/db/schema';
 
 /** Which catalog is installed and how many papers it and the user have. */
 export function CatalogSection() {
   const db = getDb();
   const status = useLiveQuery(() => readCatalogStatus(db), [db]);
-  const counts = useLiveQuery(() => countPapersBySource(db), [db]);
+  const counts = useLiveQuery(async () => (await readLibraryCounts(db)).papers, [db]);
 
   return (
     <section aria-labelledby="catalog-heading">

@@ -1,16 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { countPapersBySource } from '@/lib/db/library-import';
+import { storedLibraryCounts } from '@/lib/db/library-counts';
 import { getDb } from '@/lib/db/schema';
 import { errorMessage } from '@/lib/errors';
 import { toBackground } from '@/lib/messaging/to-background';
 import { replayPendingSaves } from '@/lib/notes/pending-saves';
 import { Alerts } from './Alerts';
 import { Footer } from './Footer';
-import { PaperScreen } from './PaperScreen';
+import { OPEN_MARKS } from './open-marks';
 import { usePopupStore } from './popup-store';
 import { SearchScreen } from './SearchScreen';
+
+// One paper's view (the note editor, tag suggestions, TL;DR) is its own chunk: the first list
+// does not wait for its code. It is fetched once the first screen is done, or at once by a deep link.
+const loadPaperScreen = () => import('./PaperScreen');
+const PaperScreen = lazy(() => loadPaperScreen().then((m) => ({ default: m.PaperScreen })));
 
 /** The toolbar popup: catalog status, unsaved text recovered, then the search or one paper. */
 export function App() {
@@ -18,24 +23,46 @@ export function App() {
   const [catalogError, setCatalogError] = useState<string | null>(null);
   const [recoveryError, setRecoveryError] = useState<string | null>(null);
   const openPaperId = usePopupStore((s) => s.openPaperId);
-  // Counting a large library walks every paper's index entry (15 s at 100,000 papers on a loaded
-  // machine), and IndexedDB runs the popup's other reads after it: the count waits until the
-  // first list is shown and the search index read (or a paper view is open).
-  const countNow = usePopupStore((s) => s.searchReady || s.openPaperId !== null);
-  const counts = useLiveQuery(() => (countNow ? countPapersBySource(db) : undefined), [db, countNow]);
+  // The footer's counts as stored with the revisions they were counted at (two small reads).
+  // Counting a large library walks every paper's index entry, and IndexedDB runs the popup's
+  // other reads after it; the background recounts what changed when asked for the catalog status
+  // below, once the first list is shown and the search index read (or a paper view is open).
+  const afterFirstScreen = usePopupStore((s) => s.searchReady || s.openPaperId !== null);
+  const counts = useLiveQuery(async () => ({ stored: await storedLibraryCounts(db) }), [db]);
   /** Replayed saves that met a newer note written elsewhere; the options page lets the user choose. */
   const [recovered, setRecovered] = useState(0);
   /** True while unsaved text journaled by an earlier window is being saved (its alerts may still come). */
   const [replaying, setReplaying] = useState(true);
 
+  useLayoutEffect(() => {
+    if (performance.getEntriesByName(OPEN_MARKS.rendered).length === 0) performance.mark(OPEN_MARKS.rendered);
+  }, []);
+
   useEffect(() => {
-    // Asking the background for its status makes it load the catalog if it has not yet.
-    toBackground.sendMessage('catalogStatus').catch((e: unknown) => setCatalogError(errorMessage(e)));
     replayPendingSaves(localStorage, (input) => toBackground.sendMessage('saveNote', input))
       .then((conflicts) => setRecovered(conflicts.length))
       .catch((e: unknown) => setRecoveryError(errorMessage(e)))
       .finally(() => setReplaying(false));
   }, []);
+
+  // Asking the background for its status makes it load the catalog if it has not yet, and store
+  // the counts if they changed (the live query above then shows them). Not at once: waking the
+  // service worker (evaluating its script, its reads) would compete with the first list.
+  useEffect(() => {
+    if (afterFirstScreen) void loadPaperScreen();
+  }, [afterFirstScreen]);
+
+  const stale = counts !== undefined && counts.stored === null;
+  const asked = useRef<'no' | 'asking' | 'answered'>('no');
+  useEffect(() => {
+    if (!afterFirstScreen || asked.current === 'asking' || (asked.current === 'answered' && !stale)) return;
+    asked.current = 'asking';
+    toBackground
+      .sendMessage('catalogStatus')
+      .then(() => setCatalogError(null))
+      .catch((e: unknown) => setCatalogError(errorMessage(e)))
+      .finally(() => (asked.current = 'answered'));
+  }, [afterFirstScreen, stale, counts]);
 
   return (
     <main className="popup" aria-busy={replaying}>
@@ -49,8 +76,14 @@ export function App() {
         recovered={recovered}
         onCompare={() => void browser.runtime.openOptionsPage()}
       />
-      {openPaperId ? <PaperScreen id={openPaperId} /> : <SearchScreen />}
-      <Footer counts={counts} />
+      {openPaperId ? (
+        <Suspense fallback={<p className="pl-status">Loading…</p>}>
+          <PaperScreen id={openPaperId} />
+        </Suspense>
+      ) : (
+        <SearchScreen />
+      )}
+      <Footer counts={counts?.stored?.papers} />
     </main>
   );
 }

@@ -3,8 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { getDb } from '@/lib/db/schema';
 import { usePopupStore } from './popup-store';
 import { App } from './App';
+import { OPEN_MARKS } from './open-marks';
 import '@/components/theme.css';
 import './style.css';
+
+performance.mark(OPEN_MARKS.scripts);
 
 // The database connection opens while React renders: the first list's reads need it at once.
 // A failure shows where a read fails (Dexie keeps the error for every later read).

@@ -1,6 +1,7 @@
 import type { Catalog, CatalogStatus, StoredPaper } from '../catalog/types';
 import { SETTING_KEYS } from '../settings';
 import { withKeys } from './identity';
+import { readLibraryCounts, refreshLibraryCounts, type LibraryCounts } from './library-counts';
 import { reapplyLearnedIds } from './paper-state';
 import { bumpRevision } from './revisions';
 import type { PaperLensDB } from './schema';
@@ -68,14 +69,18 @@ export async function getCatalogVersion(db: PaperLensDB): Promise<string | null>
   return typeof version === 'string' ? version : null;
 }
 
+/** The catalog version held and how many papers and notes there are (counts as readLibraryCounts gives them: read only). */
 export async function readCatalogStatus(db: PaperLensDB): Promise<CatalogStatus> {
-  return db.transaction('r', db.papers, db.notes, db.settings, async () => {
-    const version = (await db.settings.get(CATALOG_VERSION_KEY))?.value;
-    return {
-      version: typeof version === 'string' ? version : null,
-      papers: await db.papers.count(),
-      userPapers: await db.papers.where('source').equals('user').count(),
-      notes: await db.notes.count(),
-    };
-  });
+  const [version, counts] = await Promise.all([getCatalogVersion(db), readLibraryCounts(db)]);
+  return catalogStatusOf(version, counts);
+}
+
+/** The same, storing any count it had to make, so the next status (or the popup's footer) is two small reads. */
+export async function refreshCatalogStatus(db: PaperLensDB): Promise<CatalogStatus> {
+  const [version, counts] = await Promise.all([getCatalogVersion(db), refreshLibraryCounts(db)]);
+  return catalogStatusOf(version, counts);
+}
+
+function catalogStatusOf(version: string | null, { papers, notes }: LibraryCounts): CatalogStatus {
+  return { version, papers: papers.catalog + papers.user + papers.library + papers.visit, userPapers: papers.user, notes };
 }

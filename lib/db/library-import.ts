@@ -216,13 +216,3 @@ export async function removeImportSet(db: PaperLensDB, setId: string): Promise<{
     return result;
   });
 }
-
-/** How many papers each source holds, for the options page (a catalog paper in the user's library counts as theirs). */
-export async function countPapersBySource(db: PaperLensDB): Promise<Record<StoredPaper['source'], number>> {
-  return db.transaction('r', db.papers, async () => {
-    const [catalog, user, library, visit] = await Promise.all(
-      (['catalog', 'user', 'library', 'visit'] as const).map((source) => db.papers.where('source').equals(source).count()),
-    );
-    return { catalog: catalog!, user: user!, library: library!, visit: visit! };
-  });
-}

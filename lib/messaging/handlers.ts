@@ -1,5 +1,5 @@
 import type { Catalog, CatalogStatus } from '../catalog/types';
-import { getCatalogVersion, loadCatalog, readCatalogStatus } from '../db/catalog-load';
+import { getCatalogVersion, loadCatalog, refreshCatalogStatus } from '../db/catalog-load';
 import { saveUserPaper } from '../db/library';
 import { saveNote } from '../db/notes';
 import { recordVisit } from '../db/history';
@@ -185,7 +185,7 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource, bundledVe
 
     async catalogStatus(): Promise<CatalogStatus> {
       await ready();
-      return readCatalogStatus(db);
+      return refreshCatalogStatus(db);
     },
 
     async lookupTitles(data: unknown): Promise<(string | null)[]> {
