@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Paper } from '../catalog/types';
 import { NO_FILTERS } from '../search/filters';
 import { Searcher } from '../search/search-index';
@@ -23,6 +23,22 @@ async function searcher(db: PaperLensDB): Promise<Searcher> {
 }
 
 describe('the stored search index', () => {
+  it('a refresh that finds both parts current reads only the small rows, not the stored parts', async () => {
+    const db = fresh();
+    await loadCatalog(db, { version: 'v1', papers: [paper('a-1', 'Gated Linear Attention', 'Fast recurrent models.')] });
+    await refreshSearchIndex(db);
+    const get = vi.spyOn(db.settings, 'get');
+    const result = await refreshSearchIndex(db);
+    expect(result.rebuilt).toEqual([]);
+    expect(result.state).toEqual(await searchIndexState(db));
+    expect(get.mock.calls.map(([key]) => key)).not.toContain(SEARCH_INDEX_KEY);
+    expect(get.mock.calls.map(([key]) => key)).not.toContain(SETTING_KEYS.notesIndex);
+    // A change is still seen: the note saved makes the notes part stale, and it is rebuilt.
+    await saveNote(db, { paperId: 'a-1', text: 'zanzibarite idea' });
+    expect((await refreshSearchIndex(db)).rebuilt).toEqual(['notes']);
+    get.mockRestore();
+  });
+
   it('is built by a refresh, stored, and rebuilt only for what changed', async () => {
     const db = fresh();
     await loadCatalog(db, { version: 'v1', papers: [paper('a-1', 'Gated Linear Attention', 'Fast recurrent models.')] });
