@@ -3,11 +3,13 @@
  * real catalog and with 10,000 / 20,000 / 100,000 papers (notes on 10%) in the extension's
  * IndexedDB. Needs a build (`npm run build`, or PAPERLENS_OUT_DIR=… npx wxt build).
  *
- * SEARCH_POPUP_SIZES=333,20000 picks sizes. SEARCH_POPUP_BUILDS=before=/tmp/base,after=.output
+ * SEARCH_POPUP_SIZES=333,20000 picks sizes, SEARCH_POPUP_OPENS=10 the openings per build (5). SEARCH_POPUP_BUILDS=before=/tmp/base,after=.output
  * compares builds in the same run: each gets its own browser with the same papers, and their
  * popup openings alternate, so a change in the machine's load hits both alike.
  *
- * Per build and size: popup open → first list painted and → index loaded (the worker holds it),
+ * Per build and size: popup open → first list painted (with the UI thread's CPU until then, from
+ * a trace, and when the HTML came, the scripts were evaluated and the first render committed)
+ * and → index loaded (the worker holds it),
  * a query typed the moment the field exists → its results painted, keystroke → results
  * painted (in the page, keydown to the paint mark), where the UI thread's time went while
  * typing (Chromium's trace: script, style and layout, paint), and the popup's JS heap.
@@ -24,7 +26,8 @@ import type { Note } from '../lib/notes/model';
 import { observeLongTasks } from './long-tasks';
 import { ms, stats, syntheticCatalog } from './search.bench';
 
-const OPENS = 5;
+/** Popup openings per build and size (SEARCH_POPUP_OPENS): more where the machine's load makes single figures noisy. */
+const OPENS = Number(process.env.SEARCH_POPUP_OPENS ?? 5);
 const TYPED = ['itransfomer forcasting', 'vision transformer segmentation', 'mixture of experts'];
 
 /** Puts synthetic papers and notes into the extension's IndexedDB (raw IndexedDB, as an import would). */
@@ -133,30 +136,55 @@ interface Opening {
   /** The UI thread's longest task from opening until a second after the index loaded, and all its long tasks together. */
   longest: number;
   blocked: number;
+  /** When each phase ended (ms from navigation start): the HTML received, the scripts evaluated, the first render committed. */
+  html: number;
+  scripts: number;
+  rendered: number;
+  /** The popup's UI thread's CPU time from navigation start to the first list painted (trace thread time: waiting for a core not counted). */
+  cpu: number;
+}
+
+/** Thread time of the top-level tasks on the UI thread of the page that set the mark `until`, from its navigation start to that mark. */
+function uiThreadCpu(events: TraceEvent[], until: string): number {
+  const end = events.find((e) => e.name === until);
+  const nav = events.filter((e) => e.name === 'navigationStart' && e.pid === end?.pid && e.ts <= end.ts).at(-1);
+  if (!nav || !end) return NaN;
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === nav.pid && e.args?.name === 'CrRendererMain').map((e) => e.tid));
+  return events
+    .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.pid === nav.pid && main.has(e.tid) && e.ts >= nav.ts && e.ts <= end.ts)
+    .reduce((t, e) => t + (e.tdur ?? 0) / 1000, 0);
 }
 
 /** Opens the popup: open → first list painted, → index loaded (NaN if it was not within the wait). */
 async function open(b: Build): Promise<Opening> {
   const page = await b.context.newPage();
   try {
-    await page.goto(b.url);
-    await page
-      .waitForFunction(() => performance.getEntriesByName('paperlens:first-results').length > 0, null, { timeout: 120_000 })
-      .catch(() => {
-        throw new Error(`The popup at ${b.dir} set no paint mark: rebuild it (PAPERLENS_OUT_DIR=… npx wxt build).`);
+    const cdp = await b.context.newCDPSession(page);
+    const { out, events } = await traced(cdp, 'toplevel,blink.user_timing,disabled-by-default-devtools.timeline', async () => {
+      await page.goto(b.url);
+      await page
+        .waitForFunction(() => performance.getEntriesByName('paperlens:first-results').length > 0, null, { timeout: 120_000 })
+        .catch(() => {
+          throw new Error(`The popup at ${b.dir} set no paint mark: rebuild it (PAPERLENS_OUT_DIR=… npx wxt build).`);
+        });
+      await page.waitForFunction(() => performance.getEntriesByName('paperlens:index-loaded').length > 0, null, { timeout: 120_000 }).catch(() => undefined);
+      // What follows the load (the typo table) counts too.
+      await page.waitForTimeout(1000);
+      return page.evaluate(() => {
+        const tasks = (window as unknown as { __tasks: { duration: number }[] }).__tasks;
+        const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+        return {
+          first: mark('paperlens:first-results'),
+          loaded: mark('paperlens:index-loaded'),
+          longest: Math.max(0, ...tasks.map((t) => t.duration)),
+          blocked: tasks.reduce((n, t) => n + t.duration, 0),
+          html: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd,
+          scripts: mark('paperlens:scripts'),
+          rendered: mark('paperlens:rendered'),
+        };
       });
-    await page.waitForFunction(() => performance.getEntriesByName('paperlens:index-loaded').length > 0, null, { timeout: 120_000 }).catch(() => undefined);
-    // What follows the load (the typo table) counts too.
-    await page.waitForTimeout(1000);
-    return page.evaluate(() => {
-      const tasks = (window as unknown as { __tasks: { duration: number }[] }).__tasks;
-      return {
-        first: performance.getEntriesByName('paperlens:first-results')[0]!.startTime,
-        loaded: performance.getEntriesByName('paperlens:index-loaded')[0]?.startTime ?? NaN,
-        longest: Math.max(0, ...tasks.map((t) => t.duration)),
-        blocked: tasks.reduce((n, t) => n + t.duration, 0),
-      };
     });
+    return { ...out, cpu: uiThreadCpu(events, 'paperlens:first-results') };
   } finally {
     await page.close();
   }
@@ -187,6 +215,7 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
+  ts: number;
   args?: { name?: string };
 }
 
@@ -197,10 +226,10 @@ const KINDS: [string, string[]][] = [
   ['paint', ['PrePaint', 'Paint', 'Layerize']],
 ];
 
-async function traced<T>(cdp: CDPSession, run: () => Promise<T>): Promise<{ out: T; events: TraceEvent[] }> {
+async function traced<T>(cdp: CDPSession, categories: string, run: () => Promise<T>): Promise<{ out: T; events: TraceEvent[] }> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   const out = await run();
   const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
   await cdp.send('Tracing.end');
@@ -237,7 +266,7 @@ async function keystrokes(b: Build): Promise<string> {
       performance.clearMarks('paperlens:results');
     });
     const cdp = await b.context.newCDPSession(page);
-    const { events } = await traced(cdp, async () => {
+    const { events } = await traced(cdp, 'devtools.timeline,disabled-by-default-devtools.timeline', async () => {
       for (const typed of TYPED) {
         await page.keyboard.type(typed, { delay: 80 });
         await page.keyboard.press('Control+A');
@@ -277,7 +306,10 @@ async function benchSize(real: Paper[], size: number, builds: [string, string][]
     for (const b of prepared) {
       const o = opens.get(b.label)!;
       const firsts = o.map((x) => x.first);
+      const at = (f: (x: Opening) => number) => ms(median(o.map(f)));
       console.log(`[${b.label}] popup open → first list painted: median ${ms(median(firsts))} (${firsts.map((t) => t.toFixed(0)).join(', ')});` +
+        ` the UI thread's CPU until then: median ${at((x) => x.cpu)} (${o.map((x) => x.cpu.toFixed(0)).join(', ')});` +
+        ` phases ended at (medians): HTML received ${at((x) => x.html)}, scripts evaluated ${at((x) => x.scripts)}, first render ${at((x) => x.rendered)};` +
         ` → index loaded: ${o.map((x) => x.loaded.toFixed(0)).join(', ')} ms;` +
         ` UI thread's longest task meanwhile ${o.map((x) => x.longest.toFixed(0)).join(', ')} ms (long tasks in all ${o.map((x) => x.blocked.toFixed(0)).join(', ')} ms);` +
         ` "mixture of experts" typed at once → its results painted: ${atOnce.get(b.label)!.map((t) => t.toFixed(0)).join(', ')} ms`);
