@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { inflateSync } from 'fflate';
+import { describe, expect, it, vi } from 'vitest';
 import { rng } from '../../bench/rng';
-import { inflateInBackground, NAME_BLOCK, PaperNames } from './names';
+import { deflateRaw, inflateInBackground, NAME_BLOCK, PaperNames } from './names';
 
 function randomNames(seed: number, count: number): { ids: string[]; titles: string[] } {
   const rand = rng(seed);
@@ -13,10 +14,10 @@ function randomNames(seed: number, count: number): { ids: string[]; titles: stri
 }
 
 describe('PaperNames', () => {
-  it('gives back every id and title after a stored round trip, inflating blocks only when asked', () => {
+  it('gives back every id and title after a stored round trip, inflating blocks only when asked', async () => {
     for (const count of [0, 1, NAME_BLOCK - 1, NAME_BLOCK, NAME_BLOCK + 1, 2 * NAME_BLOCK + 17]) {
       const { ids, titles } = randomNames(count + 1, count);
-      const stored = structuredClone(PaperNames.build(ids, titles).serialize());
+      const stored = structuredClone((await PaperNames.build(ids, titles)).serialize());
       const names = new PaperNames(stored, count);
       expect(names.pendingBlocks).toBe(Math.ceil(count / NAME_BLOCK));
       if (count > NAME_BLOCK) {
@@ -30,9 +31,9 @@ describe('PaperNames', () => {
     // Deflating a few thousand names: seconds on a loaded machine.
   }, 30_000);
 
-  it('finds the ordinal of every id and no ordinal for ids it does not hold', () => {
+  it('finds the ordinal of every id and no ordinal for ids it does not hold', async () => {
     const { ids, titles } = randomNames(5, 3 * NAME_BLOCK + 3);
-    const names = new PaperNames(structuredClone(PaperNames.build(ids, titles).serialize()), ids.length);
+    const names = new PaperNames(structuredClone((await PaperNames.build(ids, titles)).serialize()), ids.length);
     const rand = rng(6);
     for (let i = 0; i < 500; i++) {
       const o = Math.floor(rand() * ids.length);
@@ -46,16 +47,40 @@ describe('PaperNames', () => {
 
   it('inflates the rest in the background', async () => {
     const { ids, titles } = randomNames(7, 4 * NAME_BLOCK);
-    const names = new PaperNames(PaperNames.build(ids, titles).serialize(), ids.length);
+    const names = new PaperNames((await PaperNames.build(ids, titles)).serialize(), ids.length);
     inflateInBackground(names, 1);
     for (let i = 0; i < 50 && names.pendingBlocks > 0; i++) await new Promise((r) => setTimeout(r, 5));
     expect(names.pendingBlocks).toBe(0);
     expect(names.title(3 * NAME_BLOCK)).toBe(titles[3 * NAME_BLOCK]);
   });
 
-  it('refuses stored names that do not fit the paper count', () => {
+  it('refuses stored names that do not fit the paper count', async () => {
     const { ids, titles } = randomNames(8, NAME_BLOCK + 1);
-    const stored = PaperNames.build(ids, titles).serialize();
+    const stored = (await PaperNames.build(ids, titles)).serialize();
     expect(() => new PaperNames(stored, 3 * NAME_BLOCK)).toThrow(/holds 2 name blocks for 3072 papers/);
+  });
+
+  it('deflates what fflate inflates, through CompressionStream or, without one, fflate', async () => {
+    const { ids, titles } = randomNames(9, 300);
+    const text = new TextEncoder().encode(`${ids.join('\n')}\n${titles.join('\n')}`);
+    const native = await deflateRaw(text);
+    expect(native.length).toBeLessThan(text.length);
+    expect(inflateSync(native)).toEqual(text);
+    vi.stubGlobal(
+      'CompressionStream',
+      class {
+        constructor() {
+          throw new TypeError('unsupported format');
+        }
+      },
+    );
+    try {
+      const fallback = await deflateRaw(text);
+      expect(inflateSync(fallback)).toEqual(text);
+      const names = new PaperNames((await PaperNames.build(ids, titles)).serialize(), ids.length);
+      expect(names.title(299)).toBe(titles[299]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -5,7 +5,7 @@
  * few hundred papers it re-ranks, a result list its thirty.
  *
  * fflate inflates synchronously: search is synchronous, and the browser's DecompressionStream
- * is not. Blocks of 1,024 papers (about 135 kB of text, a millisecond to inflate): at 100,000
+ * is not. The build, asynchronous anyway, deflates with the browser's CompressionStream. Blocks of 1,024 papers (about 135 kB of text, a millisecond to inflate): at 100,000
  * papers they store 3.1 MB where one stream stored 2.5 MB (blocks of 256 took 4.2 MB).
  */
 import { deflateSync, inflateSync } from 'fflate';
@@ -23,6 +23,21 @@ export interface SerializedNames {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+
+/**
+ * Raw DEFLATE (what fflate's inflateSync reads) through the platform's CompressionStream: native
+ * zlib, at 100,000 papers about half the CPU of fflate's deflate and a few percent smaller.
+ * fflate where the platform has no 'deflate-raw' (older browsers).
+ */
+export async function deflateRaw(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  let stream: CompressionStream;
+  try {
+    stream = new CompressionStream('deflate-raw');
+  } catch {
+    return deflateSync(bytes);
+  }
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+}
 
 export class PaperNames {
   private readonly firstIds: string[];
@@ -53,18 +68,17 @@ export class PaperNames {
   }
 
   /** Deflates ids (in increasing order) and titles (one line each) block by block. */
-  static build(ids: readonly string[], titles: readonly string[]): PaperNames {
-    const parts: Uint8Array[] = [];
-    const offsets = new Uint32Array(Math.ceil(ids.length / NAME_BLOCK) + 1);
+  static async build(ids: readonly string[], titles: readonly string[]): Promise<PaperNames> {
+    const texts: Uint8Array<ArrayBuffer>[] = [];
     const firstIds: string[] = [];
-    for (let from = 0, b = 0; from < ids.length; from += NAME_BLOCK, b++) {
+    for (let from = 0; from < ids.length; from += NAME_BLOCK) {
       const to = Math.min(ids.length, from + NAME_BLOCK);
       firstIds.push(ids[from]!);
-      const text = `${ids.slice(from, to).join('\n')}\n${titles.slice(from, to).join('\n')}`;
-      const bytes = deflateSync(encoder.encode(text));
-      parts.push(bytes);
-      offsets[b + 1] = offsets[b]! + bytes.length;
+      texts.push(encoder.encode(`${ids.slice(from, to).join('\n')}\n${titles.slice(from, to).join('\n')}`));
     }
+    const parts = await Promise.all(texts.map(deflateRaw));
+    const offsets = new Uint32Array(parts.length + 1);
+    parts.forEach((p, b) => (offsets[b + 1] = offsets[b]! + p.length));
     const blocks = new Uint8Array(offsets[offsets.length - 1]!);
     parts.forEach((p, b) => blocks.set(p, offsets[b]!));
     return new PaperNames({ blocks, offsets, firstIds: firstIds.join('\n') }, ids.length, { ids, titles });

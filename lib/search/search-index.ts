@@ -78,7 +78,7 @@ export class CatalogIndexBuilder {
 
   async finish(): Promise<CatalogIndex> {
     const size = this.ids.length;
-    const names = PaperNames.build(this.ids, this.titles);
+    const names = await PaperNames.build(this.ids, this.titles);
     const hasCode = new Uint8Array((size + 7) >> 3);
     for (const i of this.hasCode) hasCode[i >> 3]! |= 1 << (i & 7);
     return CatalogIndex.fromParts(
