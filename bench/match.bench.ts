@@ -45,7 +45,7 @@ const WORDS = (
 const NAMES = 'Flux Nova Orbit Prism Quanta Helix Vertex Cobalt Lumen Atlas Ember Zephyr Cipher Astra Kairos'.split(' ');
 
 /** Real papers plus synthetic ones with title-like titles, `size` in all. */
-function paddedCatalog(real: Catalog, size: number): Catalog {
+export function paddedCatalog(real: Catalog, size: number): Catalog {
   const next = rng(size);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
   const papers: Paper[] = [...real.papers];
@@ -140,6 +140,9 @@ interface Run {
   answered: number;
   /** When the content script started, as a wall-clock time (compared with the service worker's clock). */
   startEpoch: number;
+  /** Content script start → site settings received, → first slice posted (NaN: a build without these marks). */
+  settingsAt: number;
+  firstSentAt: number;
   /** When the scan started and when its marks were painted, ms after navigation start. */
   scanAt: number;
   renderedAt: number;
@@ -235,6 +238,8 @@ interface Measured {
   rebuildOnWake: number;
   /** The woken worker making sure the bundled catalog is in the database (reads catalog.json). */
   catalogOnWake: number;
+  /** The median of `WAKES` wake-ups, each step in ms after the content script started (see {@link Wake}). */
+  wake: Wake;
   /** Content script start → the woken worker started running (the browser starting it). */
   workerStarted: number;
   /** Content script start → the woken worker answered its first matchPage (the first marks). */
@@ -245,6 +250,37 @@ interface Measured {
   heapWoken: number;
   load: number;
 }
+
+/**
+ * One wake-up of a stopped worker by a listing, each step in ms after the content script
+ * started (NaN where a build leaves no mark for it).
+ */
+interface Wake {
+  /** The browser started the worker (its time origin). */
+  started: number;
+  /** background.js evaluated: the worker's main function runs. */
+  scriptRun: number;
+  /** IndexedDB open (Dexie). */
+  dbOpen: number;
+  /** The content script's getSiteSettings answered in the worker, and received by the content script. */
+  settingsServed: number;
+  settingsReceived: number;
+  /** The content script posted its first slice. */
+  firstSent: number;
+  /** The first matchPage arrived in the worker; its index was ready; it was matched; answered. */
+  matchArrived: number;
+  indexReady: number;
+  matched: number;
+  answered: number;
+  /** The content script had all the page's matches. */
+  allMatches: number;
+  /** Stored index read back (from the first matchPage's arrival), and the index file read (from the worker's start; n/a: no file). */
+  indexRead: number;
+  fileRead: number;
+}
+
+/** How many times the worker is stopped and woken by the listing (the median is reported). */
+const WAKES = Number(process.env.BENCH_WAKES ?? 3);
 
 async function measure(extDir: string, html: string): Promise<Measured> {
   const server = createServer((_, res) => {
@@ -338,6 +374,8 @@ async function measure(extDir: string, html: string): Promise<Measured> {
           candidates: detail.candidates,
           answered: at('paperlens:matched') - start,
           startEpoch: performance.timeOrigin + start,
+          settingsAt: (performance.getEntriesByName('paperlens:settings')[0]?.startTime ?? NaN) - start,
+          firstSentAt: (performance.getEntriesByName('paperlens:first-sent')[0]?.startTime ?? NaN) - start,
           scanAt: at('paperlens:scan'),
           renderedAt: end,
           tasks: tasks.filter((t) => t.start <= end + 1000).map((t): [number, number] => [Math.round(t.start), Math.round(t.duration)]),
@@ -357,33 +395,91 @@ async function measure(extDir: string, html: string): Promise<Measured> {
     for (let i = 0; i < RUNS; i++) warm.push(await runOnce());
     const heapWarm = await workerHeapMb(devtools);
     // Stopped as Chrome stops an idle worker; the next listing's content script wakes it.
-    const blank = await context.newPage();
-    const cdp = await context.newCDPSession(blank);
-    await cdp.send('ServiceWorker.enable');
-    const closed = new Promise((r) => worker.once('close', r));
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await Promise.race([closed, sleep(10_000)]);
-    await blank.close();
-    const stopped = await runOnce();
-    const woken = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const [indexLoad, rebuildOnWake, catalogOnWake] = await woken.evaluate(() =>
-      ['paperlens:index-load', 'paperlens:index-build', 'paperlens:catalog-ready'].map((name) => performance.getEntriesByName(name).at(-1)?.duration ?? NaN),
-    );
-    const first = await woken.evaluate(() => {
-      const m = performance.getEntriesByName('paperlens:first-match')[0];
-      return { origin: performance.timeOrigin, end: m ? m.startTime + m.duration : NaN, duration: m?.duration ?? NaN };
-    });
+    const wakeOnce = async (): Promise<{ run: Run; wake: Wake; indexLoad: number; rebuildOnWake: number; catalogOnWake: number }> => {
+      const blank = await context.newPage();
+      const cdp = await context.newCDPSession(blank);
+      await cdp.send('ServiceWorker.enable');
+      const current = context.serviceWorkers()[0];
+      const closed = current ? new Promise((r) => current.once('close', r)) : Promise.resolve();
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await Promise.race([closed, sleep(10_000)]);
+      await blank.close();
+      const run = await runOnce();
+      const woken = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      // Entries as [start, end, duration] (no helper functions: the bundler would name them, and the worker has no `__name`).
+      const entries = await woken.evaluate(() => ({
+        origin: performance.timeOrigin,
+        at: Object.fromEntries(
+          [
+            'paperlens:worker-main',
+            'paperlens:db-open',
+            'paperlens:first-settings',
+            'paperlens:first-match',
+            'paperlens:first-match-index',
+            'paperlens:first-match-matched',
+            'paperlens:index-load',
+            'paperlens:index-file-read',
+            'paperlens:index-build',
+            'paperlens:catalog-ready',
+          ].map((name) => [name, performance.getEntriesByName(name).at(-1)]).map(([name, e]) => [name, e ? [(e as PerformanceEntry).startTime, (e as PerformanceEntry).startTime + (e as PerformanceEntry).duration, (e as PerformanceEntry).duration] : [NaN, NaN, NaN]]),
+        ) as Record<string, [number, number, number]>,
+      }));
+      const at = (name: string) => entries.at[`paperlens:${name}`]!;
+      const inWorker = {
+        origin: entries.origin,
+        scriptRun: at('worker-main')[0],
+        dbOpen: at('db-open')[1],
+        settingsServed: at('first-settings')[1],
+        matchArrived: at('first-match')[0],
+        indexReady: at('first-match-index')[1],
+        matched: at('first-match-matched')[1],
+        answered: at('first-match')[1],
+        indexLoad: at('index-load')[2],
+        fileRead: at('index-file-read')[2],
+        rebuildOnWake: at('index-build')[2],
+        catalogOnWake: at('catalog-ready')[2],
+      };
+      const toPage = (t: number) => inWorker.origin + t - run.startEpoch;
+      const wake: Wake = {
+        started: inWorker.origin - run.startEpoch,
+        scriptRun: toPage(inWorker.scriptRun),
+        dbOpen: toPage(inWorker.dbOpen),
+        settingsServed: toPage(inWorker.settingsServed),
+        settingsReceived: run.settingsAt,
+        firstSent: run.firstSentAt,
+        matchArrived: toPage(inWorker.matchArrived),
+        indexReady: toPage(inWorker.indexReady),
+        matched: toPage(inWorker.matched),
+        answered: toPage(inWorker.answered),
+        allMatches: run.answered,
+        indexRead: inWorker.indexLoad,
+        fileRead: inWorker.fileRead,
+      };
+      return { run, wake, indexLoad: inWorker.indexLoad, rebuildOnWake: inWorker.rebuildOnWake, catalogOnWake: inWorker.catalogOnWake };
+    };
+    const wakes: Awaited<ReturnType<typeof wakeOnce>>[] = [];
+    for (let i = 0; i < WAKES; i++) wakes.push(await wakeOnce());
+    // The wake-up with the median time to the first answer (the first is the catalog's check's too).
+    const typicalWake = [...wakes].sort((a, b) => a.wake.answered - b.wake.answered)[Math.floor(wakes.length / 2)]!;
+    const wake = Object.fromEntries(
+      (Object.keys(typicalWake.wake) as (keyof Wake)[]).map((k) => [k, median(wakes.map((w) => w.wake[k]))]),
+    ) as unknown as Wake;
+    const stopped = typicalWake.run;
+    const { indexLoad, rebuildOnWake } = typicalWake;
+    const catalogOnWake = wakes[0]!.catalogOnWake;
+    const first = { origin: 0, end: wake.answered, duration: wake.answered - wake.matchArrived };
     const heapWoken = await workerHeapMb(devtools);
     return {
       cold,
       warm,
       stopped,
       indexBuild,
-      indexLoad: indexLoad!,
-      rebuildOnWake: rebuildOnWake!,
-      catalogOnWake: catalogOnWake!,
-      workerStarted: first.origin - stopped.startEpoch,
-      firstAnswered: first.origin + first.end - stopped.startEpoch,
+      indexLoad,
+      rebuildOnWake,
+      catalogOnWake,
+      wake,
+      workerStarted: wake.started,
+      firstAnswered: first.end,
       firstServed: first.duration,
       heapWarm,
       heapWoken,
@@ -405,48 +501,61 @@ export default async function matchBench(): Promise<void> {
   console.log(`Building the extension into ${OUT_DIR} …`);
   execFileSync('npx', ['wxt', 'build'], { env: { ...process.env, PAPERLENS_OUT_DIR: OUT_DIR }, stdio: 'ignore' });
   const built = resolve(OUT_DIR, 'chrome-mv3');
+  // `BENCH_BASE_EXT_DIR=<chrome-mv3 dir>`: another build (main before a change) measured in the same run, before this one at each size.
+  const baseDir = process.env.BENCH_BASE_EXT_DIR;
+  const builds: [string, string][] = [...(baseDir ? ([['base', resolve(baseDir)]] as [string, string][]) : []), ['this', built]];
   const real = JSON.parse(readFileSync(join(built, 'catalog.json'), 'utf8')) as Catalog;
   const planted = real.papers.slice(0, PLANTED).map((p) => p.title);
   const html = listingPage(planted);
   console.log(
     `Listing: ${ENTRIES} entries (${existsSync(SHARED_LIST) ? 'saved arXiv listing repeated' : 'generated'}), ` +
-      `${planted.length} catalog titles planted, ${(html.length / 1e6).toFixed(1)} MB; median of ${RUNS} warm runs; ` +
-      `load average ${loadavg()[0]!.toFixed(1)} at the start.\n`,
+      `${planted.length} catalog titles planted, ${(html.length / 1e6).toFixed(1)} MB; median of ${RUNS} warm runs and ${WAKES} wake-ups; ` +
+      `${baseDir ? `base build ${baseDir} measured before this one at each size; ` : ''}load average ${loadAverage()} at the start.\n`,
   );
   const rows: string[] = [];
   const wakeRows: string[] = [];
+  const stepRows: string[] = [];
   const taskLists: string[] = [];
   for (const size of SIZES) {
-    const dir = mkdtempSync(join(tmpdir(), `paperlens-bench-${size}-`));
-    try {
-      cpSync(built, dir, { recursive: true });
-      writeFileSync(join(dir, 'catalog.json'), JSON.stringify(paddedCatalog(real, size)));
-      const result = await measure(dir, html);
-      const { cold, warm, stopped, indexBuild, load } = result;
-      const m = (k: NumericKey) => median(warm.map((r) => r[k]));
-      rows.push(
-        `| ${size.toLocaleString('en')} | ${ms(m('floor'))} | ${ms(m('own'))} in ${m('ownCount')} | ${ms(m('collect'))} | ` +
-          `${ms(m('paint'))} (idle frame ${ms(m('idleFrame'))}) | ${ms(m('badgeRender'))} | ${ms(m('mainThread'))} (${(m('mainThread') / m('floor')).toFixed(1)}× floor) | ${ms(m('ownLongest'))} | ` +
-          `${m('longest') > 0 ? `${ms(m('longest'))} at scan ${m('longestAt') >= 0 ? '+' : ''}${ms(m('longestAt'))}` : 'none > 50 ms'} | ` +
-          `${m('longestFrame') > 0 ? `${ms(m('longestFrame'))} (style+layout ${ms(m('frameRender'))})` : 'none > 50 ms'} | ${ms(m('match'))} | ${ms(m('wall'))} | ` +
-          `${ms(indexBuild)} | ${ms(cold.wall)} | ${m('marks')}/${m('candidates')} | ${(load / 1000).toFixed(1)} s |`,
-      );
-      wakeRows.push(
-        `| ${size.toLocaleString('en')} | ${ms(m('answered'))} | ${ms(stopped.answered)} | ${ms(result.firstAnswered)} | ${ms(result.workerStarted)} | ${ms(result.firstServed)} | ${ms(result.catalogOnWake)} | ${ms(result.indexLoad)} | ` +
-          `${Number.isFinite(result.rebuildOnWake) ? ms(result.rebuildOnWake) : 'none'} | ${ms(indexBuild)} | ${result.heapWarm.toFixed(1)} MB | ${result.heapWoken.toFixed(1)} MB |`,
-      );
-      const typical = [...warm].sort((a, b) => a.mainThread - b.mainThread)[Math.floor(warm.length / 2)]!;
-      const plain = await plainTasks(html);
-      taskLists.push(
-        `- ${size.toLocaleString('en')} papers, with PaperLens (scan at ${Math.round(typical.scanAt)}, marks painted at ${Math.round(typical.renderedAt)} ms): ${tasksText(typical.tasks)}` +
-          `${typical.frameScripts.length ? `; the longest frame ran: ${typical.frameScripts.join('; ')}` : ''}\n` +
-          `  without PaperLens, same page and browser: ${tasksText(plain)}`,
-      );
-      console.log(rows.at(-1));
-      console.log(wakeRows.at(-1));
-      console.log(taskLists.at(-1));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    for (const [label, source] of builds) {
+      const dir = mkdtempSync(join(tmpdir(), `paperlens-bench-${size}-`));
+      try {
+        cpSync(source, dir, { recursive: true });
+        writeFileSync(join(dir, 'catalog.json'), JSON.stringify(paddedCatalog(real, size)));
+        const result = await measure(dir, html);
+        const { cold, warm, stopped, indexBuild, load, wake } = result;
+        const m = (k: NumericKey) => median(warm.map((r) => r[k]));
+        const name = `${size.toLocaleString('en')}${baseDir ? ` (${label})` : ''}`;
+        rows.push(
+          `| ${name} | ${ms(m('floor'))} | ${ms(m('own'))} in ${m('ownCount')} | ${ms(m('collect'))} | ` +
+            `${ms(m('paint'))} (idle frame ${ms(m('idleFrame'))}) | ${ms(m('badgeRender'))} | ${ms(m('mainThread'))} (${(m('mainThread') / m('floor')).toFixed(1)}× floor) | ${ms(m('ownLongest'))} | ` +
+            `${m('longest') > 0 ? `${ms(m('longest'))} at scan ${m('longestAt') >= 0 ? '+' : ''}${ms(m('longestAt'))}` : 'none > 50 ms'} | ` +
+            `${m('longestFrame') > 0 ? `${ms(m('longestFrame'))} (style+layout ${ms(m('frameRender'))})` : 'none > 50 ms'} | ${ms(m('match'))} | ${ms(m('wall'))} | ` +
+            `${ms(indexBuild)} | ${ms(cold.wall)} | ${m('marks')}/${m('candidates')} | ${(load / 1000).toFixed(1)} s |`,
+        );
+        wakeRows.push(
+          `| ${name} | ${ms(m('answered'))} | ${ms(stopped.answered)} | ${ms(result.firstAnswered)} | ${ms(result.workerStarted)} | ${ms(result.firstServed)} | ${ms(result.catalogOnWake)} | ${ms(result.indexLoad)} | ` +
+            `${Number.isFinite(result.rebuildOnWake) ? ms(result.rebuildOnWake) : 'none'} | ${ms(indexBuild)} | ${result.heapWarm.toFixed(1)} MB | ${result.heapWoken.toFixed(1)} MB |`,
+        );
+        stepRows.push(
+          `| ${name} | ${[wake.started, wake.scriptRun, wake.dbOpen, wake.settingsServed, wake.settingsReceived, wake.firstSent, wake.matchArrived, wake.indexReady, wake.matched, wake.answered, wake.allMatches]
+            .map(ms)
+            .join(' | ')} | ${ms(wake.indexRead)} | ${ms(wake.fileRead)} | ${loadAverage()} |`,
+        );
+        const typical = [...warm].sort((a, b) => a.mainThread - b.mainThread)[Math.floor(warm.length / 2)]!;
+        const plain = await plainTasks(html);
+        taskLists.push(
+          `- ${name} papers, with PaperLens (scan at ${Math.round(typical.scanAt)}, marks painted at ${Math.round(typical.renderedAt)} ms): ${tasksText(typical.tasks)}` +
+            `${typical.frameScripts.length ? `; the longest frame ran: ${typical.frameScripts.join('; ')}` : ''}\n` +
+            `  without PaperLens, same page and browser: ${tasksText(plain)}`,
+        );
+        console.log(rows.at(-1));
+        console.log(wakeRows.at(-1));
+        console.log(stepRows.at(-1));
+        console.log(taskLists.at(-1));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   }
   console.log(
@@ -459,6 +568,14 @@ export default async function matchBench(): Promise<void> {
   );
   console.log(`|${' --- |'.repeat(12)}`);
   for (const row of wakeRows) console.log(row);
+  console.log(
+    `\nA stopped worker woken by the listing, step by step (ms after the content script started; median of ${WAKES} wake-ups; n/a: a build without that mark):\n` +
+      '| catalog | worker started | background.js evaluated | IndexedDB open | settings answered (worker) | settings received (page) | first slice posted | first matchPage arrived | its index ready | matched | answered | all matches (page) | index ready after the first matchPage arrived | index file read (from the worker start) | load average |',
+  );
+  console.log(`|${' --- |'.repeat(15)}`);
+  for (const row of stepRows) console.log(row);
   console.log('\nLong tasks (duration at ms after navigation start), the median warm run:');
   for (const list of taskLists) console.log(list);
 }
+
+const loadAverage = () => loadavg().map((l) => l.toFixed(1)).join(' ');

@@ -21,6 +21,8 @@ export const SETTING_KEYS = {
   catalogIndex: 'search:catalogIndex',
   /** The stored title and id match index of lib/library/page-index (lib/db/page-index.ts). */
   pageIndex: 'match:pageIndex',
+  /** A random token stored with each match index (lib/db/page-index.ts), naming it for the copy in a file. */
+  pageIndexToken: 'match:pageIndexToken',
   /** The serialized notes search index. */
   notesIndex: 'search:notesIndex',
   /** Which papers and notes revisions the stored search indexes hold (small, followed live). */
@@ -55,6 +57,8 @@ const SETTING_ROLES: Record<SettingKey, 'user' | 'bookkeeping' | 'notes-cache'> 
   [SETTING_KEYS.notesIndex]: 'notes-cache',
   // Holds the titles of the user's own papers (saved, imported): goes with them.
   [SETTING_KEYS.pageIndex]: 'notes-cache',
+  // Goes with the index it names, so a copy of a deleted library's index is never believed.
+  [SETTING_KEYS.pageIndexToken]: 'notes-cache',
   [SETTING_KEYS.searchIndexState]: 'notes-cache',
   [SETTING_KEYS.historyPaused]: 'user',
   // Names the user's import sets: goes with them.

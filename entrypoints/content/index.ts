@@ -37,6 +37,7 @@ export default defineContentScript({
       return null;
     });
     if (!settings) return;
+    performance.mark('paperlens:settings');
     const enabled =
       adapter.id === 'generic' ? settings.custom.includes(location.origin) : !settings.disabled.includes(adapter.id);
     if (!enabled) return;
@@ -154,6 +155,7 @@ export default defineContentScript({
               if (step.value) blocks.push(step.value);
             }
             if (blocks.length > 0) {
+              if (performance.getEntriesByName('paperlens:first-sent').length === 0) performance.mark('paperlens:first-sent');
               const part = { blocks, truncated: false };
               candidates += blocks.length;
               answers.push(

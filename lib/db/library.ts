@@ -1,3 +1,4 @@
+import { opfsIndexFile } from './page-index-file';
 import { describePaper } from '../catalog/build';
 import type { StoredPaper } from '../catalog/types';
 import type { LibraryEntry, SavePaperInput, SavePaperResult } from '../notes/model';
@@ -111,4 +112,8 @@ export async function deleteAllData(db: PaperLensDB): Promise<void> {
     await bumpRevision(db, 'notes');
     await bumpRevision(db, 'papers');
   });
+  // The match index's copy in a file holds the user's titles too (never believed once its token went).
+  await opfsIndexFile()
+    .remove()
+    .catch((error: unknown) => console.error('PaperLens: removing the match index file failed', error));
 }

@@ -7,6 +7,12 @@ import type { PaperLensDB } from './schema';
 
 const PAGE_INDEX_KEY = SETTING_KEYS.pageIndex;
 /**
+ * A new random token each time an index is stored, in a small row of its own: a copy of the
+ * index kept elsewhere (lib/db/page-index-file.ts) names the token of the index it copies, and
+ * is believed only while that token is current.
+ */
+const PAGE_INDEX_TOKEN_KEY = SETTING_KEYS.pageIndexToken;
+/**
  * Bumped when the index's shape changes, so an older stored index is rebuilt rather than
  * misread. 2: packed string tables stored as they are (1 was a generic packing split on load).
  */
@@ -32,6 +38,8 @@ function isStored(value: unknown): value is StoredPageIndex {
 export interface LoadedPageIndex {
   index: PageIndex;
   revision: number;
+  /** The token stored with this index ('' for an index stored before tokens). */
+  token: string;
   /** 'stored' when read back from the settings table, 'built' when built from the papers. */
   origin: 'stored' | 'built';
 }
@@ -42,12 +50,29 @@ export interface LoadedPageIndex {
  * can answer, with nothing else (no catalog check, no papers read). The index comes out of the
  * database in the form it is searched in (packed string tables), with no per-title work.
  */
-export async function readStoredPageIndex(db: PaperLensDB): Promise<{ index: PageIndex; revision: number } | null> {
-  const [revision, stored] = await db.transaction('r', db.settings, () =>
-    Promise.all([getRevision(db, 'papers'), db.settings.get(PAGE_INDEX_KEY)]),
+export async function readStoredPageIndex(db: PaperLensDB): Promise<{ index: PageIndex; revision: number; token: string } | null> {
+  const [revision, stored, token] = await db.transaction('r', db.settings, () =>
+    Promise.all([getRevision(db, 'papers'), db.settings.get(PAGE_INDEX_KEY), db.settings.get(PAGE_INDEX_TOKEN_KEY)]),
   );
   const value = stored?.value;
-  return isStored(value) && value.revision === revision ? { index: value.index, revision } : null;
+  return isStored(value) && value.revision === revision
+    ? { index: value.index, revision, token: typeof token?.value === 'string' ? token.value : '' }
+    : null;
+}
+
+/**
+ * The papers revision and the token of the stored index (two small rows, one transaction):
+ * what a copy of the index kept elsewhere is checked against before it is used.
+ */
+export async function readPageIndexToken(db: PaperLensDB): Promise<{ revision: number; token: string }> {
+  const [revision, token] = await db.transaction('r', db.settings, () =>
+    Promise.all([getRevision(db, 'papers'), db.settings.get(PAGE_INDEX_TOKEN_KEY)]),
+  );
+  return { revision, token: typeof token?.value === 'string' ? token.value : '' };
+}
+
+function newToken(): string {
+  return crypto.randomUUID();
 }
 
 /**
@@ -65,20 +90,25 @@ export async function loadPageIndex(db: PaperLensDB): Promise<LoadedPageIndex> {
     current: await getRevision(db, 'papers'),
   }));
   const index = buildPageIndex(papers);
-  await storePageIndex(db, index, current);
-  return { index, revision: current, origin: 'built' };
+  const token = (await storePageIndex(db, index, current)) ?? '';
+  return { index, revision: current, token, origin: 'built' };
 }
 
 /**
  * Stores `index` as the one built for papers revision `revision`, unless the papers have moved
- * on meanwhile (a newer revision's index must not be overwritten by an older one).
+ * on meanwhile (a newer revision's index must not be overwritten by an older one). Returns the
+ * token stored with it, or null when it was not stored.
  */
-export async function storePageIndex(db: PaperLensDB, index: PageIndex, revision: number): Promise<boolean> {
+export async function storePageIndex(db: PaperLensDB, index: PageIndex, revision: number): Promise<string | null> {
   const value: StoredPageIndex = { format: PAGE_INDEX_FORMAT, revision, index };
   return db.transaction('rw', db.settings, async () => {
-    if ((await getRevision(db, 'papers')) !== revision) return false;
-    await db.settings.put({ key: PAGE_INDEX_KEY, value });
-    return true;
+    if ((await getRevision(db, 'papers')) !== revision) return null;
+    const token = newToken();
+    await db.settings.bulkPut([
+      { key: PAGE_INDEX_KEY, value },
+      { key: PAGE_INDEX_TOKEN_KEY, value: token },
+    ]);
+    return token;
   });
 }
 
@@ -93,14 +123,18 @@ export async function learnIntoPageIndex(
   db: PaperLensDB,
   learned: readonly LearnedArxivId[],
   known: { index: PageIndex; revision: number } | null,
-): Promise<{ index: PageIndex; revision: number } | null> {
+): Promise<{ index: PageIndex; revision: number; token: string } | null> {
   return db.transaction('rw', [db.papers, db.learnedIds, db.settings], async () => {
     const before = await getRevision(db, 'papers');
     const taught = await learnArxivIds(db, learned);
     if (taught.length === 0 || known?.revision !== before) return null;
     const index = withLearnedIds(known.index, taught);
     const revision = await getRevision(db, 'papers');
-    await db.settings.put({ key: PAGE_INDEX_KEY, value: { format: PAGE_INDEX_FORMAT, revision, index } satisfies StoredPageIndex });
-    return { index, revision };
+    const token = newToken();
+    await db.settings.bulkPut([
+      { key: PAGE_INDEX_KEY, value: { format: PAGE_INDEX_FORMAT, revision, index } satisfies StoredPageIndex },
+      { key: PAGE_INDEX_TOKEN_KEY, value: token },
+    ]);
+    return { index, revision, token };
   });
 }

@@ -4,6 +4,10 @@ import { readSeedDir } from '../catalog/read-seeds';
 import type { PaperLensDB } from '../db/schema';
 import { identityKeys } from '../library/identity';
 import { BLANK_STATE } from '../notes/paper-state';
+import { decodeIndexFile, encodeIndexFile, type IndexFileStore } from '../db/page-index-file';
+import { getRevision } from '../db/revisions';
+import { buildPageIndex } from '../library/page-index';
+import { SETTING_KEYS } from '../settings';
 import { createHandlers } from './handlers';
 import { useFreshDb } from '../db/testing';
 
@@ -89,6 +93,41 @@ describe('background handlers', () => {
     const { id } = await woken.savePaper({ title: 'A Paper Saved Just Now', url: 'https://example.org/p', abstract: '' });
     expect(await woken.lookupTitles(['a paper saved just now'])).toEqual([id]);
     expect(measures('paperlens:index-build')).toBe(1);
+  });
+
+  it('answer a woken worker from the index file while it copies the stored index, and never from a stale one', async () => {
+    let stored: ArrayBuffer | null = null;
+    const reads = vi.fn(async () => stored);
+    const file: IndexFileStore = {
+      read: reads,
+      write: async (bytes) => void (stored = bytes.slice().buffer),
+      remove: async () => void (stored = null),
+    };
+    const first = createHandlers(db, async () => catalog, async () => null, file);
+    await first.prepareMatching();
+    await first.settleIndexFile();
+    expect(decodeIndexFile(stored!)?.revision).toBe(await getRevision(db, 'papers'));
+    // Woken: the file is read as the worker starts, and the stored index is not.
+    const woken = createHandlers(db, async () => catalog, async () => null, file);
+    woken.prefetchIndex();
+    const fromDb = vi.spyOn(db.settings, 'get');
+    expect(await woken.matchPage([{ kind: 'title', text: byte.title }])).toMatchObject([{ id: byte.id }]);
+    expect(fromDb.mock.calls.map(([key]) => key)).not.toContain(SETTING_KEYS.pageIndex);
+    expect(performance.getEntriesByName('paperlens:index-load').at(-1)).toMatchObject({ detail: 'file' });
+    expect(reads).toHaveBeenCalledTimes(1);
+    fromDb.mockRestore();
+    // The papers change: the file names an older revision and is not believed; the next index is copied.
+    const { id } = await woken.savePaper({ title: 'A Paper Saved Just Now', url: 'https://example.org/p', abstract: '' });
+    const later = createHandlers(db, async () => catalog, async () => null, file);
+    expect(await later.matchPage([{ kind: 'title', text: 'A Paper Saved Just Now' }])).toMatchObject([{ id }]);
+    await later.settleIndexFile();
+    expect(decodeIndexFile(stored!)?.revision).toBe(await getRevision(db, 'papers'));
+    // A file of another index for the same revision (its token gone with a deleted library) is not believed either.
+    const copy = decodeIndexFile(stored!)!;
+    stored = encodeIndexFile({ ...copy, index: buildPageIndex([{ id: 'ghost', title: byte.title }]) }).slice().buffer;
+    stored = encodeIndexFile({ ...decodeIndexFile(stored)!, token: 'another' }).slice().buffer;
+    const again = createHandlers(db, async () => catalog, async () => null, file);
+    expect(await again.matchPage([{ kind: 'title', text: byte.title }])).toMatchObject([{ id: byte.id }]);
   });
 
   it('answer the first scan of a woken worker before checking the bundled catalog, then check it', async () => {

@@ -3,7 +3,8 @@ import { getCatalogVersion, loadCatalog, refreshCatalogStatus } from '../db/cata
 import { saveUserPaper } from '../db/library';
 import { saveNote } from '../db/notes';
 import { recordVisit } from '../db/history';
-import { learnIntoPageIndex, loadPageIndex, readStoredPageIndex } from '../db/page-index';
+import { learnIntoPageIndex, loadPageIndex, readPageIndexToken, readStoredPageIndex } from '../db/page-index';
+import { decodeIndexFile, encodeIndexFile, type IndexFileContents, type IndexFileStore } from '../db/page-index-file';
 import { getPaperWithNote } from '../db/papers';
 import { paperStates } from '../db/paper-state';
 import { getRevision } from '../db/revisions';
@@ -37,6 +38,11 @@ function timed<T>(name: string, fn: () => T): T {
   }
 }
 
+/** Leaves `name` as a measure from `start` to now the first time in this context's life only (read by `npm run bench`). */
+function measureFirst(name: string, start: number): void {
+  if (performance.getEntriesByName(name).length === 0) performance.measure(name, { start });
+}
+
 /** How long a page's batches must have stopped before the ids it taught are stored. */
 const LEARN_AFTER_MS = 2000;
 /** Pages whose pairings are kept at once (each a few small maps). */
@@ -58,7 +64,13 @@ export type CatalogVersionSource = () => Promise<string | null>;
  * The catalog is loaded lazily on the first request, which covers a service worker that was
  * woken by a message before `onInstalled` finished.
  */
-export function createHandlers(db: PaperLensDB, source: CatalogSource, bundledVersion: CatalogVersionSource = async () => null) {
+export function createHandlers(
+  db: PaperLensDB,
+  source: CatalogSource,
+  bundledVersion: CatalogVersionSource = async () => null,
+  /** A copy of the match index in a file (lib/db/page-index-file.ts), read on waking while IndexedDB opens; none in most tests. */
+  indexFile: IndexFileStore | null = null,
+) {
   let loading: Promise<void> | null = null;
   const load = async (): Promise<void> => {
     const version = await bundledVersion().catch(() => null);
@@ -95,13 +107,56 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource, bundledVe
     const start = performance.now();
     return remember(
       revision,
-      loadPageIndex(db).then(({ index: loaded, origin }) => {
+      loadPageIndex(db).then(({ index: loaded, origin, revision: loadedRevision, token }) => {
         const name = origin === 'built' ? 'paperlens:index-build' : 'paperlens:index-load';
         performance.clearMeasures(name);
         performance.measure(name, { start });
+        copyToFile({ index: loaded, revision: loadedRevision, token });
         return loaded;
       }),
     );
+  };
+
+  /**
+   * The index file: read once per worker life, from when the worker starts (`prefetchIndex`),
+   * and written after the worker used an index the file did not hold (one write at a time,
+   * after the current answers, skipped once a newer index replaced it).
+   */
+  let fileRead: Promise<IndexFileContents | null> | null = null;
+  const readFile = (): Promise<IndexFileContents | null> => {
+    fileRead ??= indexFile
+      ? (() => {
+          const start = performance.now();
+          return indexFile
+            .read()
+            .then((bytes) => {
+              performance.measure('paperlens:index-file-read', { start });
+              return bytes && decodeIndexFile(bytes);
+            })
+            .catch((error: unknown) => {
+              console.error('PaperLens: reading the match index file failed', error);
+              return null;
+            });
+        })()
+      : Promise.resolve(null);
+    return fileRead;
+  };
+  let fileHolds = '';
+  let writing = Promise.resolve();
+  const copyToFile = (contents: IndexFileContents) => {
+    const file = indexFile;
+    if (!file || !contents.token || fileHolds === contents.token) return;
+    fileHolds = contents.token;
+    writing = writing
+      .then(() => new Promise((resolve) => setTimeout(resolve)))
+      .then(async () => {
+        if (fileHolds !== contents.token) return;
+        await file.write(encodeIndexFile(contents));
+      })
+      .catch((error: unknown) => {
+        if (fileHolds === contents.token) fileHolds = '';
+        console.error('PaperLens: writing the match index file failed', error);
+      });
   };
 
   /**
@@ -116,11 +171,17 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource, bundledVe
   const matchIndex = async (): Promise<PageIndex> => {
     wakeRead ??= (async () => {
       const start = performance.now();
-      const stored = await readStoredPageIndex(db);
+      // The file (its read began when the worker started) if it copies the current stored index…
+      const [file, current] = await Promise.all([readFile(), readPageIndexToken(db)]);
+      const fromFile = file && file.revision === current.revision && file.token === current.token && current.token !== '';
+      if (fromFile) fileHolds = file.token;
+      // …else the index stored in IndexedDB, copied to the file for the next wake-up.
+      const stored = fromFile ? file : await readStoredPageIndex(db);
       if (!stored) return;
       performance.clearMeasures('paperlens:index-load');
-      performance.measure('paperlens:index-load', { start });
+      performance.measure('paperlens:index-load', { start, detail: fromFile ? 'file' : 'database' });
       if (index?.revision !== stored.revision) remember(stored.revision, Promise.resolve(stored.index));
+      if (!fromFile) copyToFile(stored);
       checkCatalogAfterAnswer = true;
       // Unreadable: the index is built the ordinary way below.
     })().catch((error: unknown) => console.error('PaperLens: reading the stored match index failed', error));
@@ -166,7 +227,10 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource, bundledVe
     const built = current && (await current.built.catch(() => null));
     const known = current && built ? { index: built, revision: current.revision } : null;
     const updated = await learnIntoPageIndex(db, learned, known);
-    if (updated) remember(updated.revision, Promise.resolve(updated.index));
+    if (updated) {
+      remember(updated.revision, Promise.resolve(updated.index));
+      copyToFile(updated);
+    }
   };
   const scheduleLearning = (page: string) => {
     const memory = pages.get(page)!;
@@ -176,6 +240,16 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource, bundledVe
 
   return {
     ready,
+
+    /** Starts reading the index file: called as the worker starts, so the read overlaps IndexedDB opening. */
+    prefetchIndex(): void {
+      void readFile();
+    },
+
+    /** Index file writes still pending (tests). */
+    settleIndexFile(): Promise<void> {
+      return writing;
+    },
 
     /** Loads the catalog and builds (or reads back) the match index, so the first page is answered from it. */
     async prepareMatching(): Promise<void> {
@@ -203,13 +277,15 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource, bundledVe
       const received = performance.now();
       const candidates = expectMatchCandidates(data);
       const found = await matchIndex();
+      measureFirst('paperlens:first-match-index', received);
       const { pairings, learned } = pageMemory(page);
       const matches = timed('paperlens:match', () => matchPage(found, candidates, pairings));
       for (const m of matches) if (m.learnedArxivId) learned.set(m.learnedArxivId, m.id);
       if (learned.size) scheduleLearning(page);
+      measureFirst('paperlens:first-match-matched', received);
       const states = await paperStates(db, matches.map((m) => m.id));
       // The first answer of this worker's life, from the message's arrival (read by `npm run bench`).
-      if (performance.getEntriesByName('paperlens:first-match').length === 0) performance.measure('paperlens:first-match', { start: received });
+      measureFirst('paperlens:first-match', received);
       if (checkCatalogAfterAnswer) {
         checkCatalogAfterAnswer = false;
         setTimeout(() => void ready().catch((error: unknown) => console.error('PaperLens: loading the catalog failed', error)));
@@ -222,8 +298,11 @@ export function createHandlers(db: PaperLensDB, source: CatalogSource, bundledVe
       return Promise.all([...pages.keys()].map(learnFrom)).then(() => undefined);
     },
 
-    getSiteSettings(): Promise<SiteSettings> {
-      return siteSettings.getSiteSettings(db);
+    async getSiteSettings(): Promise<SiteSettings> {
+      const received = performance.now();
+      const settings = await siteSettings.getSiteSettings(db);
+      measureFirst('paperlens:first-settings', received);
+      return settings;
     },
 
     async setSiteEnabled(data: unknown): Promise<SiteSettings> {
