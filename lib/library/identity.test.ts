@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdInText, identityKeys, idsFromUrl, linkMayNameAPaper, normalizeDoi, parseArxivId, parseDoi } from './identity';
+import { arxivIdInText, identityKeys, idsFromAddress, idsFromRootPath, idsFromUrl, linkMayNameAPaper, normalizeDoi, parseArxivId, parseDoi } from './identity';
 
 describe('parseArxivId', () => {
   it.each([
@@ -210,5 +210,23 @@ describe('identityKeys', () => {
 
   it('skips ids that do not parse and titles without letters', () => {
     expect(identityKeys({ title: ' — ', arxivId: 'not-an-id', doi: 'nope' })).toEqual([]);
+  });
+});
+
+describe('idsFromRootPath', () => {
+  it('reads a plain path from the root as the URL resolved on the page would be read, and leaves the rest to URL', () => {
+    const hrefs = [
+      '/abs/2301.09637', '/pdf/2301.09637v2', '/html/2301.09637v1/', '/abs/cs/0101001', '/pdf/2301.09637.pdf',
+      '/a/smith_j_1', '/list/cs.LG/new', '/abs/a..b', '/papers/2301.09637', '/10.48550/arXiv.2301.09637',
+    ];
+    for (const host of ['arxiv.org', 'www.arxiv.org', 'huggingface.co', 'doi.org', 'example.org']) {
+      for (const href of hrefs) {
+        expect(idsFromRootPath(href, host), `${href} on ${host}`).toEqual(idsFromAddress(new URL(href, `https://${host}/`)));
+      }
+    }
+    expect(idsFromRootPath('/abs/2301.09637', 'arxiv.org')).toEqual({ arxivId: '2301.09637' });
+    for (const href of ['/abs/../2301.09637', '/abs/./x', '//arxiv.org/abs/2301.09637', '/abs/2301.09637?v=2', '/abs/%32301.09637', '/abs\\2301.09637', 'abs/2301.09637', 'https://arxiv.org/abs/2301.09637', '/abs/.x']) {
+      expect(idsFromRootPath(href, 'arxiv.org'), href).toBeUndefined();
+    }
   });
 });

@@ -160,12 +160,34 @@ export function idsFromUrl(url: string): PaperIds | null {
 /** {@link idsFromUrl} of an address already parsed (a page scan resolves each link once). */
 export function idsFromAddress(parsed: URL): PaperIds | null {
   if (!/^https?:$/.test(parsed.protocol)) return null;
-  const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
-  if (DOI_HOSTS.has(host)) return parseDoi(decodeOnce(parsed.pathname.slice(1)));
+  return idsFromPath(parsed.hostname.toLowerCase().replace(/^www\./, ''), parsed.pathname);
+}
+
+/** The ids an http(s) address on `host` (lower case, without `www.`) names by its `pathname`. */
+function idsFromPath(host: string, pathname: string): PaperIds | null {
+  if (DOI_HOSTS.has(host)) return parseDoi(decodeOnce(pathname.slice(1)));
   const pattern = ARXIV_PATHS[host];
-  const path = pattern?.exec(parsed.pathname)?.[1];
+  const path = pattern?.exec(pathname)?.[1];
   const arxivId = path === undefined ? null : parseArxivId(idPart(path));
   return arxivId ? { arxivId } : null;
+}
+
+/**
+ * A path from the root (`/abs/2301.09637`, `/a/smith_j_1`) of the characters `URL` keeps as they
+ * are: no dot segments, backslashes, percent signs, spaces, query or fragment.
+ */
+const PLAIN_ROOT_PATH = /^\/(?!\/)(?:[A-Za-z0-9_~:@!$&'()*+,;=-]|\.(?!\.?(?:\/|$))|\/(?!\.))*$/;
+
+/**
+ * {@link idsFromAddress} of a link's raw `href` resolved against a page on `baseHost`, without
+ * building a URL, when the href is a plain path from the root (arXiv's own links: a 2,000-entry
+ * listing has thousands, and parsing each as a URL was most of reading the page); `undefined`
+ * when it is not, for the caller to resolve it as a URL. `https:` is assumed, as a page on one
+ * of these hosts is.
+ */
+export function idsFromRootPath(href: string, baseHost: string): PaperIds | null | undefined {
+  if (!PLAIN_ROOT_PATH.test(href)) return undefined;
+  return idsFromPath(baseHost.toLowerCase().replace(/^www\./, ''), href);
 }
 
 /** The hosts of {@link idsFromUrl}, as they appear in a link's text (`www.` and subdomains contain them too). */

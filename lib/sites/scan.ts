@@ -1,4 +1,4 @@
-import { idsFromAddress, linkMayNameAPaper } from '../library/identity';
+import { idsFromAddress, idsFromRootPath, linkMayNameAPaper } from '../library/identity';
 import type { MatchCandidate, PageMatch } from '../match/title-index';
 import type { SiteAdapter } from './types';
 
@@ -193,6 +193,10 @@ export function* scanBlocks(scope: ScanScope, adapter: SiteAdapter, sent?: ScanM
       baseHost ??= hostOf(baseAddress);
       const href = link.getAttribute('href');
       if (!href || !linkMayNameAPaper(href, baseHost)) continue;
+      // A plain path from the root (a listing's thousands of `/abs/…` and `/pdf/…` links) is read
+      // without a URL: passed over at once when it names no paper or the id beside a title.
+      const plain = baseHost && /^https?:/i.test(baseAddress ?? '') ? idsFromRootPath(href, baseHost) : undefined;
+      if (plain === null || (plain?.arxivId && beside.has(plain.arxivId))) continue;
       if (link.hasAttribute(MARK_ATTR) || insideMarkOrOwn(link)) continue;
       const address = addressOf(href, baseAddress);
       const ids = address ? idsFromAddress(address) : null;

@@ -1,4 +1,4 @@
-import { idsFromAddress } from '../library/identity';
+import { idsFromAddress, idsFromRootPath } from '../library/identity';
 
 /**
  * One site PaperLens knows: which pages it runs on, which elements hold one title each, and
@@ -37,6 +37,9 @@ export function hostIs(url: URL, ...hosts: string[]): boolean {
 /** The arXiv id an address names (`/abs/2301.09637v1`, `https://arxiv.org/pdf/…`), resolved against `origin`. */
 export function arxivIdAt(raw: string | null | undefined, origin: string): string | undefined {
   if (!raw) return undefined;
+  // A listing's ids (`/abs/2301.09637`) are read without building a URL for each.
+  const plain = idsFromRootPath(raw, new URL(origin).hostname);
+  if (plain !== undefined) return plain?.arxivId;
   try {
     return idsFromAddress(new URL(raw, origin))?.arxivId;
   } catch {
