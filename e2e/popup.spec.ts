@@ -300,6 +300,9 @@ test('a note in Hebrew or Arabic reads right to left, in the editor and the prev
   await expect.poll(() => direction(note)).toBe('rtl');
   await page.getByRole('button', { name: 'Preview' }).click();
   const preview = page.getByLabel('Note preview');
+  // The Markdown renderer is a lazily loaded chunk: its plain-text stand-in is replaced when it lands.
+  await expect(preview.locator('li')).toHaveCount(1);
+  await expect(preview.locator('.pl-md--loading')).toHaveCount(0);
   expect(await direction(preview.locator('p').first())).toBe('rtl');
   expect(await direction(preview.locator('li').first())).toBe('rtl');
   expect(await direction(preview.locator('p').last())).toBe('ltr');
