@@ -45,13 +45,13 @@ export function App() {
       .finally(() => setReplaying(false));
   }, []);
 
-  // Asking the background for its status makes it load the catalog if it has not yet, and store
-  // the counts if they changed (the live query above then shows them). Not at once: waking the
-  // service worker (evaluating its script, its reads) would compete with the first list.
   useEffect(() => {
     if (afterFirstScreen) void loadPaperScreen();
   }, [afterFirstScreen]);
 
+  // Asking the background for its status makes it load the catalog if it has not yet, and store
+  // the counts if they changed (the live query above then shows them). Not at once: waking the
+  // service worker (evaluating its script, its reads) would compete with the first list.
   const stale = counts !== undefined && counts.stored === null;
   const asked = useRef<'no' | 'asking' | 'answered'>('no');
   useEffect(() => {

@@ -75,7 +75,6 @@ export async function recordVisit(db: PaperLensDB, input: VisitInput, now = Date
   });
 }
 
-/** The reading history, latest visit first, `limit` entries at most. */
 /**
  * "Clear history": every history entry goes, and so do the papers known only from a visit
  * (a note on one stays, under its title snapshot). Papers in the library or the catalog stay.

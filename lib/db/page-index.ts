@@ -55,9 +55,7 @@ export async function readStoredPageIndex(db: PaperLensDB): Promise<{ index: Pag
     Promise.all([getRevision(db, 'papers'), db.settings.get(PAGE_INDEX_KEY), db.settings.get(PAGE_INDEX_TOKEN_KEY)]),
   );
   const value = stored?.value;
-  return isStored(value) && value.revision === revision
-    ? { index: value.index, revision, token: typeof token?.value === 'string' ? token.value : '' }
-    : null;
+  return isStored(value) && value.revision === revision ? { index: value.index, revision, token: tokenOf(token) } : null;
 }
 
 /**
@@ -68,11 +66,25 @@ export async function readPageIndexToken(db: PaperLensDB): Promise<{ revision: n
   const [revision, token] = await db.transaction('r', db.settings, () =>
     Promise.all([getRevision(db, 'papers'), db.settings.get(PAGE_INDEX_TOKEN_KEY)]),
   );
-  return { revision, token: typeof token?.value === 'string' ? token.value : '' };
+  return { revision, token: tokenOf(token) };
 }
 
-function newToken(): string {
-  return crypto.randomUUID();
+/** The token in its settings row ('' for an index stored before tokens). */
+function tokenOf(row: { value: unknown } | undefined): string {
+  return typeof row?.value === 'string' ? row.value : '';
+}
+
+/**
+ * Writes `index` as the stored one for papers revision `revision`, with a new token (inside the
+ * caller's transaction on the settings table): the one place the index and its token change.
+ */
+async function putPageIndex(db: PaperLensDB, index: PageIndex, revision: number): Promise<string> {
+  const token = crypto.randomUUID();
+  await db.settings.bulkPut([
+    { key: PAGE_INDEX_KEY, value: { format: PAGE_INDEX_FORMAT, revision, index } satisfies StoredPageIndex },
+    { key: PAGE_INDEX_TOKEN_KEY, value: token },
+  ]);
+  return token;
 }
 
 /**
@@ -100,15 +112,9 @@ export async function loadPageIndex(db: PaperLensDB): Promise<LoadedPageIndex> {
  * token stored with it, or null when it was not stored.
  */
 export async function storePageIndex(db: PaperLensDB, index: PageIndex, revision: number): Promise<string | null> {
-  const value: StoredPageIndex = { format: PAGE_INDEX_FORMAT, revision, index };
   return db.transaction('rw', db.settings, async () => {
     if ((await getRevision(db, 'papers')) !== revision) return null;
-    const token = newToken();
-    await db.settings.bulkPut([
-      { key: PAGE_INDEX_KEY, value },
-      { key: PAGE_INDEX_TOKEN_KEY, value: token },
-    ]);
-    return token;
+    return putPageIndex(db, index, revision);
   });
 }
 
@@ -130,11 +136,6 @@ export async function learnIntoPageIndex(
     if (taught.length === 0 || known?.revision !== before) return null;
     const index = withLearnedIds(known.index, taught);
     const revision = await getRevision(db, 'papers');
-    const token = newToken();
-    await db.settings.bulkPut([
-      { key: PAGE_INDEX_KEY, value: { format: PAGE_INDEX_FORMAT, revision, index } satisfies StoredPageIndex },
-      { key: PAGE_INDEX_TOKEN_KEY, value: token },
-    ]);
-    return { index, revision, token };
+    return { index, revision, token: await putPageIndex(db, index, revision) };
   });
 }
