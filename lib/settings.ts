@@ -35,6 +35,8 @@ export const SETTING_KEYS = {
   paperCounts: 'counts:papers',
   /** How many notes there are, with the notes revision it was counted at. */
   noteCount: 'counts:notes',
+  /** The popup's first list as last read, with the revisions it was read at (lib/db/first-screen.ts). */
+  firstScreen: 'popup:firstScreen',
 } as const;
 
 type SettingKey = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
@@ -66,6 +68,8 @@ const SETTING_ROLES: Record<SettingKey, 'user' | 'bookkeeping' | 'notes-cache'> 
   // Numbers only, keyed on the revisions: stale (recounted) once the tables change.
   [SETTING_KEYS.paperCounts]: 'bookkeeping',
   [SETTING_KEYS.noteCount]: 'bookkeeping',
+  // Holds papers and notes as the popup lists them: goes with them.
+  [SETTING_KEYS.firstScreen]: 'notes-cache',
 };
 
 function roleOf(key: string) {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Catalog } from '@/lib/catalog/types';
 import { catalogVersionPrefix } from '@/lib/catalog/version-prefix';
+import { refreshFirstScreen } from '@/lib/db/first-screen';
 import { opfsIndexFile } from '@/lib/db/page-index-file';
 import { getDb } from '@/lib/db/schema';
 import { searchIndexRefresher } from '@/lib/db/search-index';
@@ -47,8 +48,12 @@ export default defineBackground(() => {
   const searchIndex = searchIndexRefresher(getDb());
   const refreshSearchIndex = () =>
     searchIndex.request().catch((error: unknown) => console.error('PaperLens: updating the search index failed', error));
+  // The popup's stored first screen follows the writes made here (a note from the hover card), so
+  // the next popup lists from one read; one it finds stale it reads the long way and stores again.
+  const refreshPopupFirstScreen = () =>
+    refreshFirstScreen(getDb()).catch((error: unknown) => console.error("PaperLens: storing the popup's first screen failed", error));
   const thenRefresh = <T>(result: Promise<T>): Promise<T> => {
-    void result.then(refreshSearchIndex, () => undefined);
+    void result.then(() => Promise.all([refreshSearchIndex(), refreshPopupFirstScreen()]), () => undefined);
     return result;
   };
 

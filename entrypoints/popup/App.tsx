@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { refreshFirstScreen } from '@/lib/db/first-screen';
 import { storedLibraryCounts } from '@/lib/db/library-counts';
 import { getDb } from '@/lib/db/schema';
 import { errorMessage } from '@/lib/errors';
@@ -28,7 +29,11 @@ export function App() {
   // other reads after it; the background recounts what changed when asked for the catalog status
   // below, once the first list is shown and the search index read (or a paper view is open).
   const afterFirstScreen = usePopupStore((s) => s.searchReady || s.openPaperId !== null);
-  const counts = useLiveQuery(async () => ({ stored: await storedLibraryCounts(db) }), [db]);
+  const [storedCounts] = useState(() => {
+    const screen = usePopupStore.getState().firstScreen;
+    return screen ? { stored: screen.counts } : undefined;
+  });
+  const counts = useLiveQuery(async () => ({ stored: await storedLibraryCounts(db) }), [db], storedCounts);
   /** Replayed saves that met a newer note written elsewhere; the options page lets the user choose. */
   const [recovered, setRecovered] = useState(0);
   /** True while unsaved text journaled by an earlier window is being saved (its alerts may still come). */
@@ -48,6 +53,13 @@ export function App() {
   useEffect(() => {
     if (afterFirstScreen) void loadPaperScreen();
   }, [afterFirstScreen]);
+
+  // The next popup's first list from one read: the first screen stored again once this one is
+  // done, and whenever the counts change while it is open (every change to papers or notes
+  // changes their revisions). A failure only costs the next popup the longer path.
+  useEffect(() => {
+    if (afterFirstScreen) refreshFirstScreen(db).catch(() => undefined);
+  }, [afterFirstScreen, db, counts]);
 
   // Asking the background for its status makes it load the catalog if it has not yet, and store
   // the counts if they changed (the live query above then shows them). Not at once: waking the

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { FirstScreen } from '@/lib/db/first-screen-read';
 import { NO_FILTERS, type SearchFilters } from '@/lib/search/filters';
 
 /**
@@ -17,6 +18,11 @@ export interface PopupState {
    * reads wait for it: they would queue before it in IndexedDB.
    */
   searchReady: boolean;
+  /**
+   * The stored first screen (lib/db/first-screen.ts) when it was current as the popup opened:
+   * what its first render lists until the live reads answer. Set once, before that render.
+   */
+  firstScreen: FirstScreen | null;
   searchSettled: () => void;
   setQuery: (query: string) => void;
   setFilter: <K extends keyof SearchFilters>(key: K, value: SearchFilters[K]) => void;
@@ -33,6 +39,7 @@ export const usePopupStore = create<PopupState>()((set) => ({
   active: -1,
   openPaperId: null,
   searchReady: false,
+  firstScreen: null,
   searchSettled: () => set({ searchReady: true }),
   setQuery: (query) => set({ query, active: -1 }),
   setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value }, active: -1 })),

@@ -4,6 +4,7 @@ import type { ResultRow } from '@/components/ResultList';
 import type { StoredPaper } from '@/lib/catalog/types';
 import type { Note } from '@/lib/notes/model';
 import { browsePapers, type BrowsedPaper } from '@/lib/db/browse';
+import { FIRST_LIST_LIMIT } from '@/lib/db/first-screen-read';
 import { getNotes } from '@/lib/db/notes';
 import { getPapers } from '@/lib/db/papers';
 import type { PaperLensDB } from '@/lib/db/schema';
@@ -11,9 +12,10 @@ import { hasActiveFilter, type SearchFilters } from '@/lib/search/filters';
 import { plural } from '@/lib/plural';
 import { titleHasWords } from '@/lib/search-interim';
 import type { Searcher } from '@/lib/search/search-index';
+import { usePopupStore } from './popup-store';
 
-/** Results rendered per query; more is noise in a 420 px popup. */
-const LIMIT = 30;
+/** Results rendered per query, and papers listed before anything is typed; more is noise in a 420 px popup. */
+const LIMIT = FIRST_LIST_LIMIT;
 
 const NO_TERMS: ReadonlySet<string> = new Set();
 
@@ -72,11 +74,13 @@ export function useResults(
 ): Results | null {
   const browsing = !query.trim() && !hasActiveFilter(filters);
   const [lastRead] = useState(() => new Map<string, Read>());
+  // The stored first screen, when current, is the list until the live read answers (main.tsx).
+  const [stored] = useState(() => usePopupStore.getState().firstScreen?.browsed);
   const browsed = useLiveQuery(async () => {
     const listed = await browsePapers(db, recognized, LIMIT);
     for (const { paper, note } of listed) remember(lastRead, paper.id, { paper, note });
     return listed;
-  }, [db, recognized, lastRead]);
+  }, [db, recognized, lastRead], stored);
   const order = useMemo(() => browsed?.map((b) => b.paper.id) ?? recognized, [browsed, recognized]);
 
   const result = useMemo(() => {
