@@ -5,11 +5,14 @@ import { catalogVersionPrefix } from '@/lib/catalog/version-prefix';
 import { refreshFirstScreen } from '@/lib/db/first-screen';
 import { opfsIndexFile } from '@/lib/db/page-index-file';
 import { getDb } from '@/lib/db/schema';
+import { opfsWakeStateFile } from '@/lib/db/wake-state';
+import { contextWakeStamp } from '@/lib/db/wake-stamp';
 import { searchIndexRefresher } from '@/lib/db/search-index';
 import { createHandlers } from '@/lib/messaging/handlers';
 import { DRAFT_PORT } from '@/lib/messaging/card';
 import { relayDrafts } from '@/lib/messaging/draft-relay';
 import { toBackground } from '@/lib/messaging/to-background';
+import { toContent } from '@/lib/messaging/to-content';
 import { syncCustomContentScripts } from './custom-scripts';
 
 async function fetchBundledCatalog(): Promise<Catalog> {
@@ -37,12 +40,20 @@ export default defineBackground(() => {
   performance.mark('paperlens:worker-main');
   // Opened now rather than by the first message's first query.
   const opening = performance.now();
-  getDb()
+  const opened = getDb()
     .open()
-    .then(() => performance.measure('paperlens:db-open', { start: opening }))
-    .catch((error: unknown) => console.error('PaperLens: opening the database failed', error));
-  const handlers = createHandlers(getDb(), fetchBundledCatalog, peekBundledCatalogVersion, opfsIndexFile());
-  // The match index file is read while IndexedDB opens: a page woke this worker, most likely.
+    .then(() => performance.measure('paperlens:db-open', { start: opening }));
+  opened.catch((error: unknown) => console.error('PaperLens: opening the database failed', error));
+  const handlers = createHandlers(getDb(), fetchBundledCatalog, peekBundledCatalogVersion, opfsIndexFile(), {
+    files: { state: opfsWakeStateFile(), stamp: contextWakeStamp() },
+    opened,
+    correct: ({ tabId, frameId }, states) =>
+      toContent.sendMessage('paperStates', states, { tabId, frameId }).catch((error: unknown) => {
+        // The page may have gone meanwhile.
+        console.warn('PaperLens: could not correct the marks of a page', error);
+      }),
+  });
+  // The match index file and the wake state are read while IndexedDB opens: a page woke this worker, most likely.
   handlers.prefetchIndex();
   // The search index is built here, off every page's UI thread, after each write that changes it.
   const searchIndex = searchIndexRefresher(getDb());
@@ -64,7 +75,11 @@ export default defineBackground(() => {
   toBackground.onMessage('saveNote', ({ data }) => thenRefresh(handlers.saveNote(data)));
   // Each page (document) keeps its own record of which ids it showed beside which titles.
   toBackground.onMessage('matchPage', ({ data, sender }) =>
-    handlers.matchPage(data, sender.documentId ?? `${sender.tab?.id}/${sender.frameId}/${sender.url}`),
+    handlers.matchPage(
+      data,
+      sender.documentId ?? `${sender.tab?.id}/${sender.frameId}/${sender.url}`,
+      sender.tab?.id === undefined ? undefined : { tabId: sender.tab.id, frameId: sender.frameId ?? 0 },
+    ),
   );
   toBackground.onMessage('getSiteSettings', () => handlers.getSiteSettings());
   toBackground.onMessage('setSiteEnabled', ({ data }) => handlers.setSiteEnabled(data));

@@ -7,6 +7,7 @@ import { isListingPage } from '@/lib/sites/arxiv-listing';
 import { isPaperPage, readVisit } from '@/lib/sites/page-metadata';
 import { DEFAULT_PATTERNS, adapterFor } from '@/lib/sites/registry';
 import { BADGE_TAG, PageMarks, browserHighlights, type Mark, type MarkState } from '@/lib/sites/mark';
+import type { PaperState } from '@/lib/notes/paper-state';
 import { markStates } from '@/lib/sites/mark-state';
 import { ownTask } from '@/lib/sites/own-tasks';
 import { OWN_TAGS, forget, outermost, scanBlocks, scanMemory, toCandidates, type ScanBlock } from '@/lib/sites/scan';
@@ -73,20 +74,29 @@ export default defineContentScript({
       shownStates.set(id, states.join(' '));
       marks.setStates(id, states);
     };
+    /** Shows a paper's new state on its marks; false when they already show it. */
+    const updateState = (id: string, state: PaperState): boolean => {
+      const states = markStates(state);
+      if (states.join(' ') === (shownStates.get(id) ?? '')) return false;
+      showStates(id, states);
+      return true;
+    };
     /** Reads a paper's state again after the user changed it here (a note in the card, a save). */
     const refreshState = (id: string) => {
       toBackground
         .sendMessage('getPaper', id)
         .then((found) => {
-          if (!found) return;
-          const states = markStates(found.state);
-          if (states.join(' ') === (shownStates.get(id) ?? '')) return;
-          showStates(id, states);
           // Repainted badges are placed again.
-          marks.layout();
+          if (found && updateState(id, found.state)) marks.layout();
         })
         .catch((error: unknown) => console.error('PaperLens: could not update the marks of this paper', error));
     };
+    // States the background answered from its wake state before its database was open, corrected.
+    toContent.onMessage('paperStates', ({ data }) => {
+      let changed = false;
+      for (const [id, state] of Object.entries(data)) changed = updateState(id, state) || changed;
+      if (changed) marks.layout();
+    });
 
     // Checked against the page each time, so marks the page removed are not reported.
     toContent.onMessage('recognizedPapers', () => {

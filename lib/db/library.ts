@@ -1,4 +1,5 @@
 import { opfsIndexFile } from './page-index-file';
+import { opfsWakeStateFile } from './wake-state';
 import { describePaper } from '../catalog/build';
 import type { StoredPaper } from '../catalog/types';
 import type { LibraryEntry, SavePaperInput, SavePaperResult } from '../notes/model';
@@ -112,8 +113,11 @@ export async function deleteAllData(db: PaperLensDB): Promise<void> {
     await bumpRevision(db, 'notes');
     await bumpRevision(db, 'papers');
   });
-  // The match index's copy in a file holds the user's titles too (never believed once its token went).
-  await opfsIndexFile()
-    .remove()
-    .catch((error: unknown) => console.error('PaperLens: removing the match index file failed', error));
+  // The match index's copy in a file holds the user's titles too (never believed once its token
+  // went), and the wake state which papers they noted (never believed once its stamp went).
+  await Promise.all(
+    [opfsIndexFile(), opfsWakeStateFile()].map((file) =>
+      file.remove().catch((error: unknown) => console.error('PaperLens: removing a cache file failed', error)),
+    ),
+  );
 }

@@ -1,5 +1,6 @@
 import { isPageIndex, type PageIndex } from '../library/page-index';
 import type { StringTable } from '../match/string-table';
+import { opfsFile, type FileStore } from './opfs-file';
 
 /**
  * The match index (lib/db/page-index.ts) as one binary file in the extension's origin private
@@ -103,46 +104,9 @@ export function decodeIndexFile(buffer: ArrayBuffer): IndexFileContents | null {
 }
 
 /** Where the file is kept: OPFS in the extension, a map in tests. */
-export interface IndexFileStore {
-  /** The file's bytes, or null when there is none. */
-  read(): Promise<ArrayBuffer | null>;
-  write(bytes: Uint8Array): Promise<void>;
-  remove(): Promise<void>;
-}
+export type IndexFileStore = FileStore;
 
-/** The extension origin's private file system, or null where the context has none (tests in Node). */
-function opfsRoot(): Promise<FileSystemDirectoryHandle> | null {
-  const storage = (globalThis as { navigator?: Navigator }).navigator?.storage;
-  return typeof storage?.getDirectory === 'function' ? storage.getDirectory() : null;
-}
-
-/** The file in OPFS; every call fails (and callers fall back on IndexedDB) where there is no OPFS. */
+/** The match index file in OPFS. */
 export function opfsIndexFile(name = PAGE_INDEX_FILE): IndexFileStore {
-  const root = () => opfsRoot() ?? Promise.reject(new Error('no origin private file system here'));
-  return {
-    async read() {
-      let handle: FileSystemFileHandle;
-      try {
-        handle = await (await root()).getFileHandle(name);
-      } catch (error) {
-        if (error instanceof DOMException && error.name === 'NotFoundError') return null;
-        throw error;
-      }
-      return (await handle.getFile()).arrayBuffer();
-    },
-    async write(bytes) {
-      const handle = await (await root()).getFileHandle(name, { create: true });
-      // Written to a swap file and swapped in on close: a reader never sees half a file.
-      const writable = await handle.createWritable();
-      await writable.write(bytes as Uint8Array<ArrayBuffer>);
-      await writable.close();
-    },
-    async remove() {
-      const dir = opfsRoot();
-      if (!dir) return;
-      await (await dir).removeEntry(name).catch((error: unknown) => {
-        if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
-      });
-    },
-  };
+  return opfsFile(name);
 }

@@ -4,6 +4,7 @@ import { identityKeys } from '../library/identity';
 import type { HistoryEntry, ImportSet, LearnedId } from '../library/types';
 import type { Note } from '../notes/model';
 import type { Setting } from '../settings';
+import { contextWakeStamp, wakeStampMiddleware } from './wake-stamp';
 
 /** The extension's database. Only extension pages, the background and the import worker open it. */
 export class PaperLensDB extends Dexie {
@@ -46,8 +47,11 @@ export class PaperLensDB extends Dexie {
 
 let shared: PaperLensDB | undefined;
 
-/** The database of this extension context, opened on first use. */
+/**
+ * The database of this extension context, opened on first use. Its writes replace the wake
+ * state's stamp (lib/db/wake-stamp.ts), whatever context makes them.
+ */
 export function getDb(): PaperLensDB {
-  shared ??= new PaperLensDB();
+  shared ??= new PaperLensDB().use(wakeStampMiddleware(contextWakeStamp()));
   return shared;
 }

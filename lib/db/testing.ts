@@ -1,6 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { Catalog } from '../catalog/types';
 import { loadCatalog } from './catalog-load';
+import type { FileStore } from './opfs-file';
 import { PaperLensDB } from './schema';
 
 /**
@@ -19,4 +20,15 @@ export function useFreshDb(prefix: string, assign: (db: PaperLensDB) => void, ca
   afterEach(async () => {
     await current?.delete();
   });
+}
+
+/** A file kept in memory, standing in for one in OPFS (lib/db/opfs-file.ts). For tests only. */
+export function memoryFile(): FileStore & { bytes: ArrayBuffer | null } {
+  const file = {
+    bytes: null as ArrayBuffer | null,
+    read: async () => file.bytes,
+    write: async (bytes: Uint8Array) => void (file.bytes = bytes.slice().buffer),
+    remove: async () => void (file.bytes = null),
+  };
+  return file;
 }

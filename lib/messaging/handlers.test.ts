@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildCatalog } from '../catalog/build';
 import { readSeedDir } from '../catalog/read-seeds';
-import type { PaperLensDB } from '../db/schema';
 import { identityKeys } from '../library/identity';
 import { BLANK_STATE } from '../notes/paper-state';
 import { decodeIndexFile, encodeIndexFile, type IndexFileStore } from '../db/page-index-file';
@@ -9,7 +8,11 @@ import { getRevision } from '../db/revisions';
 import { buildPageIndex } from '../library/page-index';
 import { SETTING_KEYS } from '../settings';
 import { createHandlers } from './handlers';
-import { useFreshDb } from '../db/testing';
+import { memoryFile, useFreshDb } from '../db/testing';
+import { saveNote } from '../db/notes';
+import { PaperLensDB } from '../db/schema';
+import { readWakeState } from '../db/wake-state';
+import { wakeStamp, wakeStampMiddleware } from '../db/wake-stamp';
 
 const catalog = buildCatalog(readSeedDir('seeds'));
 const byte = catalog.papers.find((p) => p.title.startsWith('ByteTransformer'))!;
@@ -128,6 +131,56 @@ describe('background handlers', () => {
     stored = encodeIndexFile({ ...decodeIndexFile(stored)!, token: 'another' }).slice().buffer;
     const again = createHandlers(db, async () => catalog, async () => null, file);
     expect(await again.matchPage([{ kind: 'title', text: byte.title }])).toMatchObject([{ id: byte.id }]);
+  });
+
+  it('answer a woken worker from the wake state before the database is open, then correct what was stale', async () => {
+    const stamp = wakeStamp(memoryFile());
+    const files = { state: memoryFile(), stamp };
+    const indexFile = memoryFile();
+    // Every context's database replaces the stamp on its writes (lib/db/schema.ts getDb).
+    const watched = new PaperLensDB(db.name).use(wakeStampMiddleware(stamp));
+    const first = createHandlers(watched, async () => catalog, async () => null, indexFile, { files, opened: watched.open(), correct: async () => undefined });
+    await first.saveNote({ paperId: byte.id, text: 'fast', starred: true });
+    await first.prepareMatching();
+    await first.settleIndexFile();
+    // A first wake finds no copy: it answers from the database and writes one.
+    await first.settleWakeState();
+    expect((await readWakeState(files))?.states.get(byte.id)).toMatchObject({ hasNote: true, starred: true });
+    // The star goes in a write that has not replaced the stamp yet (the moment before its commit's stamp).
+    await saveNote(db, { paperId: byte.id, starred: false });
+
+    // Woken, with the database not open yet: every IndexedDB request is counted.
+    let requests = 0;
+    const counted = new PaperLensDB(db.name).use(wakeStampMiddleware(stamp)).use({
+      stack: 'dbcore',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          const count = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A) => (requests++, fn(...args));
+          return { ...table, get: count(table.get), getMany: count(table.getMany), query: count(table.query), openCursor: count(table.openCursor), count: count(table.count) };
+        },
+      }),
+    });
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const correct = vi.fn(async () => undefined);
+    const woken = createHandlers(counted, async () => catalog, async () => catalog.version, indexFile, { files, opened, correct });
+    woken.prefetchIndex();
+    expect(await woken.getSiteSettings()).toEqual({ disabled: [], custom: [] });
+    const target = { tabId: 4, frameId: 0 };
+    expect(await woken.matchPage([{ kind: 'title', text: byte.title }], 'page', target)).toMatchObject([{ id: byte.id, state: { hasNote: true, starred: true } }]);
+    expect(requests).toBe(0);
+    // Open: the answer is checked, the page told the paper's state now, and the copy written anew.
+    open();
+    await woken.settleWakeState();
+    expect(correct).toHaveBeenCalledExactlyOnceWith(target, { [byte.id]: { ...BLANK_STATE, hasNote: true } });
+    expect((await readWakeState(files))?.states.get(byte.id)).toEqual({ ...BLANK_STATE, hasNote: true });
+    // From now on the database answers.
+    expect(await woken.matchPage([{ kind: 'title', text: byte.title }], 'page', target)).toMatchObject([{ state: { starred: false } }]);
+    expect(requests).toBeGreaterThan(0);
+    watched.close();
+    counted.close();
   });
 
   it('answer the first scan of a woken worker before checking the bundled catalog, then check it', async () => {

@@ -7,6 +7,7 @@ import { learnIntoPageIndex, loadPageIndex, readPageIndexToken, readStoredPageIn
 import { decodeIndexFile, encodeIndexFile, type IndexFileContents, type IndexFileStore } from '../db/page-index-file';
 import { getPaperWithNote } from '../db/papers';
 import { paperStates } from '../db/paper-state';
+import { readWakeState, sameState, writeWakeState, type WakeFiles, type WakeState } from '../db/wake-state';
 import { getRevision } from '../db/revisions';
 import type { PaperLensDB } from '../db/schema';
 import * as siteSettings from '../db/site-settings';
@@ -14,7 +15,7 @@ import { normalizeTitle } from '../match/normalize';
 import { matchPage, newPagePairings, pairedOneToOne, type PageIndex, type PagePairings } from '../library/page-index';
 import { findTitle } from '../match/title-index';
 import type { NoteSaveResult, PaperWithNote, SavePaperResult } from '../notes/model';
-import type { StatedMatch } from '../notes/paper-state';
+import { BLANK_STATE, type PaperState, type StatedMatch } from '../notes/paper-state';
 import type { SiteSettings } from '../sites/registry';
 import {
   expectMatchCandidates,
@@ -58,6 +59,26 @@ export type CatalogSource = () => Promise<Catalog>;
  */
 export type CatalogVersionSource = () => Promise<string | null>;
 
+/** The frame a scan came from, where corrections of its marks are sent. */
+export interface PageTarget {
+  tabId: number;
+  frameId: number;
+}
+
+/**
+ * How a woken worker answers before IndexedDB has opened: the wake state (lib/db/wake-state.ts),
+ * the database's open, and where states answered from a copy that turned out stale are corrected
+ * (the content script's `paperStates` message).
+ */
+export interface WakeOptions {
+  files: WakeFiles;
+  opened: Promise<unknown>;
+  correct: (target: PageTarget, states: Record<string, PaperState>) => Promise<unknown>;
+}
+
+/** How long after the background's own last watched write the wake state is written again. */
+const WAKE_STATE_REWRITE_MS = 1000;
+
 /**
  * The background's message handlers as plain functions over a database, so they are unit
  * tested without a browser. Every input is validated: content scripts run beside hostile pages.
@@ -70,6 +91,8 @@ export function createHandlers(
   bundledVersion: CatalogVersionSource = async () => null,
   /** A copy of the match index in a file (lib/db/page-index-file.ts), read on waking while IndexedDB opens; none in most tests. */
   indexFile: IndexFileStore | null = null,
+  /** Answering from the wake state until IndexedDB is open; none in most tests. */
+  wake: WakeOptions | null = null,
 ) {
   let loading: Promise<void> | null = null;
   const load = async (): Promise<void> => {
@@ -160,6 +183,108 @@ export function createHandlers(
   };
 
   /**
+   * The wake state (lib/db/wake-state.ts), read once per worker life from its start. Until
+   * IndexedDB has opened (the phase 'trusting') a copy carrying the current stamp answers the
+   * site settings, vouches for the index file and gives the matched papers' states, so a page
+   * that woke the worker is answered without waiting for the database. Once it is open, what was
+   * answered from the copy is checked against it: states that differ are sent to the page again,
+   * and a copy found missing, stale or wrong is written anew. A watched write in this worker ends
+   * the trust at once (the copy in memory no longer says what the database does).
+   */
+  let phase: 'trusting' | 'checked' = wake ? 'trusting' : 'checked';
+  let wakeStateRead: Promise<WakeState | null> | null = null;
+  const readWake = (): Promise<WakeState | null> => {
+    wakeStateRead ??= wake
+      ? (() => {
+          const start = performance.now();
+          return readWakeState(wake.files)
+            .then((copy) => {
+              performance.measure('paperlens:wake-state-read', { start, detail: copy ? 'current' : 'none or stale' });
+              return copy;
+            })
+            .catch((error: unknown) => {
+              console.error('PaperLens: reading the wake state failed', error);
+              return null;
+            });
+        })()
+      : Promise.resolve(null);
+    return wakeStateRead;
+  };
+  const trusted = async (): Promise<WakeState | null> => {
+    if (phase !== 'trusting') return null;
+    const copy = await readWake();
+    return phase === 'trusting' ? copy : null;
+  };
+  /** States answered from the copy, with the frame they went to, until the check. */
+  const answeredFromCopy: { target: PageTarget | undefined; states: Map<string, PaperState> }[] = [];
+  let rewriteTimer: ReturnType<typeof setTimeout> | undefined;
+  let rewriting: Promise<unknown> = Promise.resolve();
+  const rewriteNow = () => {
+    rewriteTimer = undefined;
+    if (!wake) return;
+    rewriting = rewriting
+      .then(() => writeWakeState(db, wake.files))
+      .catch((error: unknown) => console.error('PaperLens: writing the wake state failed', error));
+  };
+  const rewriteWakeState = (delay: number) => {
+    clearTimeout(rewriteTimer);
+    rewriteTimer = setTimeout(rewriteNow, delay);
+  };
+  wake?.files.stamp.onStamp(() => {
+    phase = 'checked';
+    rewriteWakeState(WAKE_STATE_REWRITE_MS);
+  });
+  let checking: Promise<void> | null = null;
+  const checkWakeState = (): Promise<void> => {
+    checking ??= (async () => {
+      if (!wake) return;
+      await wake.opened;
+      const copy = await readWake();
+      phase = 'checked';
+      const answers = answeredFromCopy.splice(0);
+      const ids = [...new Set(answers.flatMap((a) => [...a.states.keys()]))];
+      const [current, sites, states] = await Promise.all([readPageIndexToken(db), siteSettings.getSiteSettings(db), paperStates(db, ids)]);
+      const now = new Map(ids.map((id, i) => [id, states[i]!]));
+      let stale = !copy;
+      if (copy && (copy.index.revision !== current.revision || copy.index.token !== current.token)) {
+        // Pages matched against it are not matched again; the next scan reads the current index.
+        console.warn('PaperLens: the wake state named a match index that was no longer current');
+        if (index && index.revision === copy.index.revision) index = null;
+        stale = true;
+      }
+      if (copy && JSON.stringify(copy.sites) !== JSON.stringify(sites)) {
+        console.warn('PaperLens: the wake state held site settings that were no longer current');
+        stale = true;
+      }
+      for (const { target, states: sent } of answers) {
+        const changed = [...sent].filter(([id, state]) => !sameState(state, now.get(id)!));
+        if (changed.length === 0) continue;
+        stale = true;
+        if (target) await wake.correct(target, Object.fromEntries(changed.map(([id]) => [id, now.get(id)!])));
+      }
+      if (stale) rewriteWakeState(0);
+    })();
+    return checking;
+  };
+
+  /** The index file, when the wake state vouches for it: the first scans then need no IndexedDB. */
+  let indexFromCopy = false;
+  const copiedIndex = async (): Promise<{ copy: WakeState; index: PageIndex } | null> => {
+    const copy = await trusted();
+    if (!copy?.index.token) return null;
+    const file = await readFile();
+    if (!file || file.token !== copy.index.token || file.revision !== copy.index.revision) return null;
+    if (!indexFromCopy) {
+      indexFromCopy = true;
+      fileHolds = file.token;
+      if (index?.revision !== file.revision) remember(file.revision, Promise.resolve(file.index));
+      performance.measure('paperlens:index-load', { start: performance.now(), detail: 'file, vouched for by the wake state' });
+      checkCatalogAfterAnswer = true;
+    }
+    return { copy, index: file.index };
+  };
+
+  /**
    * The index a scan is matched against. A worker woken by a page reads the stored index and
    * answers from it before anything else: making sure the bundled catalog is loaded (and, were
    * it not, loading it and rebuilding) waits until the first answer is out. Only a database
@@ -241,9 +366,24 @@ export function createHandlers(
   return {
     ready,
 
-    /** Starts reading the index file: called as the worker starts, so the read overlaps IndexedDB opening. */
+    /**
+     * Starts reading the index file and the wake state: called as the worker starts, so the
+     * reads overlap IndexedDB opening; what is answered from them is checked once it is open.
+     */
     prefetchIndex(): void {
       void readFile();
+      void readWake();
+      checkWakeState().catch((error: unknown) => console.error('PaperLens: checking the wake state failed', error));
+    },
+
+    /** The wake state's check and rewrite, once both are done (tests). */
+    async settleWakeState(): Promise<void> {
+      await checkWakeState();
+      if (rewriteTimer !== undefined) {
+        clearTimeout(rewriteTimer);
+        rewriteNow();
+      }
+      await rewriting;
     },
 
     /** Index file writes still pending (tests). */
@@ -273,17 +413,27 @@ export function createHandlers(
      * Matches a scan and gives each mention its paper's state; arXiv ids the page showed next
      * to known titles are stored (learned), so links to them are recognized from then on.
      */
-    async matchPage(data: unknown, page = ''): Promise<StatedMatch[]> {
+    async matchPage(data: unknown, page = '', target?: PageTarget): Promise<StatedMatch[]> {
       const received = performance.now();
       const candidates = expectMatchCandidates(data);
-      const found = await matchIndex();
+      const copied = await copiedIndex();
+      const found = copied ? copied.index : await matchIndex();
       measureFirst('paperlens:first-match-index', received);
       const { pairings, learned } = pageMemory(page);
       const matches = timed('paperlens:match', () => matchPage(found, candidates, pairings));
       for (const m of matches) if (m.learnedArxivId) learned.set(m.learnedArxivId, m.id);
       if (learned.size) scheduleLearning(page);
       measureFirst('paperlens:first-match-matched', received);
-      const states = await paperStates(db, matches.map((m) => m.id));
+      const ids = matches.map((m) => m.id);
+      // Decided and recorded with no wait in between, so the check sees every answer the copy gave.
+      const copy = copied && phase === 'trusting' ? copied.copy : null;
+      let states: PaperState[];
+      if (copy) {
+        states = ids.map((id) => copy.states.get(id) ?? BLANK_STATE);
+        answeredFromCopy.push({ target, states: new Map(ids.map((id, i) => [id, states[i]!])) });
+      } else {
+        states = await paperStates(db, ids);
+      }
       // The first answer of this worker's life, from the message's arrival (read by `npm run bench`).
       measureFirst('paperlens:first-match', received);
       if (checkCatalogAfterAnswer) {
@@ -300,7 +450,8 @@ export function createHandlers(
 
     async getSiteSettings(): Promise<SiteSettings> {
       const received = performance.now();
-      const settings = await siteSettings.getSiteSettings(db);
+      const copy = await trusted();
+      const settings = copy ? copy.sites : await siteSettings.getSiteSettings(db);
       measureFirst('paperlens:first-settings', received);
       return settings;
     },

@@ -26,6 +26,9 @@ export const BLANK_STATE: PaperState = Object.freeze({
   visitedAt: null,
 }) as PaperState;
 
+/** The sources of a paper in the user's library; a paper in an import set is in it too, whatever its source. */
+export const LIBRARY_SOURCES: readonly string[] = ['user', 'library'];
+
 /** What `paperState` reads of a stored paper and its note. */
 interface StateSources {
   paper?: { source: string; sets?: readonly string[] } | null;
@@ -36,7 +39,7 @@ interface StateSources {
 /** A paper's state from its row, its note and its latest visit. */
 export function paperState({ paper, note, visitedAt }: StateSources): PaperState {
   return {
-    inLibrary: !!paper && (paper.source === 'user' || paper.source === 'library' || (paper.sets?.length ?? 0) > 0),
+    inLibrary: !!paper && (LIBRARY_SOURCES.includes(paper.source) || (paper.sets?.length ?? 0) > 0),
     hasNote: !!note && note.text.trim() !== '',
     status: note && note.status !== 'none' ? note.status : null,
     starred: note?.starred ?? false,
