@@ -238,9 +238,9 @@ export function createHandlers(
   const checkWakeState = (): Promise<void> => {
     checking ??= (async () => {
       if (!wake) return;
-      await wake.opened;
+      // Trust ends with the open, whether it opened or failed (its errors are then the answers').
+      await wake.opened.finally(() => (phase = 'checked'));
       const copy = await readWake();
-      phase = 'checked';
       const answers = answeredFromCopy.splice(0);
       const ids = [...new Set(answers.flatMap((a) => [...a.states.keys()]))];
       const [current, sites, states] = await Promise.all([readPageIndexToken(db), siteSettings.getSiteSettings(db), paperStates(db, ids)]);
