@@ -11,6 +11,7 @@ import { writeImportedPapers } from './library-import';
 import { saveNote } from './notes';
 import { loadPageIndex } from './page-index';
 import { paperStates } from './paper-state';
+import { getRevision } from './revisions';
 import { PaperLensDB } from './schema';
 import { setSiteEnabled } from './site-settings';
 import { memoryFile, useFreshDb } from './testing';
@@ -50,14 +51,15 @@ describe('the wake state', () => {
     expect([...state.states.keys()].sort()).toEqual([a.id, b.id, c.id, d.id, saved, imported].sort());
     expect(state.sites).toEqual({ disabled: ['github'], custom: [] });
     expect(state.index).toEqual({ revision, token });
+    expect(state.notesRevision).toBe(await getRevision(db, 'notes'));
     // Through the file and back.
     expect(decodeWakeState(encodeWakeState(state).slice().buffer)).toEqual(state);
   });
 
   it('is refused when its bytes are not a whole file of this format', () => {
-    const bytes = encodeWakeState({ stamp: 's', sites: { disabled: [], custom: [] }, index: { revision: 1, token: 't' }, states: new Map() });
+    const bytes = encodeWakeState({ stamp: 's', sites: { disabled: [], custom: [] }, index: { revision: 1, token: 't' }, notesRevision: 0, states: new Map() });
     expect(decodeWakeState(bytes.slice(0, bytes.length - 3).buffer)).toBeNull();
-    expect(decodeWakeState(new TextEncoder().encode('{"format":1,"stamp":"s","sites":{"disabled":[],"custom":[]},"index":{"revision":1,"token":"t"},"library":[],"states":[["x",1,"done",null]]}').buffer)).toBeNull();
+    expect(decodeWakeState(new TextEncoder().encode('{"format":1,"stamp":"s","sites":{"disabled":[],"custom":[]},"index":{"revision":1,"token":"t"},"notesRevision":0,"library":[],"states":[["x",1,"done",null]]}').buffer)).toBeNull();
     expect(decodeWakeState(new ArrayBuffer(0))).toBeNull();
   });
 

@@ -3,6 +3,7 @@ import { READING_STATUS } from '../notes/reading-status';
 import type { SiteSettings } from '../sites/registry';
 import { opfsFile, type FileStore } from './opfs-file';
 import { readPageIndexToken } from './page-index';
+import { getRevision } from './revisions';
 import type { PaperLensDB } from './schema';
 import { getSiteSettings } from './site-settings';
 import type { WakeStamp } from './wake-stamp';
@@ -29,6 +30,8 @@ export interface WakeState {
   sites: SiteSettings;
   /** The papers revision and the token of the match index stored in IndexedDB. */
   index: { revision: number; token: string };
+  /** The notes revision it was computed at (a cheap sign, on checking, that notes changed since). */
+  notesRevision: number;
   /** Every paper whose state is not blank; any other paper's is BLANK_STATE. */
   states: ReadonlyMap<string, PaperState>;
 }
@@ -62,12 +65,21 @@ interface WakeStateFile {
   stamp: string;
   sites: SiteSettings;
   index: { revision: number; token: string };
+  notesRevision: number;
   library: string[];
   states: [id: string, flags: number, status: PaperState['status'], visitedAt: number | null][];
 }
 
 export function encodeWakeState(state: WakeState): Uint8Array {
-  const file: WakeStateFile = { format: FORMAT, stamp: state.stamp, sites: state.sites, index: state.index, library: [], states: [] };
+  const file: WakeStateFile = {
+    format: FORMAT,
+    stamp: state.stamp,
+    sites: state.sites,
+    index: state.index,
+    notesRevision: state.notesRevision,
+    library: [],
+    states: [],
+  };
   for (const [id, s] of state.states) {
     if (sameState(s, LIBRARY_ONLY)) file.library.push(id);
     else file.states.push([id, (s.inLibrary ? IN_LIBRARY : 0) | (s.hasNote ? HAS_NOTE : 0) | (s.starred ? STARRED : 0), s.status, s.visitedAt]);
@@ -93,6 +105,7 @@ export function decodeWakeState(bytes: ArrayBuffer): WakeState | null {
     !isStrings(file.sites.custom) ||
     typeof file.index?.revision !== 'number' ||
     typeof file.index.token !== 'string' ||
+    typeof file.notesRevision !== 'number' ||
     !isStrings(file.library) ||
     !Array.isArray(file.states)
   )
@@ -104,7 +117,7 @@ export function decodeWakeState(bytes: ArrayBuffer): WakeState | null {
       return null;
     states.set(id, { inLibrary: (flags & IN_LIBRARY) !== 0, hasNote: (flags & HAS_NOTE) !== 0, status: status ?? null, starred: (flags & STARRED) !== 0, visitedAt: visitedAt ?? null });
   }
-  return { stamp: file.stamp, sites: { disabled: file.sites.disabled, custom: file.sites.custom }, index: file.index, states };
+  return { stamp: file.stamp, sites: { disabled: file.sites.disabled, custom: file.sites.custom }, index: file.index, notesRevision: file.notesRevision, states };
 }
 
 /** The wake state in the files when it carries the current stamp, else null (none, stale or unreadable). */
@@ -122,9 +135,10 @@ export async function readWakeState(files: WakeFiles): Promise<WakeState | null>
  */
 export function computeWakeState(db: PaperLensDB, stamp: string): Promise<WakeState> {
   return db.transaction('r', [db.settings, db.papers, db.notes, db.history], async () => {
-    const [sites, index, bySource, inSets, notes, visits] = await Promise.all([
+    const [sites, index, notesRevision, bySource, inSets, notes, visits] = await Promise.all([
       getSiteSettings(db),
       readPageIndexToken(db),
+      getRevision(db, 'notes'),
       db.papers.where('source').anyOf([...LIBRARY_SOURCES]).primaryKeys(),
       db.papers.orderBy('sets').primaryKeys(),
       db.notes.toArray(),
@@ -138,7 +152,7 @@ export function computeWakeState(db: PaperLensDB, stamp: string): Promise<WakeSt
       const state = paperState({ paper: library.has(id) ? { source: LIBRARY_SOURCES[0]! } : null, note: noteOf.get(id), visitedAt: visitOf.get(id) });
       if (state.inLibrary || state.hasNote || state.status || state.starred || state.visitedAt !== null) states.set(id, state);
     }
-    return { stamp, sites, index, states };
+    return { stamp, sites, index, notesRevision, states };
   });
 }
 

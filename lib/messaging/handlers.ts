@@ -243,9 +243,15 @@ export function createHandlers(
       const copy = await readWake();
       const answers = answeredFromCopy.splice(0);
       const ids = [...new Set(answers.flatMap((a) => [...a.states.keys()]))];
-      const [current, sites, states] = await Promise.all([readPageIndexToken(db), siteSettings.getSiteSettings(db), paperStates(db, ids)]);
+      const [current, notesRevision, sites, states] = await Promise.all([
+        readPageIndexToken(db),
+        getRevision(db, 'notes'),
+        siteSettings.getSiteSettings(db),
+        paperStates(db, ids),
+      ]);
       const now = new Map(ids.map((id, i) => [id, states[i]!]));
-      let stale = !copy;
+      // Notes changed since it was computed: written anew, whatever it answered.
+      let stale = !copy || copy.notesRevision !== notesRevision;
       if (copy && (copy.index.revision !== current.revision || copy.index.token !== current.token)) {
         // Pages matched against it are not matched again; the next scan reads the current index.
         console.warn('PaperLens: the wake state named a match index that was no longer current');
