@@ -121,6 +121,8 @@ interface Run {
   own: number;
   ownLongest: number;
   ownCount: number;
+  /** The own work per kind (the names the content script gives each stretch), in ms. */
+  ownByName: Record<string, number>;
   collect: number;
   paint: number;
   idleFrame: number;
@@ -325,7 +327,7 @@ async function measure(extDir: string, html: string): Promise<Measured> {
         // Wall time of reading the page in slices and posting them (serialization included).
         const collect = at('paperlens:sent') - at('paperlens:scan');
         const busy = performance.getEntriesByName('paperlens:busy')[0] as PerformanceMark;
-        const own = busy.detail as { total: number; count: number; longest: [number, number][] };
+        const own = busy.detail as { total: number; count: number; longest: [number, number][]; byName?: Record<string, number> };
         const paint = at('paperlens:rendered') - at('paperlens:marked');
         const start = at('paperlens:start');
         const end = at('paperlens:rendered');
@@ -359,6 +361,7 @@ async function measure(extDir: string, html: string): Promise<Measured> {
           own: own.total,
           ownLongest: own.longest[0]?.[1] ?? 0,
           ownCount: own.count,
+          ownByName: own.byName ?? {},
           collect,
           paint,
           idleFrame,
@@ -547,6 +550,7 @@ export default async function matchBench(): Promise<void> {
         taskLists.push(
           `- ${name} papers, with PaperLens (scan at ${Math.round(typical.scanAt)}, marks painted at ${Math.round(typical.renderedAt)} ms): ${tasksText(typical.tasks)}` +
             `${typical.frameScripts.length ? `; the longest frame ran: ${typical.frameScripts.join('; ')}` : ''}\n` +
+            `  own work by kind: ${Object.entries(typical.ownByName).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ') || 'n/a'}; badges + save controls style+layout ${ms(typical.badgeRender)}\n` +
             `  without PaperLens, same page and browser: ${tasksText(plain)}`,
         );
         console.log(rows.at(-1));

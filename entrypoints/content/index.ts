@@ -152,6 +152,7 @@ export default defineContentScript({
         let truncated = false;
         for (let finished = false; !finished; ) {
           const blocks: ScanBlock[] = [];
+          // Up to the messages it sent: they are serialized in the microtasks after it.
           ownTask('scan: read a slice', () => {
             const started = performance.now();
             // The clock is read every few steps: most steps (a link passed over) take far less than it.
@@ -179,7 +180,7 @@ export default defineContentScript({
                 ),
               );
             }
-          });
+          }, { microtasks: true });
           if (!finished) await nextTask();
         }
         if (truncated) console.warn('PaperLens: this page has more text than one scan reads; the rest was skipped.');

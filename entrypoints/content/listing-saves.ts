@@ -1,11 +1,12 @@
 import { toBackground } from '@/lib/messaging/to-background';
 import { listingEntry, listingTitleAround, listingTitles } from '@/lib/sites/arxiv-listing';
+import { nearViewport } from '@/lib/sites/near-viewport';
 import { ownTask } from '@/lib/sites/own-tasks';
 import { STATE_ATTR } from '@/lib/sites/scan';
 import { mountSaveButton } from './save-button';
 
 /** Entries within two screens above or below the viewport get their control before they are seen. */
-const NEAR_VIEWPORT = '200% 0px';
+const NEAR_SCREENS = 2;
 /** Controls are mounted in slices of about this long, the page running between them. */
 const SLICE_MS = 8;
 /** Entries around a focused one that get their controls at once, so Tab and Shift+Tab meet them. */
@@ -17,46 +18,59 @@ function inLibrary(title: Element): boolean {
 
 /**
  * The small save control on every arXiv listing and search entry not yet in the library.
- * {@link update} runs after each scan, when the marks say which entries are in it; it only hands
- * the entries' titles to an IntersectionObserver. A control is mounted when its entry comes
- * within two screens of the viewport (in slices of a few milliseconds), or when the keyboard
- * enters the entry or one near it: a 2,000-entry listing costs the few dozen entries near the
- * reader, and every entry still has its control when the reader, the keyboard or a jump to an
- * anchor gets there. Each entry is looked at once.
+ * {@link update} runs after each scan, when the marks say which entries are in it. A control is
+ * mounted when its entry comes within two screens of the viewport (in slices of a few
+ * milliseconds), or when the keyboard enters the entry or one near it: a 2,000-entry listing
+ * costs the few dozen entries near the reader, and every entry still has its control when the
+ * reader, the keyboard or a jump to an anchor gets there. Which entries are near is found by a
+ * binary search on the titles' boxes (lib/sites/near-viewport.ts) once per frame that scrolled
+ * or resized, not by an IntersectionObserver on every entry (observing 2,000 titles cost tens of
+ * milliseconds, and the observer's work in every frame after).
  */
 export class ListingSaves {
-  /** Titles handed to the observer. */
-  private readonly seen = new WeakSet<Element>();
   /** Titles whose control is mounted, or that need none. */
   private readonly done = new WeakSet<Element>();
   /** The page's titles in order, for the neighbours of a focused entry. */
   private titles: Element[] = [];
-  private readonly zone: IntersectionObserver | null;
   private readonly queue: Element[] = [];
   private draining = false;
+  private checking = false;
 
   constructor(
     private readonly doc: Document,
     /** An entry was saved as paper `id`: its title is to be marked (again) with the paper's new state. */
     private readonly onSaved: (title: Element, id: string) => void,
   ) {
-    const Observer = (doc.defaultView as (Window & typeof globalThis) | null)?.IntersectionObserver;
-    this.zone = Observer ? new Observer((entries) => ownTask('save controls: near the viewport', () => this.near(entries)), { rootMargin: NEAR_VIEWPORT }) : null;
     doc.addEventListener('focusin', (e) => ownTask('save controls: focus', () => this.focused(e.target)), { capture: true, passive: true });
+    const win = doc.defaultView;
+    win?.addEventListener('resize', () => this.checkSoon(), { passive: true });
+    doc.addEventListener('scroll', () => this.checkSoon(), { passive: true, capture: true });
   }
 
   update(): void {
     this.titles = listingTitles(this.doc);
-    for (const title of this.titles) {
-      if (this.seen.has(title)) continue;
-      this.seen.add(title);
-      if (this.zone) this.zone.observe(title);
-      else this.mount(title);
-    }
+    // After the frame that renders the new marks: the boxes are read from its layout, not a forced one.
+    const win = this.doc.defaultView;
+    if (win) win.requestAnimationFrame(() => setTimeout(() => ownTask('save controls: near the viewport', () => this.check())));
+    else this.check();
   }
 
-  private near(entries: readonly IntersectionObserverEntry[]): void {
-    for (const e of entries) if (e.isIntersecting && !this.done.has(e.target)) this.queue.push(e.target);
+  /** One {@link check} in the next frame, however many scroll events come before it. */
+  private checkSoon(): void {
+    const win = this.doc.defaultView;
+    if (this.checking || !win || this.titles.length === 0) return;
+    this.checking = true;
+    win.requestAnimationFrame(() => {
+      this.checking = false;
+      ownTask('save controls: near the viewport', () => this.check());
+    });
+  }
+
+  /** Queues the entries near the viewport that have no control yet: all box reads, then the writes. */
+  private check(): void {
+    const height = this.doc.defaultView?.innerHeight ?? 0;
+    const [from, to] = nearViewport(this.titles.length, (i) => this.titles[i]!.getBoundingClientRect(), height, NEAR_SCREENS * height);
+    for (let i = from; i < to; i++) if (!this.done.has(this.titles[i]!)) this.queue.push(this.titles[i]!);
     this.drain();
   }
 
@@ -84,9 +98,8 @@ export class ListingSaves {
   }
 
   private mount(title: Element): void {
-    if (this.done.has(title) || !this.seen.has(title) || !title.isConnected) return;
+    if (this.done.has(title) || !title.isConnected) return;
     this.done.add(title);
-    this.zone?.unobserve(title);
     if (inLibrary(title)) return;
     const entry = listingEntry(title);
     if (!entry) return;

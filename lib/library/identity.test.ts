@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdInText, identityKeys, idsFromAddress, idsFromRootPath, idsFromUrl, linkMayNameAPaper, normalizeDoi, parseArxivId, parseDoi } from './identity';
+import { arxivIdInText, identityKeys, idsFromAddress, idsFromPlainHref, idsFromUrl, linkMayNameAPaper, normalizeDoi, parseArxivId, parseDoi } from './identity';
 
 describe('parseArxivId', () => {
   it.each([
@@ -213,7 +213,7 @@ describe('identityKeys', () => {
   });
 });
 
-describe('idsFromRootPath', () => {
+describe('idsFromPlainHref', () => {
   it('reads a plain path from the root as the URL resolved on the page would be read, and leaves the rest to URL', () => {
     const hrefs = [
       '/abs/2301.09637', '/pdf/2301.09637v2', '/html/2301.09637v1/', '/abs/cs/0101001', '/pdf/2301.09637.pdf',
@@ -221,12 +221,35 @@ describe('idsFromRootPath', () => {
     ];
     for (const host of ['arxiv.org', 'www.arxiv.org', 'huggingface.co', 'doi.org', 'example.org']) {
       for (const href of hrefs) {
-        expect(idsFromRootPath(href, host), `${href} on ${host}`).toEqual(idsFromAddress(new URL(href, `https://${host}/`)));
+        expect(idsFromPlainHref(href, host), `${href} on ${host}`).toEqual(idsFromAddress(new URL(href, `https://${host}/`)));
       }
     }
-    expect(idsFromRootPath('/abs/2301.09637', 'arxiv.org')).toEqual({ arxivId: '2301.09637' });
-    for (const href of ['/abs/../2301.09637', '/abs/./x', '//arxiv.org/abs/2301.09637', '/abs/2301.09637?v=2', '/abs/%32301.09637', '/abs\\2301.09637', 'abs/2301.09637', 'https://arxiv.org/abs/2301.09637', '/abs/.x']) {
-      expect(idsFromRootPath(href, 'arxiv.org'), href).toBeUndefined();
+    expect(idsFromPlainHref('/abs/2301.09637', 'arxiv.org')).toEqual({ arxivId: '2301.09637' });
+    for (const href of ['/abs/../2301.09637', '/abs/./x', '//arxiv.org/abs/2301.09637', '/abs/2301.09637?v=2', '/abs/%32301.09637', '/abs\\2301.09637', 'abs/2301.09637', '/abs/.x']) {
+      expect(idsFromPlainHref(href, 'arxiv.org'), href).toBeUndefined();
+    }
+  });
+
+  it('reads a plain absolute http(s) address as URL would, whatever the page, and leaves the rest to URL', () => {
+    const hrefs = [
+      'http://arxiv.org/abs/2301.09637v1', 'https://arxiv.org/pdf/2301.09637v1', 'HTTPS://ARXIV.ORG/abs/2301.09637',
+      'https://www.arxiv.org/abs/hep-th/9901001', 'https://export.arxiv.org/abs/2301.09637', 'https://arxiv.org/a/smith_j_1',
+      'https://huggingface.co/papers/2301.09637', 'https://doi.org/10.48550/arXiv.2301.09637', 'https://alphaxiv.org/abs/2301.09637',
+      'https://example.org/abs/2301.09637', 'http://arxiv.org/', 'https://sub.arxiv.org/abs/2301.09637',
+    ];
+    for (const host of ['arxiv.org', 'example.org']) {
+      for (const href of hrefs) {
+        const plain = idsFromPlainHref(href, host);
+        expect(plain, href).not.toBeUndefined();
+        expect(plain, `${href} on ${host}`).toEqual(idsFromAddress(new URL(href, `https://${host}/`)));
+      }
+    }
+    for (const href of [
+      'https://arxiv.org', 'https://arxiv.org:443/abs/2301.09637', 'https://user@arxiv.org/abs/2301.09637', 'https:/arxiv.org/abs/2301.09637',
+      'https://arxiv.org/abs/2301.09637#x', 'https://arxiv.org/abs/2301.09637?v=1', 'https://arxiv.org/abs/../2301.09637',
+      'https://arxiv.org//abs/2301.09637', 'https://ar%78iv.org/abs/2301.09637', 'ftp://arxiv.org/abs/2301.09637', ' https://arxiv.org/abs/2301.09637',
+    ]) {
+      expect(idsFromPlainHref(href, 'arxiv.org'), href).toBeUndefined();
     }
   });
 });

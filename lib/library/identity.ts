@@ -178,16 +178,25 @@ function idsFromPath(host: string, pathname: string): PaperIds | null {
  */
 const PLAIN_ROOT_PATH = /^\/(?!\/)(?:[A-Za-z0-9_~:@!$&'()*+,;=-]|\.(?!\.?(?:\/|$))|\/(?!\.))*$/;
 
+/** An absolute http(s) address whose host and path `URL` keeps as written (but for the host's case). */
+const PLAIN_ABSOLUTE = /^https?:\/\/([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)(\/.*)$/i;
+
 /**
  * {@link idsFromAddress} of a link's raw `href` resolved against a page on `baseHost`, without
- * building a URL, when the href is a plain path from the root (arXiv's own links: a 2,000-entry
- * listing has thousands, and parsing each as a URL was most of reading the page); `undefined`
- * when it is not, for the caller to resolve it as a URL. `https:` is assumed, as a page on one
- * of these hosts is.
+ * building a URL, when the href is a plain path from the root (arXiv's own links) or a plain
+ * absolute http(s) address (`https://arxiv.org/abs/…`, older listings' and digests' links): a
+ * 2,000-entry listing has thousands, and parsing each as a URL was most of reading the page.
+ * `undefined` when it is neither, for the caller to resolve it as a URL. For a path from the
+ * root, `https:` is assumed, as a page on one of these hosts is.
  */
-export function idsFromRootPath(href: string, baseHost: string): PaperIds | null | undefined {
-  if (!PLAIN_ROOT_PATH.test(href)) return undefined;
-  return idsFromPath(baseHost.toLowerCase().replace(/^www\./, ''), href);
+export function idsFromPlainHref(href: string, baseHost: string): PaperIds | null | undefined {
+  if (href.charCodeAt(0) === 47 /* / */) {
+    if (!PLAIN_ROOT_PATH.test(href)) return undefined;
+    return idsFromPath(baseHost.toLowerCase().replace(/^www\./, ''), href);
+  }
+  const absolute = PLAIN_ABSOLUTE.exec(href);
+  if (!absolute || !PLAIN_ROOT_PATH.test(absolute[2]!)) return undefined;
+  return idsFromPath(absolute[1]!.toLowerCase().replace(/^www\./, ''), absolute[2]!);
 }
 
 /** The hosts of {@link idsFromUrl}, as they appear in a link's text (`www.` and subdomains contain them too). */

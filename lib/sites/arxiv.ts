@@ -59,6 +59,8 @@ export const arxiv: SiteAdapter = {
   // Reference styles that quote titles inside one block ("…," in IEEE style) are running text.
   textRoots: (root) => all(root, '.ltx_bibliography'),
   arxivIdOf,
+  // Listings (`#dlpage` `<dt>` id lines, digests' titles) and search results: id, format and author links.
+  entryLinks: '#dlpage dt a, .list-title a, .list-authors a, li.arxiv-result p.list-title a, li.arxiv-result p.authors a',
 };
 
 /* Test URLs

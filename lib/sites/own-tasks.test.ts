@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BUSY_MARK, ownTask, type OwnTasks } from './own-tasks';
+import { BUSY_MARK, PUBLISH_MS, ownTask, type OwnTasks } from './own-tasks';
 
 const figures = () => (performance.getEntriesByName(BUSY_MARK)[0] as PerformanceMark).detail as OwnTasks;
+/** The figures are written to the mark a moment after the work. */
+const published = () => new Promise((resolve) => setTimeout(resolve, 3 * PUBLISH_MS));
 
 function spin(ms: number): void {
   const until = performance.now() + ms;
@@ -9,10 +11,11 @@ function spin(ms: number): void {
 }
 
 describe('ownTask', () => {
-  it('adds each stretch of work to one replaced mark: the total, the count and the longest, named', () => {
+  it('adds each stretch of work to one replaced mark: the total, the count and the longest, named', async () => {
     const before = performance.getEntriesByName(BUSY_MARK).length ? figures() : { total: 0, count: 0, longest: [], byName: {} };
     expect(ownTask('short', () => 7)).toBe(7);
     ownTask('long', () => spin(15));
+    await published();
     const after = figures();
     expect(performance.getEntriesByName(BUSY_MARK)).toHaveLength(1);
     expect(after.count).toBe(before.count + 2);
@@ -22,16 +25,27 @@ describe('ownTask', () => {
     expect(after.byName.long).toBeGreaterThanOrEqual(15);
   });
 
-  it('counts work nested in another stretch once, as part of the outer one', () => {
+  it('counts work nested in another stretch once, as part of the outer one', async () => {
     const before = figures();
     ownTask('outer', () => ownTask('inner', () => spin(2)));
+    await published();
     expect(figures().count).toBe(before.count + 1);
     expect(figures().longest.some(([, , what]) => what === 'inner')).toBe(false);
   });
 
-  it('records a stretch that threw, and lets the error through', () => {
+  it('counts the microtasks a stretch queued when asked to (a message serialized after an await)', async () => {
+    const before = figures();
+    ownTask('sent', () => {
+      void Promise.resolve().then(() => spin(12));
+    }, { microtasks: true });
+    await published();
+    expect(figures().byName.sent! - (before.byName.sent ?? 0)).toBeGreaterThanOrEqual(12);
+  });
+
+  it('records a stretch that threw, and lets the error through', async () => {
     const before = figures();
     expect(() => ownTask('failing', () => { throw new Error('no'); })).toThrow('no');
+    await published();
     expect(figures().count).toBe(before.count + 1);
   });
 });

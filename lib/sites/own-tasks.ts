@@ -3,8 +3,8 @@
  * (a scan slice, an answer being marked, badges placed, save controls mounted) is timed, and the
  * running figures are left in one performance mark, `paperlens:busy`, whose detail is
  * {@link OwnTasks}. `npm run bench -- scan` / `-- match` read it from the page; it says nothing of
- * the user's data, only durations. One mark, replaced each time, so a page open for hours keeps
- * no growing list of entries.
+ * the user's data, only durations. One mark, replaced each time (at most every {@link PUBLISH_MS}),
+ * so a page open for hours keeps no growing list of entries.
  */
 export const BUSY_MARK = 'paperlens:busy';
 
@@ -23,8 +23,13 @@ const KEEP = 5;
 const figures: OwnTasks = { total: 0, count: 0, longest: [], byName: {} };
 let depth = 0;
 
-/** Runs `work` as one stretch of PaperLens's own work, named `what` (nested calls count as part of the outer one). */
-export function ownTask<T>(what: string, work: () => T): T {
+/**
+ * Runs `work` as one stretch of PaperLens's own work, named `what` (nested calls count as part of
+ * the outer one). `microtasks`: the stretch ends after the microtasks `work` queued, which run
+ * right after it in the same task (a message sent through the messaging library is serialized
+ * there, after the library's first `await`).
+ */
+export function ownTask<T>(what: string, work: () => T, { microtasks = false }: { microtasks?: boolean } = {}): T {
   if (depth > 0) return work();
   depth++;
   const start = performance.now();
@@ -32,7 +37,8 @@ export function ownTask<T>(what: string, work: () => T): T {
     return work();
   } finally {
     depth--;
-    record(start, performance.now() - start, what);
+    if (microtasks) queueMicrotask(() => record(start, performance.now() - start, what));
+    else record(start, performance.now() - start, what);
   }
 }
 
@@ -46,9 +52,23 @@ function record(start: number, duration: number, what: string): void {
     longest.sort((a, b) => b[1] - a[1]);
     longest.length = Math.min(longest.length, KEEP);
   }
+  // Written a little later, once for all the stretches until then: a mark per stretch cost
+  // about as much as a short stretch itself.
+  if (!pending) {
+    pending = true;
+    setTimeout(publish, PUBLISH_MS);
+  }
+}
+
+/** How long the figures may wait before they are written to the mark. */
+export const PUBLISH_MS = 100;
+let pending = false;
+
+function publish(): void {
+  pending = false;
   try {
     performance.clearMarks(BUSY_MARK);
-    performance.mark(BUSY_MARK, { detail: { ...figures, longest: [...longest], byName: { ...figures.byName } } });
+    performance.mark(BUSY_MARK, { detail: { ...figures, longest: [...figures.longest], byName: { ...figures.byName } } });
   } catch {
     // No User Timing here (test DOMs): the figures are only for benchmarks.
   }

@@ -1,4 +1,4 @@
-import { idsFromAddress, idsFromRootPath, linkMayNameAPaper } from '../library/identity';
+import { idsFromAddress, idsFromPlainHref, linkMayNameAPaper } from '../library/identity';
 import type { MatchCandidate, PageMatch } from '../match/title-index';
 import type { SiteAdapter } from './types';
 
@@ -100,7 +100,7 @@ export function insideMarkOrOwn(node: Node): boolean {
 /**
  * Collects one scan's candidates: the adapter's title elements not yet marked (with the arXiv
  * id the page shows beside each), links anywhere on the page whose address names a paper by
- * id, then running text blocks in the adapter's text regions. Scripts, styles, `<title>`,
+ * id (but the adapter's {@link SiteAdapter.entryLinks}), then running text blocks in the adapter's text regions. Scripts, styles, `<title>`,
  * attributes and hidden JSON are never read, so a title that sits there as well is not marked
  * twice. `base` resolves relative links where the document has no address of its own (tests).
  */
@@ -180,22 +180,27 @@ export function* scanBlocks(scope: ScanScope, adapter: SiteAdapter, sent?: ScanM
   // before any address is parsed (a 2,000-entry listing has tens of thousands of links).
   let baseHost: string | undefined;
   let baseAddress: string | undefined;
+  /** Whether links resolve against an http(s) page, where plain hrefs are read without a URL. */
+  let plainBase: boolean | undefined;
+  const entryLinks = adapter.entryLinks;
+  const linkSelector = entryLinks ? `a[href]:not(${entryLinks})` : 'a[href]';
   for (const root of roots) {
-    const links = [...root.querySelectorAll('a[href]')];
+    const links = [...root.querySelectorAll(linkSelector)];
     if (changed) {
       const up = (root as Element).closest('a[href]');
-      if (up) links.push(up);
+      if (up && !(entryLinks && up.matches(entryLinks))) links.push(up);
     }
     for (const link of links) {
       yield null;
       // Read once: the document's base address is computed again on each read.
       baseAddress ??= link.ownerDocument.baseURI || base;
       baseHost ??= hostOf(baseAddress);
+      plainBase ??= Boolean(baseHost) && /^https?:/i.test(baseAddress ?? '');
       const href = link.getAttribute('href');
       if (!href || !linkMayNameAPaper(href, baseHost)) continue;
-      // A plain path from the root (a listing's thousands of `/abs/…` and `/pdf/…` links) is read
-      // without a URL: passed over at once when it names no paper or the id beside a title.
-      const plain = baseHost && /^https?:/i.test(baseAddress ?? '') ? idsFromRootPath(href, baseHost) : undefined;
+      // A plain href (a listing's thousands of `/abs/…` and `https://arxiv.org/pdf/…` links) is
+      // read without a URL: passed over at once when it names no paper or the id beside a title.
+      const plain = plainBase ? idsFromPlainHref(href, baseHost) : undefined;
       if (plain === null || (plain?.arxivId && beside.has(plain.arxivId))) continue;
       if (link.hasAttribute(MARK_ATTR) || insideMarkOrOwn(link)) continue;
       const address = addressOf(href, baseAddress);
