@@ -4,6 +4,8 @@
  * notes), index size, build and load time. The popup in Chromium is bench/search-popup.bench.ts.
  */
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Fuse from 'fuse.js';
 import { buildCatalog } from '../lib/catalog/build';
 import { paperId } from '../lib/catalog/id';
@@ -11,7 +13,7 @@ import { readSeedDir } from '../lib/catalog/read-seeds';
 import type { Paper } from '../lib/catalog/types';
 import type { Note } from '../lib/notes/model';
 import { NO_FILTERS } from '../lib/search/filters';
-import { buildNotesIndex, CatalogIndex, NotesIndex, Searcher } from '../lib/search/search-index';
+import * as current from '../lib/search/search-index';
 import { rng } from './rng';
 
 /** The fixed query set: misspelled and partial titles, topics with and without typos, a note word. */
@@ -145,6 +147,11 @@ export function syntheticCatalog(real: Paper[], size: number): { papers: Paper[]
 
 export const ms = (t: number) => `${t.toFixed(2)} ms`;
 
+/** How many times each index is built (SEARCH_BENCH_BUILDS). */
+let BUILDS = 1;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 export function stats(times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
   return {
@@ -166,54 +173,116 @@ function time<T>(fn: () => T): [T, number] {
   return [out, performance.now() - t];
 }
 
-async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
+async function timeAsync<T>(fn: () => T | Promise<T>): Promise<[T, number]> {
   const t = performance.now();
   const out = await fn();
   return [out, performance.now() - t];
 }
 
-async function benchSize(real: Paper[], size: number, fuseQueries: number) {
-  const { papers, notes } = syntheticCatalog(real, size);
-  console.log(`\n### ${size.toLocaleString('en')} papers (${notes.length.toLocaleString('en')} notes)\n`);
+/** lib/search/search-index.ts, this checkout's or another's (SEARCH_BENCH_BASE). */
+type SearchModule = typeof current;
+
+/** An index built, stored and restored with one version of lib/search, ready to search. */
+interface Built {
+  label: string;
+  searcher: current.Searcher;
+  restored: current.CatalogIndex;
+  buildCpu: number[];
+  notesCpu: number;
+}
+
+/**
+ * Builds (timed: CPU of the catalog part, then of the notes part on the restored catalog part,
+ * as a note edit after a worker restart does), stores (structured clone) and restores the index.
+ */
+async function buildWith(mod: SearchModule, label: string, papers: Paper[], notes: Note[], built?: Built): Promise<Built> {
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
   let cpu = cpuMs();
-  const [index, buildMs] = await timeAsync(() => CatalogIndex.build(papers));
+  // The base's build may still be asynchronous.
+  const [index, buildMs] = await timeAsync(() => mod.CatalogIndex.build(papers));
   const buildCpu = cpuMs() - cpu;
+  if (built) {
+    built.buildCpu.push(buildCpu);
+    return built;
+  }
   const serialized = index.serialize();
   cpu = cpuMs();
-  const [restored, loadMs] = await timeAsync(() => CatalogIndex.deserialize(structuredClone(serialized)));
+  const [restored, loadMs] = await timeAsync(() => mod.CatalogIndex.deserialize(structuredClone(serialized)));
   const loadCpu = cpuMs() - cpu;
-  const [notesIndex, notesMs] = time(() => buildNotesIndex(restored, notes));
-  const [storedNotes, notesLoadMs] = time(() => NotesIndex.deserialize(structuredClone(notesIndex.serialize())));
-  const searcher = new Searcher(restored, storedNotes);
+  cpu = cpuMs();
+  const [notesIndex, notesMs] = time(() => mod.buildNotesIndex(restored, notes));
+  const notesCpu = cpuMs() - cpu;
+  const [storedNotes, notesLoadMs] = time(() => mod.NotesIndex.deserialize(structuredClone(notesIndex.serialize())));
+  const searcher = new mod.Searcher(restored, storedNotes);
   const [, warmMs] = time(() => restored.text.warm());
-  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-  console.log(`uptime load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; CPU: build ${ms(buildCpu)}, load ${ms(loadCpu)}`);
-  console.log(`catalog index: build ${ms(buildMs)}, stored ${mb(index.storedBytes)} (postings ${mb(index.text.storedBytes)},` +
+  console.log(`${label}: uptime load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; CPU: build ${ms(buildCpu)} + notes ${ms(notesCpu)}, load ${ms(loadCpu)}`);
+  console.log(`${label}: catalog index: build ${ms(buildMs)}, stored ${mb(index.storedBytes)} (postings ${mb(index.text.storedBytes)},` +
     ` ids and titles deflated ${mb(restored.names.storedBytes)}), load (structured clone + inflate + deserialize) ${ms(loadMs)};` +
     ` notes index: build ${ms(notesMs)}, stored ${mb(notesIndex.storedBytes)}, load ${ms(notesLoadMs)}; typo table ${ms(warmMs)}`);
+  return { label, searcher, restored, buildCpu: [buildCpu], notesCpu };
+}
 
-  // Warm the JIT, then replay every query keystroke by keystroke.
-  for (const q of QUERIES) searcher.search(q, NO_FILTERS, 30);
-  const perKey: number[] = [];
-  const perKeyCpu: number[] = [];
-  const perQuery: number[] = [];
+type Result = ReturnType<Built['searcher']['search']>;
+
+/** A search result as text, every hit's id, score and fields, the count and the matched words: equal text, equal results. */
+function resultText(r: Result): string {
+  const hits = r.hits.map((h) => `${h.id} ${h.ordinal} ${h.score} ${h.fields}`).join('\n');
+  return `${hits}\ntotal ${r.total}\nterms ${[...r.terms].sort().join(' ')}`;
+}
+
+async function benchSize(real: Paper[], size: number, fuseQueries: number, base: SearchModule | null) {
+  const { papers, notes } = syntheticCatalog(real, size);
+  console.log(`\n### ${size.toLocaleString('en')} papers (${notes.length.toLocaleString('en')} notes)\n`);
+  const mods: [SearchModule, string][] = base ? [[base, 'before'], [current, 'after']] : [[current, 'lib/search']];
+  const builds: Built[] = [];
+  for (const [mod, label] of mods) builds.push(await buildWith(mod, label, papers, notes));
+  // More builds, alternating which goes first, so the machine's load and the other's garbage hit both alike.
+  for (let run = 1; run < BUILDS; run++) {
+    const order = run % 2 === 1 ? [...mods.keys()].reverse() : [...mods.keys()];
+    for (const m of order) await buildWith(mods[m]![0], mods[m]![1], papers, notes, builds[m]);
+  }
+  if (BUILDS > 1) {
+    for (const b of builds) console.log(`${b.label}: build CPU of ${BUILDS} builds: median ${ms(median(b.buildCpu))} (${b.buildCpu.map((t) => t.toFixed(0)).join(', ')} ms)`);
+  }
+
+  // Warm the JIT, then replay every query keystroke by keystroke, the versions taking turns
+  // (which goes first alternates), each keystroke's results compared.
+  for (const b of builds) for (const q of QUERIES) b.searcher.search(q, NO_FILTERS, 30);
+  const perKey = builds.map(() => [] as number[]);
+  const perKeyCpu = builds.map(() => [] as number[]);
+  const perQuery = builds.map(() => [] as number[]);
+  let keystrokes = 0;
+  const differ: string[] = [];
   for (const q of QUERIES) {
     for (let i = 1; i <= q.length; i++) {
-      const c = cpuMs();
-      perKey.push(time(() => searcher.search(q.slice(0, i), NO_FILTERS, 30))[1]);
-      perKeyCpu.push(cpuMs() - c);
+      const results: Result[] = [];
+      const order = keystrokes++ % 2 === 0 ? [...builds.keys()] : [...builds.keys()].reverse();
+      for (const b of order) {
+        const c = cpuMs();
+        const [r, t] = time(() => builds[b]!.searcher.search(q.slice(0, i), NO_FILTERS, 30));
+        perKeyCpu[b]!.push(cpuMs() - c);
+        perKey[b]!.push(t);
+        results[b] = r;
+      }
+      if (results.length > 1 && resultText(results[0]!) !== resultText(results[1]!)) differ.push(q.slice(0, i));
     }
-    perQuery.push(time(() => searcher.search(q, NO_FILTERS, 30))[1]);
+    for (const [b, { searcher }] of builds.entries()) perQuery[b]!.push(time(() => searcher.search(q, NO_FILTERS, 30))[1]);
   }
-  const k = stats(perKey);
-  const kc = stats(perKeyCpu);
-  const full = stats(perQuery);
-  console.log(`lib/search per keystroke (${perKey.length} keystrokes): mean ${ms(k.mean)}, p95 ${ms(k.p95)}, max ${ms(k.max)}`);
-  console.log(`lib/search CPU per keystroke: mean ${ms(kc.mean)}, p95 ${ms(kc.p95)}, max ${ms(kc.max)}`);
-  console.log(`lib/search per full query: mean ${ms(full.mean)}, p95 ${ms(full.p95)}`);
-  const zanzi = searcher.search('zanzibarite', NO_FILTERS, 1).hits[0];
-  console.log(`note-only word "zanzibarite" → ${zanzi ? restored.title(zanzi.ordinal).slice(0, 40) : 'nothing'}`);
-
+  for (const [b, { label, searcher, restored }] of builds.entries()) {
+    const k = stats(perKey[b]!);
+    const kc = stats(perKeyCpu[b]!);
+    const full = stats(perQuery[b]!);
+    console.log(`${label}: lib/search per keystroke (${perKey[b]!.length} keystrokes): mean ${ms(k.mean)}, p95 ${ms(k.p95)}, max ${ms(k.max)}`);
+    console.log(`${label}: lib/search CPU per keystroke: mean ${ms(kc.mean)}, p95 ${ms(kc.p95)}, max ${ms(kc.max)}`);
+    console.log(`${label}: lib/search per full query: mean ${ms(full.mean)}, p95 ${ms(full.p95)}`);
+    const zanzi = searcher.search('zanzibarite', NO_FILTERS, 1).hits[0];
+    console.log(`${label}: note-only word "zanzibarite" → ${zanzi ? restored.title(zanzi.ordinal).slice(0, 40) : 'nothing'}`);
+  }
+  if (builds.length > 1) {
+    console.log(`same results (hits, scores, fields, count, words) for ${keystrokes - differ.length} of ${keystrokes} keystrokes` +
+      `${differ.length ? `; differ: ${differ.slice(0, 20).join(', ')}` : ''}`);
+  }
+  const { searcher } = builds[builds.length - 1]!;
   // fuse.js configured fairly: the fields a reader remembers (title, TL;DR, their notes), matched anywhere in them.
   const noteText = new Map(notes.map((n) => [n.paperId, n.text]));
   const items = fuseQueries > 0 ? papers.map((p) => ({ id: p.id, title: p.title, tldr: p.tldr, notes: noteText.get(p.id) ?? '' })) : [];
@@ -238,28 +307,37 @@ async function benchSize(real: Paper[], size: number, fuseQueries: number) {
   }
 
   const firstIs = (title: string | undefined, start: string) => title?.startsWith(start) ?? false;
-  const titleOfHit = (hit: { ordinal: number } | undefined) => (hit ? restored.title(hit.ordinal) : undefined);
-  for (const [name, set] of [['tuning', KNOWN], ['held-out', HELD_OUT]] as const) {
-    const ours = set.filter(([q, t]) => firstIs(titleOfHit(searcher.search(q, NO_FILTERS, 1).hits[0]), t));
-    const fuseSet = set.slice(0, fuseQueries);
-    const theirs = fuseSet.filter(([q, t]) => firstIs(fuse.search(q, { limit: 1 })[0]?.item.title, t));
-    const missed = set.filter((x) => !ours.includes(x)).map(([q]) => q);
-    console.log(`${name} known-item queries with the wanted paper first: lib/search ${ours.length}/${set.length}` +
-      `${missed.length ? ` (missed: ${missed.join(', ')})` : ''}, fuse.js ${theirs.length}/${fuseSet.length}`);
+  for (const b of builds) {
+    const titleOfHit = (hit: { ordinal: number } | undefined) => (hit ? b.restored.title(hit.ordinal) : undefined);
+    for (const [name, set] of [['tuning', KNOWN], ['held-out', HELD_OUT]] as const) {
+      const ours = set.filter(([q, t]) => firstIs(titleOfHit(b.searcher.search(q, NO_FILTERS, 1).hits[0]), t));
+      const fuseSet = set.slice(0, fuseQueries);
+      const theirs = fuseSet.filter(([q, t]) => firstIs(fuse.search(q, { limit: 1 })[0]?.item.title, t));
+      const missed = set.filter((x) => !ours.includes(x)).map(([q]) => q);
+      console.log(`${b.label}: ${name} known-item queries with the wanted paper first: lib/search ${ours.length}/${set.length}` +
+        `${missed.length ? ` (missed: ${missed.join(', ')})` : ''}, fuse.js ${theirs.length}/${fuseSet.length}`);
+    }
   }
-  return { index, notes };
 }
 
 /**
  * SEARCH_BENCH_SIZES=333,100000 runs only those sizes (333 is the real catalog);
  * SEARCH_BENCH_BASELINES=0 leaves out fuse.js, for quick iterations (the full bench reports it).
+ * SEARCH_BENCH_BASE=<a lib/search directory> measures that version too, in the same run: say
+ * `mkdir /tmp/base && git archive main lib | tar -x -C /tmp/base && ln -s "$PWD/node_modules" /tmp/base/`
+ * (the link so its packages resolve) then SEARCH_BENCH_BASE=/tmp/base/lib/search; both build
+ * the same papers, type the same keystrokes in turns, and every keystroke's results are compared. SEARCH_BENCH_BUILDS=3 builds
+ * each index that many times (the median CPU is reported; default 1, or 2 with a base).
  */
 export default async function bench(): Promise<void> {
   const real = buildCatalog(readSeedDir('seeds')).papers;
   const sizes = process.env.SEARCH_BENCH_SIZES?.split(',').map(Number) ?? [real.length, 10_000, 20_000, 100_000];
   const baselines = process.env.SEARCH_BENCH_BASELINES !== '0';
+  const baseDir = process.env.SEARCH_BENCH_BASE;
+  const base = baseDir ? ((await import(pathToFileURL(resolve(baseDir, 'search-index.ts')).href)) as SearchModule) : null;
+  BUILDS = Number(process.env.SEARCH_BENCH_BUILDS ?? (base ? 2 : 1));
   for (const size of sizes) {
     const n = Math.max(size, real.length);
-    await benchSize(real, n, !baselines ? 0 : n <= 10_000 ? QUERIES.length : 3);
+    await benchSize(real, n, !baselines ? 0 : n <= 10_000 ? QUERIES.length : 3, base);
   }
 }

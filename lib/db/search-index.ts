@@ -167,7 +167,7 @@ export async function refreshSearchIndex(db: PaperLensDB, known?: KnownCatalog):
   } else {
     const builder = new CatalogIndexBuilder();
     await forEachPaper(db, (p) => builder.add(p));
-    catalog = await builder.finish();
+    catalog = builder.finish();
     const value: StoredCatalogIndex = { format: INDEX_FORMAT, revision: papersRevision, index: catalog.serialize() };
     await db.settings.put({ key: SEARCH_INDEX_KEY, value });
     rebuilt.push('catalog');

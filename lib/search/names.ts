@@ -4,9 +4,11 @@
  * (13 MB of text) was most of the popup's wait for its index; a keystroke needs only the
  * few hundred papers it re-ranks, a result list its thirty.
  *
- * fflate inflates synchronously: search is synchronous, and the browser's DecompressionStream
- * is not. The build, asynchronous anyway, deflates with the browser's CompressionStream. Blocks of 1,024 papers (about 135 kB of text, a millisecond to inflate): at 100,000
- * papers they store 3.1 MB where one stream stored 2.5 MB (blocks of 256 took 4.2 MB).
+ * fflate both ways, synchronously: search is synchronous (the browser's DecompressionStream is
+ * not), and the build deflates each block as soon as its papers have arrived (PaperNamesBuilder),
+ * so the build never holds the text of more than one block. Blocks of 1,024 papers (about 135 kB
+ * of text, a millisecond to inflate): at 100,000 papers they store 3.1 MB where one stream
+ * stored 2.5 MB (blocks of 256 took 4.2 MB).
  */
 import { deflateSync, inflateSync } from 'fflate';
 
@@ -24,19 +26,69 @@ export interface SerializedNames {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** Whether a UTF-16 unit is white space to a regular expression's `\s`. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /**
- * Raw DEFLATE (what fflate's inflateSync reads) through the platform's CompressionStream: native
- * zlib, at 100,000 papers about half the CPU of fflate's deflate and a few percent smaller.
- * fflate where the platform has no 'deflate-raw' (older browsers).
+ * `text` with every run of white space made one space, as `text.replace(/\s+/g, ' ')` gives it,
+ * but looked over first: nearly no title has anything to collapse, and the replace made a new
+ * string of every one (at 100,000 papers, each kept to the end of the build).
  */
-export async function deflateRaw(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-  let stream: CompressionStream;
-  try {
-    stream = new CompressionStream('deflate-raw');
-  } catch {
-    return deflateSync(bytes);
+export function collapseSpaces(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 ? i + 1 < text.length && isSpace(text.charCodeAt(i + 1)) : (c <= 13 || c >= 128) && isSpace(c)) {
+      return text.replace(/\s+/g, ' ');
+    }
   }
-  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+  return text;
+}
+
+/**
+ * Takes the papers' ids (in increasing order) and titles (white space collapsed, so one line each) one paper at a time and
+ * deflates each block once its NAME_BLOCK papers are in, its text encoded into one buffer kept
+ * for every block (at 100,000 papers, encoding each block's text anew cost as much as deflating it).
+ */
+export class PaperNamesBuilder {
+  private readonly ids: string[] = [];
+  private readonly titles: string[] = [];
+  private readonly parts: Uint8Array[] = [];
+  private buffer = new Uint8Array(1 << 18);
+
+  add(id: string, title: string): void {
+    this.ids.push(id);
+    this.titles.push(collapseSpaces(title));
+    if (this.ids.length % NAME_BLOCK === 0) this.deflateBlock();
+  }
+
+  /** Deflates the papers added since the last block. */
+  private deflateBlock(): void {
+    const from = this.parts.length * NAME_BLOCK;
+    const to = this.ids.length;
+    const text = `${this.ids.slice(from, to).join('\n')}\n${this.titles.slice(from, to).join('\n')}`;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (this.buffer.length < 3 * text.length) this.buffer = new Uint8Array(3 * text.length);
+    const { written } = encoder.encodeInto(text, this.buffer);
+    this.parts.push(deflateSync(this.buffer.subarray(0, written)));
+  }
+
+  finish(): PaperNames {
+    const { ids, titles, parts } = this;
+    if (parts.length * NAME_BLOCK < ids.length) this.deflateBlock();
+    const offsets = new Uint32Array(parts.length + 1);
+    parts.forEach((p, b) => (offsets[b + 1] = offsets[b]! + p.length));
+    const blocks = new Uint8Array(offsets[parts.length]!);
+    parts.forEach((p, b) => blocks.set(p, offsets[b]!));
+    const firstIds: string[] = [];
+    for (let from = 0; from < ids.length; from += NAME_BLOCK) firstIds.push(ids[from]!);
+    return new PaperNames({ blocks, offsets, firstIds: firstIds.join('\n') }, ids.length, { ids, titles });
+  }
 }
 
 export class PaperNames {
@@ -67,21 +119,11 @@ export class PaperNames {
     }
   }
 
-  /** Deflates ids (in increasing order) and titles (one line each) block by block. */
-  static async build(ids: readonly string[], titles: readonly string[]): Promise<PaperNames> {
-    const texts: Uint8Array<ArrayBuffer>[] = [];
-    const firstIds: string[] = [];
-    for (let from = 0; from < ids.length; from += NAME_BLOCK) {
-      const to = Math.min(ids.length, from + NAME_BLOCK);
-      firstIds.push(ids[from]!);
-      texts.push(encoder.encode(`${ids.slice(from, to).join('\n')}\n${titles.slice(from, to).join('\n')}`));
-    }
-    const parts = await Promise.all(texts.map(deflateRaw));
-    const offsets = new Uint32Array(parts.length + 1);
-    parts.forEach((p, b) => (offsets[b + 1] = offsets[b]! + p.length));
-    const blocks = new Uint8Array(offsets[offsets.length - 1]!);
-    parts.forEach((p, b) => blocks.set(p, offsets[b]!));
-    return new PaperNames({ blocks, offsets, firstIds: firstIds.join('\n') }, ids.length, { ids, titles });
+  /** Deflates ids (in increasing order) and titles (white space collapsed) block by block. */
+  static build(ids: readonly string[], titles: readonly string[]): PaperNames {
+    const builder = new PaperNamesBuilder();
+    ids.forEach((id, i) => builder.add(id, titles[i]!));
+    return builder.finish();
   }
 
   serialize(): SerializedNames {

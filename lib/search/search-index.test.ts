@@ -13,7 +13,7 @@ let index: CatalogIndex;
 
 beforeAll(async () => {
   papers = buildCatalog(readSeedDir('seeds')).papers;
-  index = await CatalogIndex.build(papers);
+  index = CatalogIndex.build(papers);
 });
 
 const searcher = (notes: Note[] = [], catalog = index) => new Searcher(catalog, buildNotesIndex(catalog, notes));
@@ -263,7 +263,7 @@ describe('CatalogIndex', () => {
 
   it('indexes every stored paper, whatever its source: authors, accents, TeX, many topics', async () => {
     const base = { tldr: '', abstract: '', links: [] };
-    const own = await CatalogIndex.build([
+    const own = CatalogIndex.build([
       { ...base, id: 'b', title: 'Attention Is All You Need', topics: [], authors: ['Ashish Vaswani', 'Noam Shazeer'] },
       { ...base, id: 'a', title: 'Réseaux de neurones $\\alpha$-divergence', topics: Array.from({ length: 300 }, (_, i) => `t${i}`) },
       { ...base, id: 'c', title: 'Plain', topics: ['t299', 'zeta'] },

@@ -2,7 +2,7 @@ import type { PaperLink } from '../catalog/types';
 import type { Note } from '../notes/model';
 import { normalizeTitle, tokenize } from '../match/normalize';
 import { hasActiveFilter, noteHasText, passesFilters, type SearchFilters } from './filters';
-import { PaperNames, type SerializedNames } from './names';
+import { PaperNames, PaperNamesBuilder, type SerializedNames } from './names';
 import { FIELD, isStopword, maskWeight, TextIndex, TextIndexBuilder, type SerializedTextIndex } from './text-index';
 
 /** What the catalog index reads from a paper: any stored paper, whatever its source. */
@@ -48,18 +48,19 @@ export interface SerializedCatalogIndex {
  */
 export class CatalogIndexBuilder {
   private readonly text = new TextIndexBuilder();
-  private readonly ids: string[] = [];
-  private readonly titles: string[] = [];
+  private readonly names = new PaperNamesBuilder();
+  private size = 0;
+  private lastId = '';
   private readonly topicOf = new Map<string, number>();
   private topicCodes: number[] = [];
   private hasCode: number[] = [];
   private readonly titleWords: number[] = [];
 
   add(p: SearchablePaper): void {
-    const i = this.ids.length;
-    if (i > 0 && !(this.ids[i - 1]! < p.id)) throw new Error(`papers must come in id order: ${p.id} after ${this.ids[i - 1]!}`);
-    this.ids.push(p.id);
-    this.titles.push(p.title.replace(/\s+/g, ' '));
+    const i = this.size++;
+    if (i > 0 && !(this.lastId < p.id)) throw new Error(`papers must come in id order: ${p.id} after ${this.lastId}`);
+    this.lastId = p.id;
+    this.names.add(p.id, p.title);
     this.titleWords.push(Math.min(255, this.text.add(i, FIELD.title, p.title)));
     this.text.add(i, FIELD.tldr, p.tldr);
     this.text.add(i, FIELD.topics, p.topics.join(' '));
@@ -76,9 +77,9 @@ export class CatalogIndexBuilder {
     if (p.links.some((l) => l.kind === 'code')) this.hasCode.push(i);
   }
 
-  async finish(): Promise<CatalogIndex> {
-    const size = this.ids.length;
-    const names = await PaperNames.build(this.ids, this.titles);
+  finish(): CatalogIndex {
+    const size = this.size;
+    const names = this.names.finish();
     const hasCode = new Uint8Array((size + 7) >> 3);
     for (const i of this.hasCode) hasCode[i >> 3]! |= 1 << (i & 7);
     return CatalogIndex.fromParts(
@@ -122,7 +123,7 @@ export class CatalogIndex {
   }
 
   /** Builds from papers in any order (tests and the bench; the background streams them). */
-  static build(papers: readonly SearchablePaper[]): Promise<CatalogIndex> {
+  static build(papers: readonly SearchablePaper[]): CatalogIndex {
     const builder = new CatalogIndexBuilder();
     for (const p of [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) builder.add(p);
     return builder.finish();
