@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../bench/rng';
 import { tokenize } from '../match/normalize';
-import { isStopword, TextIndex, TextIndexBuilder } from './text-index';
+import { isStopword, mostFrequent, TextIndex, TextIndexBuilder } from './text-index';
 
 /** Random field texts mixing plain ASCII (most), case, punctuation, accents, Greek and TeX. */
 function randomDocs(seed: number, count: number): string[][] {
@@ -119,5 +119,20 @@ describe('TextIndex decoded postings cache', () => {
     const large = new TextIndex(stored, 100);
     large.decodeAllIfSmall();
     expect(large.cachedPostings).toBe(0);
+  });
+});
+
+describe('mostFrequent', () => {
+  it('picks what sorting the range by document count (stable, so ties in term order) and taking the first ones picks', () => {
+    const rand = rng(11);
+    // Few distinct counts, so ties are common.
+    const df = Uint32Array.from({ length: 3000 }, () => 1 + Math.floor(rand() * rand() * 40));
+    for (let trial = 0; trial < 200; trial++) {
+      const from = Math.floor(rand() * df.length);
+      const to = from + Math.floor(rand() * (df.length - from + 1));
+      const count = [0, 1, 5, 64, 5000][trial % 5]!;
+      const sorted = Array.from({ length: to - from }, (_, i) => from + i).sort((a, b) => df[b]! - df[a]!);
+      expect(mostFrequent(df, from, to, count)).toEqual(sorted.slice(0, count));
+    }
   });
 });

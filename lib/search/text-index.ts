@@ -1,6 +1,6 @@
 import { tokenize } from '../match/normalize';
 import { decodePostings, postingBits, postingBytes, riceParameter, writePosting } from './rice';
-import { allowedTypos, boundedDistance } from './edit-distance';
+import { allowedTypos, boundedDistances } from './edit-distance';
 
 /**
  * The fields a paper is searched by, as bits of a posting's field mask. The catalog index holds
@@ -426,7 +426,32 @@ export class TextIndexBuilder {
   }
 }
 
+/** Completions a word being typed stands for at most: the most frequent ones. */
 const MAX_PREFIX_TERMS = 64;
+
+/**
+ * The `count` terms of [from, to) in most documents, most first (of equal counts the lower
+ * term first), as sorting the range by `df` would give them; kept in a short sorted list
+ * instead, as one or two letters begin thousands of words of which a few dozen are wanted.
+ */
+export function mostFrequent(df: ArrayLike<number>, from: number, to: number, count: number): number[] {
+  const top: number[] = [];
+  for (let t = from; t < to; t++) {
+    const f = df[t]!;
+    if (top.length === count && !(f > df[top[count - 1]!]!)) continue;
+    // After the last kept term with as many documents or more (they are lower terms).
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (df[top[mid]!]! >= f) lo = mid + 1;
+      else hi = mid;
+    }
+    if (top.length === count) top.pop();
+    top.splice(lo, 0, t);
+  }
+  return top;
+}
 /** Decoded postings kept for the next keystrokes: about 10 MB at most. */
 const DECODED_CACHE_POSTINGS = 2_000_000;
 /** An index with at most this many postings (about 600 papers) is decoded whole after loading. */
@@ -557,11 +582,8 @@ export class TextIndex {
       const from = end;
       const hi = this.lowerBound(upper);
       end = hi;
-      const range: number[] = [];
-      for (let t = from; t < end; t++) range.push(t);
-      if (range.length > 1) range.sort((a, b) => this.df(b) - this.df(a));
       let postings = 0;
-      for (const t of range.slice(0, MAX_PREFIX_TERMS)) {
+      for (const t of mostFrequent(this.data.df, from, end, MAX_PREFIX_TERMS)) {
         if (postings > 0 && postings + this.df(t) > postingBudget) break;
         postings += this.df(t);
         out.push({ term: t, sim: 0.55 + 0.35 * (word.length / this.terms[t]!.length), prefix: true });
@@ -570,19 +592,20 @@ export class TextIndex {
     const typos = allowedTypos(word.length);
     if (!exact && typos > 0) {
       const seen = new Set(out.map((e) => e.term));
+      const candidates = this.similarTerms(word, typos).filter((t) => !seen.has(t));
+      const words = candidates.map((t) => this.terms[t]!);
+      const fuzzyPrefix = isPrefix && word.length >= MIN_FUZZY_PREFIX;
+      const distances = boundedDistances(word, words, typos, fuzzyPrefix);
       const near: Expansion[] = [];
-      for (const t of this.similarTerms(word, typos)) {
-        if (seen.has(t)) continue;
-        const term = this.terms[t]!;
-        const full = boundedDistance(word, term, typos);
+      candidates.forEach((t, k) => {
+        const full = distances.full[k]!;
         if (full <= typos) {
           near.push({ term: t, sim: full === 1 ? 0.75 : 0.5 });
-          continue;
+          return;
         }
-        if (!isPrefix || word.length < MIN_FUZZY_PREFIX) continue;
-        const partial = boundedDistance(word, term, typos, true);
-        if (partial <= typos) near.push({ term: t, sim: (partial === 1 ? 0.65 : 0.45) * (0.6 + 0.4 * (word.length / term.length)) });
-      }
+        const partial = distances.prefix?.[k] ?? typos + 1;
+        if (partial <= typos) near.push({ term: t, sim: (partial === 1 ? 0.65 : 0.45) * (0.6 + 0.4 * (word.length / words[k]!.length)) });
+      });
       near.sort((a, b) => b.sim - a.sim || this.df(b.term) - this.df(a.term));
       let postings = 0;
       for (const e of near) {
