@@ -26,6 +26,12 @@ export interface SerializedNames {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/**
+ * fflate's level 4 rather than its default 6: at 100,000 papers (both in one process, twice)
+ * 324-374 ms of CPU against 530-805 ms, for 3.14 MB against 3.09 MB.
+ */
+const DEFLATE_LEVEL = 4;
+
 /** Whether a UTF-16 unit is white space to a regular expression's `\s`. */
 function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
@@ -75,7 +81,7 @@ export class PaperNamesBuilder {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     if (this.buffer.length < 3 * text.length) this.buffer = new Uint8Array(3 * text.length);
     const { written } = encoder.encodeInto(text, this.buffer);
-    this.parts.push(deflateSync(this.buffer.subarray(0, written)));
+    this.parts.push(deflateSync(this.buffer.subarray(0, written), { level: DEFLATE_LEVEL }));
   }
 
   finish(): PaperNames {
