@@ -3,16 +3,20 @@
  * real catalog and with 10,000 / 20,000 / 100,000 papers (notes on 10%) in the extension's
  * IndexedDB. Needs a build (`npm run build`, or PAPERLENS_OUT_DIR=… npx wxt build).
  *
- * SEARCH_POPUP_SIZES=333,20000 picks sizes, SEARCH_POPUP_OPENS=10 the openings per build (5). SEARCH_POPUP_BUILDS=before=/tmp/base,after=.output
+ * SEARCH_POPUP_SIZES=333,20000 picks sizes, SEARCH_POPUP_OPENS=10 the openings per build (5; 0 for
+ * keystrokes only), SEARCH_POPUP_ROUNDS=5 the rounds of typing per build (3). SEARCH_POPUP_BUILDS=before=/tmp/base,after=.output
  * compares builds in the same run: each gets its own browser with the same papers, and their
  * popup openings alternate, so a change in the machine's load hits both alike.
  *
  * Per build and size: popup open → first list painted (with the UI thread's CPU until then, from
  * a trace, and when the HTML came, the scripts were evaluated and the first render committed)
  * and → index loaded (the worker holds it),
- * a query typed the moment the field exists → its results painted, keystroke → results
- * painted (in the page, keydown to the paint mark), where the UI thread's time went while
- * typing (Chromium's trace: script, style and layout, paint), and the popup's JS heap.
+ * a query typed the moment the field exists → its results painted, and keystroke → results
+ * painted over the keys that change the field (not Control or arrows): in the page, keydown to
+ * the paint mark of that value, split into the engine's own time (the popup's `paperlens:search`
+ * measure) and the rest; from Chromium's trace, keydown to the end of that frame's paint, the UI
+ * thread's time per key (script, style and layout, paint) and the keys it spent longest on; and
+ * the popup's JS heap.
  */
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -28,6 +32,8 @@ import { ms, stats, syntheticCatalog } from './search.bench';
 
 /** Popup openings per build and size (SEARCH_POPUP_OPENS): more where the machine's load makes single figures noisy. */
 const OPENS = Number(process.env.SEARCH_POPUP_OPENS ?? 5);
+/** Rounds of typing the queries per build (SEARCH_POPUP_ROUNDS), alternating between builds. */
+const ROUNDS = Number(process.env.SEARCH_POPUP_ROUNDS ?? 3);
 const TYPED = ['itransfomer forcasting', 'vision transformer segmentation', 'mixture of experts'];
 
 /** Puts synthetic papers and notes into the extension's IndexedDB (raw IndexedDB, as an import would). */
@@ -216,14 +222,14 @@ interface TraceEvent {
   pid: number;
   tid: number;
   ts: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { type?: string; detail?: string } };
 }
 
 /** Trace event names summed per kind of UI-thread work (nested events counted in their own row). */
 const KINDS: [string, string[]][] = [
-  ['script (event handlers, timers, messages)', ['EventDispatch', 'TimerFire', 'FunctionCall', 'RunMicrotasks']],
+  ['script', ['EventDispatch', 'TimerFire', 'FunctionCall', 'RunMicrotasks', 'FireAnimationFrame']],
   ['style and layout', ['UpdateLayoutTree', 'Layout']],
-  ['paint', ['PrePaint', 'Paint', 'Layerize']],
+  ['paint', ['PrePaint', 'Paint', 'Layerize', 'Commit']],
 ];
 
 async function traced<T>(cdp: CDPSession, categories: string, run: () => Promise<T>): Promise<{ out: T; events: TraceEvent[] }> {
@@ -237,56 +243,162 @@ async function traced<T>(cdp: CDPSession, categories: string, run: () => Promise
   return { out, events };
 }
 
-/** UI-thread (CrRendererMain) time per kind, and the dedicated workers' script time, in ms. */
-function breakdown(events: TraceEvent[]): string {
-  const threads = new Map<string, string>();
-  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-  const sum = (thread: (name: string) => boolean, names: string[]) =>
-    events
-      .filter((e) => e.ph === 'X' && names.includes(e.name) && thread(threads.get(`${e.pid}:${e.tid}`) ?? ''))
-      // Thread time where the trace has it: on a loaded machine wall time counts waiting for a core too.
-      .reduce((t, e) => t + (e.tdur ?? e.dur ?? 0) / 1000, 0);
-  const main = (n: string) => n === 'CrRendererMain';
-  const parts = KINDS.map(([kind, names]) => `${kind} ${sum(main, names).toFixed(0)} ms`);
-  const worker = sum((n) => n.startsWith('DedicatedWorker'), ['FunctionCall', 'RunMicrotasks', 'EventDispatch']);
-  return `${parts.join(', ')}; search worker ${worker.toFixed(0)} ms`;
+/**
+ * Thread time (trace `tdur`: a wait for a core on a loaded machine does not count) of the
+ * events named `names` in [from, to], each counted once: an event inside another of them (a
+ * function call inside its event dispatch) is part of the outer one.
+ */
+function threadTime(events: readonly TraceEvent[], names: readonly string[], from: number, to: number): number {
+  let total = 0;
+  let outerEnd = -Infinity;
+  for (const e of events) {
+    if (e.ph !== 'X' || !names.includes(e.name) || e.ts < from || e.ts > to) continue;
+    if (e.ts < outerEnd) continue;
+    outerEnd = e.ts + (e.dur ?? 0);
+    total += (e.tdur ?? e.dur ?? 0) / 1000;
+  }
+  return total;
 }
 
-/** Keystroke → results painted, measured inside the page from keydown to the next paint mark. */
-async function keystrokes(b: Build): Promise<string> {
+/** One key that changed the field, as the popup's UI thread saw it in the trace. */
+interface TracedKey {
+  /** Keydown → the end of the paint of the frame that shows its results (the results mark's frame). */
+  painted: number;
+  /** UI-thread time per kind (KINDS) from keydown to that paint. */
+  kinds: number[];
+  /** The UI thread's time in all from keydown to that paint (its tasks' thread time: waiting for a core not counted). */
+  busy: number;
+  /** The query the painted results answer. */
+  query: string;
+}
+
+/**
+ * Every key that changed the search field (a keydown followed by an input event before the next
+ * keydown: not arrows, Shift or Control), from the popup's UI-thread trace: keydown → the end of
+ * the paint after its results mark, and the UI thread's time per kind meanwhile.
+ */
+function tracedKeys(events: TraceEvent[]): TracedKey[] {
+  const dispatch = (type: string) => events.filter((e) => e.ph === 'X' && e.name === 'EventDispatch' && e.args?.data?.type === type);
+  const downs = dispatch('keydown').sort((a, b) => a.ts - b.ts);
+  const first = downs[0];
+  if (!first) return [];
+  const onMain = (e: TraceEvent) => e.pid === first.pid && e.tid === first.tid;
+  const main = events.filter(onMain).sort((a, b) => a.ts - b.ts);
+  const inputs = dispatch('input').filter(onMain);
+  const marks = main.filter((e) => e.name === 'paperlens:results');
+  const tasks = main.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask');
+  const keys: TracedKey[] = [];
+  downs.forEach((down, i) => {
+    const next = downs[i + 1]?.ts ?? Infinity;
+    if (!inputs.some((e) => e.ts >= down.ts && e.ts < next)) return;
+    const mark = marks.find((m) => m.ts >= down.ts);
+    const paint = mark && main.find((e) => e.ph === 'X' && e.name === 'Paint' && e.ts >= mark.ts);
+    if (!paint || paint.ts > next) return;
+    const end = paint.ts + (paint.dur ?? 0);
+    keys.push({
+      painted: (end - down.ts) / 1000,
+      kinds: KINDS.map(([, names]) => threadTime(main, names, down.ts, end)),
+      // From the start of the task that dispatched the keydown.
+      busy: threadTime(main, ['ThreadControllerImpl::RunTask'], tasks.findLast((t) => t.ts <= down.ts)?.ts ?? down.ts, end),
+      query: String(JSON.parse(mark.args?.data?.detail ?? '""')),
+    });
+  });
+  return keys;
+}
+
+/** A page open on the popup with its index loaded, recording keys and the paint marks. */
+async function typingPage(b: Build): Promise<Page> {
   const page = await b.context.newPage();
+  await page.goto(b.url);
+  await page.waitForFunction(() => performance.getEntriesByName('paperlens:index-loaded').length > 0, null, { timeout: 120_000 });
+  await page.waitForTimeout(500);
+  await page.evaluate(() => {
+    // Each keydown, and the field's value after it when the key changed it (the input event).
+    const w = window as unknown as { keys: { at: number; value: string | null }[] };
+    w.keys = [];
+    addEventListener('keydown', (e) => w.keys.push({ at: e.timeStamp, value: null }), true);
+    addEventListener('input', (e) => {
+      const key = w.keys.at(-1);
+      if (key) key.value = (e.target as HTMLInputElement).value;
+    }, true);
+    performance.clearMarks('paperlens:results');
+    performance.clearMeasures('paperlens:search');
+  });
+  return page;
+}
+
+/** Keystroke → results painted per changing key (keydown to the paint mark of its value), and the engine's time for it. */
+async function keyTimes(page: Page): Promise<{ total: number; engine: number }[]> {
+  return page.evaluate(() => {
+    const keys = (window as unknown as { keys: { at: number; value: string | null }[] }).keys;
+    const marks = performance.getEntriesByName('paperlens:results') as PerformanceMark[];
+    const searches = performance.getEntriesByName('paperlens:search') as PerformanceMeasure[];
+    return keys.flatMap(({ at, value }) => {
+      if (value === null) return [];
+      const mark = marks.find((m) => m.startTime >= at && m.detail === value);
+      if (!mark) return [];
+      const search = searches.find((m) => m.startTime >= at && m.startTime <= mark.startTime && m.detail === value);
+      // A build without the measure (older code), or a key whose query was not searched (the field emptied).
+      return [{ total: mark.startTime - at, engine: search?.duration ?? NaN }];
+    });
+  });
+}
+
+/** Types the bench's queries once, at 80 ms a key, clearing the field after each. */
+async function typeRound(page: Page): Promise<void> {
+  for (const typed of TYPED) {
+    await page.keyboard.type(typed, { delay: 80 });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.waitForTimeout(100);
+  }
+  await page.waitForTimeout(300);
+}
+
+/**
+ * Keystroke → results painted for each build, typing rounds alternating between builds (so the
+ * machine's load hits them alike). Only keys that change the field count. Per build: from
+ * keydown to the results' paint mark (set in the frame that paints them), the search engine's
+ * own part of it (the popup's `paperlens:search` measure) and the rest (rendering, layout, the
+ * frame); from the trace, keydown → the end of that frame's paint, and the UI thread's thread
+ * time per kind per key.
+ */
+async function keystrokes(builds: Build[]): Promise<void> {
+  const pages = await Promise.all(builds.map(typingPage));
+  const traces = new Map<Build, TracedKey[]>(builds.map((b) => [b, []]));
   try {
-    await page.goto(b.url);
-    await page.waitForFunction(() => performance.getEntriesByName('paperlens:index-loaded').length > 0, null, { timeout: 120_000 });
-    await page.waitForTimeout(500);
-    await page.evaluate(() => {
-      const w = window as unknown as { keydowns: number[] };
-      w.keydowns = [];
-      addEventListener('keydown', () => w.keydowns.push(performance.now()), true);
-      performance.clearMarks('paperlens:results');
-    });
-    const cdp = await b.context.newCDPSession(page);
-    const { events } = await traced(cdp, 'devtools.timeline,disabled-by-default-devtools.timeline', async () => {
-      for (const typed of TYPED) {
-        await page.keyboard.type(typed, { delay: 80 });
-        await page.keyboard.press('Control+A');
-        await page.keyboard.press('Backspace');
-        await page.waitForTimeout(100);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, b] of builds.entries()) {
+        const page = pages[i]!;
+        await page.bringToFront();
+        const cdp = await b.context.newCDPSession(page);
+        const { events } = await traced(cdp, 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing', () => typeRound(page));
+        traces.get(b)!.push(...tracedKeys(events));
+        await cdp.detach();
       }
-      await page.waitForTimeout(300);
-    });
-    const deltas = await page.evaluate(() => {
-      const downs = (window as unknown as { keydowns: number[] }).keydowns;
-      const marks = performance.getEntriesByName('paperlens:results').map((m) => m.startTime);
-      return downs.map((d) => (marks.find((m) => m >= d) ?? NaN) - d).filter((x) => !Number.isNaN(x));
-    });
-    const s = stats(deltas);
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    return `keystroke → results painted (${deltas.length} keys): median ${ms(median(deltas))}, p95 ${ms(s.p95)}, max ${ms(s.max)};` +
-      ` while typing: ${breakdown(events)}; popup JS heap ${(heap.usedSize / 1e6).toFixed(1)} MB`;
+    }
+    for (const [i, b] of builds.entries()) {
+      const page = pages[i]!;
+      const times = await keyTimes(page);
+      const totals = times.map((t) => t.total);
+      const engine = times.map((t) => t.engine).filter((t) => !Number.isNaN(t));
+      const rest = times.filter((t) => !Number.isNaN(t.engine)).map((t) => t.total - t.engine);
+      const keys = traces.get(b)!;
+      const painted = keys.map((k) => k.painted);
+      const kinds = KINDS.map(([kind], j) => `${kind} ${ms(median(keys.map((k) => k.kinds[j]!)))}`).join(', ');
+      const busy = keys.map((k) => k.busy);
+      const slowest = [...keys].sort((x, y) => y.busy - x.busy).slice(0, 8);
+      const cdp = await b.context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+      console.log(`[${b.label}] keystroke → results painted (${totals.length} keys that changed the field): median ${ms(median(totals))}, p95 ${ms(stats(totals).p95)}, max ${ms(stats(totals).max)}` +
+        (engine.length ? `; of which the search engine (paperlens:search): median ${ms(median(engine))}, p95 ${ms(stats(engine).p95)}; the rest (rows, render, frame): median ${ms(median(rest))}, p95 ${ms(stats(rest).p95)}` : '; (no paperlens:search measure in this build)') +
+        `; traced keydown → frame painted (${painted.length} keys): median ${ms(median(painted))}, p95 ${ms(stats(painted).p95)};` +
+        ` UI thread's time per key from keydown to that paint: median ${ms(median(busy))}, p95 ${ms(stats(busy).p95)} (median ${kinds}); popup JS heap ${(heap.usedSize / 1e6).toFixed(1)} MB;` +
+        ` the keys the UI thread spent longest on: ${slowest.map((k) => `"${k.query}" ${k.busy.toFixed(1)} ms`).join(', ')}`);
+    }
   } finally {
-    await page.close();
+    for (const page of pages) await page.close();
   }
 }
 
@@ -298,23 +410,26 @@ async function benchSize(real: Paper[], size: number, builds: [string, string][]
   const prepared: Build[] = [];
   try {
     for (const [label, dir] of builds) prepared.push(await prepare(label, dir, real, size));
-    const opens = new Map<string, Opening[]>(prepared.map((b) => [b.label, []]));
-    // Interleaved, so both builds meet the same load.
-    for (let i = 0; i < OPENS; i++) for (const b of prepared) opens.get(b.label)!.push(await open(b));
-    const atOnce = new Map<string, number[]>(prepared.map((b) => [b.label, []]));
-    for (let i = 0; i < 2; i++) for (const b of prepared) atOnce.get(b.label)!.push(await typeAtOnce(b, 'mixture of experts'));
-    for (const b of prepared) {
-      const o = opens.get(b.label)!;
-      const firsts = o.map((x) => x.first);
-      const at = (f: (x: Opening) => number) => ms(median(o.map(f)));
-      console.log(`[${b.label}] popup open → first list painted: median ${ms(median(firsts))} (${firsts.map((t) => t.toFixed(0)).join(', ')});` +
-        ` the UI thread's CPU until then: median ${at((x) => x.cpu)} (${o.map((x) => x.cpu.toFixed(0)).join(', ')});` +
-        ` phases ended at (medians): HTML received ${at((x) => x.html)}, scripts evaluated ${at((x) => x.scripts)}, first render ${at((x) => x.rendered)};` +
-        ` → index loaded: ${o.map((x) => x.loaded.toFixed(0)).join(', ')} ms;` +
-        ` UI thread's longest task meanwhile ${o.map((x) => x.longest.toFixed(0)).join(', ')} ms (long tasks in all ${o.map((x) => x.blocked.toFixed(0)).join(', ')} ms);` +
-        ` "mixture of experts" typed at once → its results painted: ${atOnce.get(b.label)!.map((t) => t.toFixed(0)).join(', ')} ms`);
+    // SEARCH_POPUP_OPENS=0: keystrokes only.
+    if (OPENS > 0) {
+      const opens = new Map<string, Opening[]>(prepared.map((b) => [b.label, []]));
+      // Interleaved, so both builds meet the same load.
+      for (let i = 0; i < OPENS; i++) for (const b of prepared) opens.get(b.label)!.push(await open(b));
+      const atOnce = new Map<string, number[]>(prepared.map((b) => [b.label, []]));
+      for (let i = 0; i < 2; i++) for (const b of prepared) atOnce.get(b.label)!.push(await typeAtOnce(b, 'mixture of experts'));
+      for (const b of prepared) {
+        const o = opens.get(b.label)!;
+        const firsts = o.map((x) => x.first);
+        const at = (f: (x: Opening) => number) => ms(median(o.map(f)));
+        console.log(`[${b.label}] popup open → first list painted: median ${ms(median(firsts))} (${firsts.map((t) => t.toFixed(0)).join(', ')});` +
+          ` the UI thread's CPU until then: median ${at((x) => x.cpu)} (${o.map((x) => x.cpu.toFixed(0)).join(', ')});` +
+          ` phases ended at (medians): HTML received ${at((x) => x.html)}, scripts evaluated ${at((x) => x.scripts)}, first render ${at((x) => x.rendered)};` +
+          ` → index loaded: ${o.map((x) => x.loaded.toFixed(0)).join(', ')} ms;` +
+          ` UI thread's longest task meanwhile ${o.map((x) => x.longest.toFixed(0)).join(', ')} ms (long tasks in all ${o.map((x) => x.blocked.toFixed(0)).join(', ')} ms);` +
+          ` "mixture of experts" typed at once → its results painted: ${atOnce.get(b.label)!.map((t) => t.toFixed(0)).join(', ')} ms`);
+      }
     }
-    for (const b of prepared) console.log(`[${b.label}] ${await keystrokes(b)}`);
+    await keystrokes(prepared);
     console.log(`(load average at the end ${load()})`);
   } finally {
     for (const b of prepared) await b.context.close();
