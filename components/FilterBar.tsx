@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { SearchFilters } from '@/lib/search/filters';
 
 type Toggle = 'hasCode' | 'hasNote' | 'starred' | 'readLater';
@@ -15,8 +16,12 @@ export interface FilterBarProps {
   onChange: <K extends keyof SearchFilters>(key: K, value: SearchFilters[K]) => void;
 }
 
-/** Filter chips (toggle buttons) and a topic menu. */
-export function FilterBar({ filters, topics, onChange }: FilterBarProps) {
+/**
+ * Filter chips (toggle buttons) and a topic menu. Memoized: a keystroke in the search field
+ * re-renders the popup's search screen, and the filters, the topic list (one option per topic)
+ * and the change handler are the same objects then.
+ */
+export const FilterBar = memo(function FilterBar({ filters, topics, onChange }: FilterBarProps) {
   return (
     <div className="pl-filters" role="group" aria-label="Filters">
       {TOGGLES.map(({ key, label }) => (
@@ -45,4 +50,4 @@ export function FilterBar({ filters, topics, onChange }: FilterBarProps) {
       </select>
     </div>
   );
-}
+});

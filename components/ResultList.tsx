@@ -4,11 +4,22 @@ import { Highlight } from './Highlight';
 
 export type { ResultRow } from '@/lib/search/result-view';
 
+/**
+ * Rows a partial render brings up to date: more than the list shows (400 px high, a row 30 px or
+ * more). The popup's style.css hides the rows after them in a partial render (`.pl-results--head`).
+ */
+export const HEAD_ROWS = 12;
+
 export interface ResultListProps {
   id: string;
   rows: readonly ResultRow[];
   terms: ReadonlySet<string>;
   active: number;
+  /**
+   * Renders only the first HEAD_ROWS rows anew (a keystroke's frame): the options after them
+   * keep what they showed, hidden, and are brought up to date by the next render without it.
+   */
+  partial?: boolean;
   /** Opens a result's paper (by id). */
   onOpen: (paperId: string) => void;
   onHover: (index: number) => void;
@@ -16,6 +27,12 @@ export interface ResultListProps {
 
 export function optionId(listId: string, index: number): string {
   return `${listId}-${index}`;
+}
+
+/** What one option shows. */
+interface Shown {
+  paperId: string;
+  view: ResultView;
 }
 
 interface ItemProps {
@@ -69,29 +86,38 @@ const ResultItem = memo(function ResultItem({ id, index, paperId, view, selected
 });
 
 /** The result listbox of the search combobox. */
-export const ResultList = memo(function ResultList({ id, rows, terms, active, onOpen, onHover }: ResultListProps) {
+export const ResultList = memo(function ResultList({ id, rows, terms, active, partial = false, onOpen, onHover }: ResultListProps) {
   // Arrow keys move the highlight past the visible part of the list; keep it in view.
   useEffect(() => {
     if (active >= 0) document.getElementById(optionId(id, active))?.scrollIntoView({ block: 'nearest' });
   }, [id, active]);
 
-  // The views shown last, by paper id: a row that looks the same keeps its view object.
-  const [shown] = useState(() => ({ byId: new Map<string, ResultView>() }));
-  const views = useMemo(() => {
-    const next = stableViews(rows, terms, shown.byId);
+  // What each option showed last, and the views by paper id: a row that looks the same keeps
+  // its view object.
+  const [shown] = useState(() => ({ items: [] as Shown[], byId: new Map<string, ResultView>() }));
+  const items = useMemo(() => {
+    const head = partial ? rows.slice(0, HEAD_ROWS) : rows;
+    const next = stableViews(head, terms, shown.byId);
+    const fresh = head.map((row, i): Shown => ({ paperId: row.hit.id, view: next.views[i]! }));
+    // A partial render leaves the options after the head as they were (hidden), up to the new length.
+    const kept = partial ? shown.items.slice(head.length, rows.length) : [];
+    for (const k of kept) next.byId.set(k.paperId, k.view);
     shown.byId = next.byId;
-    return next.views;
-  }, [rows, terms, shown]);
+    shown.items = [...fresh, ...kept];
+    return shown.items;
+  }, [rows, terms, partial, shown]);
 
+  // Options are keyed by position: a keystroke that changes which papers are listed updates the
+  // rows' text in place instead of removing some options and creating others.
   return (
-    <ul id={id} role="listbox" aria-label="Papers" className="pl-results">
-      {rows.map((row, i) => (
+    <ul id={id} role="listbox" aria-label="Papers" className={partial ? 'pl-results pl-results--head' : 'pl-results'}>
+      {items.map((item, i) => (
         <ResultItem
-          key={row.hit.id}
+          key={i}
           id={optionId(id, i)}
           index={i}
-          paperId={row.hit.id}
-          view={views[i]!}
+          paperId={item.paperId}
+          view={item.view}
           selected={i === active}
           onOpen={onOpen}
           onHover={onHover}

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { FilterBar } from '@/components/FilterBar';
-import { optionId, ResultList, type ResultRow } from '@/components/ResultList';
+import { HEAD_ROWS, optionId, ResultList, type ResultRow } from '@/components/ResultList';
 import { SearchBox } from '@/components/SearchBox';
 import { getDb } from '@/lib/db/schema';
 import { hasActiveFilter, NO_FILTERS } from '@/lib/search/filters';
+import { afterPaint } from './after-paint';
 import { usePopupStore } from './popup-store';
 import { RecentSection } from './RecentSection';
 import { resultStatus, useResults } from './use-results';
@@ -15,12 +16,11 @@ const MARKS = { firstResults: 'paperlens:first-results', results: 'paperlens:res
 const NO_ROWS: ResultRow[] = [];
 const NO_TERMS: ReadonlySet<string> = new Set();
 
-function markPainted(query: string, then: () => void) {
+/** Marks the frame that paints the results (its animation frame, just before its style, layout and paint). */
+function markPainted(query: string) {
   requestAnimationFrame(() => {
     if (performance.getEntriesByName(MARKS.firstResults).length === 0) performance.mark(MARKS.firstResults);
     performance.mark(MARKS.results, { detail: query });
-    // After this frame is painted.
-    setTimeout(then, 0);
   });
 }
 
@@ -30,17 +30,26 @@ export function SearchScreen() {
   const { query, filters, active, setQuery, setFilter, move, setActive, openPaper } = usePopupStore();
   // The index is read once the first list is on screen, or at once when the user types first.
   const [painted, setPainted] = useState(false);
-  const { searcher, error, building } = useSearcher(db, painted || query !== '' || hasActiveFilter(filters));
+  const { searcher, error, building, revisions } = useSearcher(db, painted || query !== '' || hasActiveFilter(filters));
   const recognized = useRecognizedPapers();
-  const results = useResults(db, searcher, query, filters, recognized);
+  const results = useResults(db, searcher, query, filters, recognized, revisions);
   const rows = results?.rows ?? NO_ROWS;
+  // A new answer renders its first rows in the keystroke's frame and the rest after it is
+  // painted (so do their highlights); rows filling in with their papers keep the whole list.
+  const [wholeAnswer, setWholeAnswer] = useState<object | null>(null);
+  const whole = rows.length <= HEAD_ROWS || wholeAnswer === results?.answer;
+  useEffect(() => {
+    if (whole || !results) return;
+    return afterPaint(() => setWholeAnswer(results.answer));
+  }, [whole, results]);
   const topics = useMemo(() => searcher?.catalog.allTopics() ?? [], [searcher]);
   /** The rows answer what is typed now (not the stand-in list shown while the index loads). */
   const current = results?.final === true;
 
   useEffect(() => {
     if (!current) return;
-    markPainted(query, () => {
+    markPainted(query);
+    return afterPaint(() => {
       setPainted(true);
       // Typo lookups need the trigram table: build it once results are on screen, before the
       // user's fourth letter needs it.
@@ -81,6 +90,7 @@ export function SearchScreen() {
     }
   };
 
+  const problem = error ?? results?.error;
   return (
     <section className="pl-search-screen">
       <SearchBox
@@ -92,12 +102,13 @@ export function SearchScreen() {
         activeId={active >= 0 && active < rows.length ? optionId(LIST_ID, active) : undefined}
       />
       <FilterBar filters={filters} topics={topics} onChange={setFilter} />
-      <p className={error ? 'pl-status error' : 'pl-status'} role={error ? 'alert' : 'status'} aria-live="polite">
-        {resultStatus(searcher, error, building, query, filters, results)}
+      <p className={problem ? 'pl-status error' : 'pl-status'} role={problem ? 'alert' : 'status'} aria-live="polite">
+        {results?.error ?? resultStatus(searcher, error, building, query, filters, results)}
       </p>
       <ResultList
         id={LIST_ID}
         rows={rows}
+        partial={!whole}
         terms={results?.terms ?? NO_TERMS}
         active={active}
         onOpen={openPaper}

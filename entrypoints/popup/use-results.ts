@@ -1,17 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ResultRow } from '@/components/ResultList';
-import type { StoredPaper } from '@/lib/catalog/types';
-import type { Note } from '@/lib/notes/model';
 import { browsePapers, type BrowsedPaper } from '@/lib/db/browse';
 import { FIRST_LIST_LIMIT } from '@/lib/db/first-screen-read';
-import { getNotes } from '@/lib/db/notes';
-import { getPapers } from '@/lib/db/papers';
+import { readResultRows } from '@/lib/db/result-rows';
 import type { PaperLensDB } from '@/lib/db/schema';
+import { errorMessage } from '@/lib/errors';
 import { hasActiveFilter, type SearchFilters } from '@/lib/search/filters';
 import { plural } from '@/lib/plural';
 import { titleHasWords } from '@/lib/search-interim';
+import { RowCache, type RowStamp } from '@/lib/search/row-cache';
 import type { Searcher } from '@/lib/search/search-index';
+import { afterPaint } from './after-paint';
 import { usePopupStore } from './popup-store';
 
 /** Results rendered per query, and papers listed before anything is typed; more is noise in a 420 px popup. */
@@ -19,26 +19,8 @@ const LIMIT = FIRST_LIST_LIMIT;
 
 const NO_TERMS: ReadonlySet<string> = new Set();
 
-/** Papers (and notes) last read for result rows kept for the next keystrokes' rows. */
-const KEEP_READ = 400;
-
-/** A paper and its note as last read from the database. */
-interface Read {
-  paper: StoredPaper | undefined;
-  note: Note | undefined;
-}
-
-/**
- * The papers and notes last read for rows, newest last, at most KEEP_READ: a keystroke's rows
- * show complete at once from what earlier keystrokes read (instead of without their TL;DR,
- * note and badges until the read for the new ids comes, then again with them: two renders and
- * two layouts a key); the live read of the rows' ids follows and replaces what changed.
- */
-function remember(lastRead: Map<string, Read>, id: string, read: Read): void {
-  lastRead.delete(id);
-  lastRead.set(id, read);
-  if (lastRead.size > KEEP_READ) lastRead.delete(lastRead.keys().next().value!);
-}
+/** Performance measure read by the benchmark: the search engine's own time for a query (detail: the query). */
+export const SEARCH_MEASURE = 'paperlens:search';
 
 /** What the result list shows. */
 export interface Results {
@@ -48,6 +30,13 @@ export interface Results {
   total: number | null;
   /** False for the stand-in list shown while the index loads. */
   final: boolean;
+  /**
+   * The answer these rows show (the search's, or the list read before anything is typed): the
+   * same object while only the rows' papers and notes fill in, a new one for a new query.
+   */
+  answer: object;
+  /** Why the rows' papers and notes could not be read, if they could not. */
+  error: string | null;
 }
 
 const browsedRow = ({ paper, note }: BrowsedPaper): ResultRow => ({
@@ -58,12 +47,22 @@ const browsedRow = ({ paper, note }: BrowsedPaper): ResultRow => ({
   note,
 });
 
+/** The search, timed as SEARCH_MEASURE. */
+function timedSearch(searcher: Searcher, query: string, filters: SearchFilters) {
+  const start = performance.now();
+  const answer = searcher.search(query, filters, LIMIT);
+  performance.measure(SEARCH_MEASURE, { start, detail: query });
+  return answer;
+}
+
 /**
  * What the result list shows. With nothing typed and no filter: the papers on this tab, starred
  * and noted ones, read straight from the database, so the first list never waits for the search
- * index. Otherwise the search's hits, each row with its stored paper, read live; while the index
- * is still loading, the listed papers whose titles have the typed words stand in, and the query
- * is answered the moment the index is there.
+ * index. Otherwise the search's hits: a keystroke's rows show at once with the index's titles
+ * and the papers and notes the row cache holds (lib/search/row-cache.ts; `revisions`, followed
+ * live, drops them when a paper or note changes), and the papers it lacks are read once that
+ * is painted, filling their rows in. While the index is still loading, the listed papers whose
+ * titles have the typed words stand in, and the query is answered the moment the index is there.
  */
 export function useResults(
   db: PaperLensDB,
@@ -71,44 +70,30 @@ export function useResults(
   query: string,
   filters: SearchFilters,
   recognized: string[],
+  revisions: RowStamp | undefined,
 ): Results | null {
   const browsing = !query.trim() && !hasActiveFilter(filters);
-  const [lastRead] = useState(() => new Map<string, Read>());
   // The stored first screen, when current, is the list until the live read answers (main.tsx).
   const [stored] = useState(() => usePopupStore.getState().firstScreen?.browsed);
-  const browsed = useLiveQuery(async () => {
-    const listed = await browsePapers(db, recognized, LIMIT);
-    for (const { paper, note } of listed) remember(lastRead, paper.id, { paper, note });
-    return listed;
-  }, [db, recognized, lastRead], stored);
+  const browsed = useLiveQuery(() => browsePapers(db, recognized, LIMIT), [db, recognized], stored);
   const order = useMemo(() => browsed?.map((b) => b.paper.id) ?? recognized, [browsed, recognized]);
 
   const result = useMemo(() => {
     if (!searcher || browsing) return null;
-    if (query.trim()) return searcher.search(query, filters, LIMIT);
+    if (query.trim()) return timedSearch(searcher, query, filters);
     const hits = searcher.browse(filters, order, LIMIT);
     return { hits, terms: new Set<string>(), total: hits.length };
   }, [searcher, browsing, query, filters, order]);
 
-  const ids = useMemo(() => result?.hits.map((h) => h.id) ?? [], [result]);
-  const details = useLiveQuery(async () => {
-    const papers = await getPapers(db, ids);
-    const notes = await getNotes(db, ids);
-    ids.forEach((id, i) => remember(lastRead, id, { paper: papers[i], note: notes[i] }));
-    return { ids, papers, notes };
-  }, [db, ids, lastRead]);
-
-  return useMemo((): Results | null => {
-    if (browsing) return browsed ? { rows: browsed.map(browsedRow), terms: NO_TERMS, total: browsed.length, final: true } : null;
-    if (!result || !searcher) {
-      if (!browsed || !query.trim()) return null;
-      return { rows: browsed.filter((b) => titleHasWords(b.paper.title, query)).map(browsedRow), terms: NO_TERMS, total: null, final: false };
-    }
-    // Rows show at once with the index's titles and what was last read of their papers and
-    // notes; the rest fills in when this query's read comes.
-    const fresh = details?.ids === ids ? details : null;
-    const rows = result.hits.map((hit, i) => {
-      const read = fresh ? { paper: fresh.papers[i], note: fresh.notes[i] } : lastRead.get(hit.id);
+  const [cache] = useState(() => new RowCache());
+  /** Counts the reads that landed in the cache: the rows are built again with what they brought. */
+  const [landed, setLanded] = useState(0);
+  const [readError, setReadError] = useState<string | null>(null);
+  const rows = useMemo(() => {
+    if (!result || !searcher) return null;
+    if (revisions) cache.observe(revisions);
+    return result.hits.map((hit): ResultRow => {
+      const read = cache.get(hit.id);
       return {
         hit,
         title: searcher.catalog.title(hit.ordinal),
@@ -117,8 +102,43 @@ export function useResults(
         note: read?.note,
       };
     });
-    return { rows, terms: result.terms, total: result.total, final: true };
-  }, [browsing, browsed, result, searcher, details, ids, query, lastRead]);
+    // `landed`: the cache has more rows than when these were built.
+  }, [result, searcher, cache, revisions, landed]);
+
+  // The papers and notes the cache lacks, read once the rows are painted without them.
+  useEffect(() => {
+    if (!result || !revisions) return;
+    const ids = result.hits.map((h) => h.id);
+    if (cache.missing(ids).length === 0) return;
+    let cancelled = false;
+    const cancel = afterPaint(() => {
+      const missing = cache.missing(ids);
+      if (missing.length === 0) return;
+      readResultRows(db, missing)
+        .then((read) => {
+          // Kept even when another key came first: the next rows may list them.
+          if (cache.put(read.stamp, missing, read.rows) && !cancelled) setLanded((n) => n + 1);
+          setReadError(null);
+        })
+        .catch((e: unknown) => setReadError(`Papers and notes could not be read: ${errorMessage(e)}`));
+    });
+    return () => {
+      cancelled = true;
+      cancel();
+    };
+  }, [db, cache, result, revisions, landed]);
+
+  return useMemo((): Results | null => {
+    if (browsing) {
+      return browsed ? { rows: browsed.map(browsedRow), terms: NO_TERMS, total: browsed.length, final: true, answer: browsed, error: null } : null;
+    }
+    if (!result || !rows) {
+      if (!browsed || !query.trim()) return null;
+      const stand = browsed.filter((b) => titleHasWords(b.paper.title, query)).map(browsedRow);
+      return { rows: stand, terms: NO_TERMS, total: null, final: false, answer: stand, error: null };
+    }
+    return { rows, terms: result.terms, total: result.total, final: true, answer: result, error: readError };
+  }, [browsing, browsed, result, rows, query, readError]);
 }
 
 /** The line above the results: loading, an error, the count, or what to do. */

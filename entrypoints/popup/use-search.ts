@@ -6,6 +6,7 @@ import type { PaperLensDB } from '@/lib/db/schema';
 import { loadSearchIndex, searchIndexState, type LoadedSearchIndex, type SearchIndexState } from '@/lib/db/search-index';
 import { toBackground } from '@/lib/messaging/to-background';
 import { toContent } from '@/lib/messaging/to-content';
+import type { RowStamp } from '@/lib/search/row-cache';
 import { buildNotesIndex, Searcher } from '@/lib/search/search-index';
 import { errorMessage } from '@/lib/errors';
 import { usePopupStore } from './popup-store';
@@ -25,8 +26,13 @@ const sameState = (a: { papers: number; notes: number }, b: { papers: number; no
  * reading a large index must not hold that list up), asks the background to refresh it when
  * the papers or notes changed since, keeps searching the stale one meanwhile, and loads the new
  * one when it lands (the state row is followed live, so a note saved anywhere becomes searchable).
+ * The papers and notes revisions it follows are returned too: the result rows drop what they
+ * read before a change.
  */
-export function useSearcher(db: PaperLensDB, start: boolean): { searcher: Searcher | null; error: string | null; building: boolean } {
+export function useSearcher(
+  db: PaperLensDB,
+  start: boolean,
+): { searcher: Searcher | null; error: string | null; building: boolean; revisions: RowStamp | undefined } {
   const live = useLiveQuery(
     async () => ({
       stored: await searchIndexState(db),
@@ -79,7 +85,7 @@ export function useSearcher(db: PaperLensDB, start: boolean): { searcher: Search
     () => (loaded ? new Searcher(loaded.catalog, loaded.notes ?? buildNotesIndex(loaded.catalog, [])) : null),
     [loaded],
   );
-  return { searcher, error, building: missing };
+  return { searcher, error, building: missing, revisions: live?.current };
 }
 
 /**

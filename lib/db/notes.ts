@@ -69,11 +69,6 @@ export async function browseOrder(db: PaperLensDB, limit: number): Promise<strin
   return [...starred, ...noted];
 }
 
-/** The notes of these papers (undefined where a paper has none). */
-export function getNotes(db: PaperLensDB, paperIds: readonly string[]): Promise<(Note | undefined)[]> {
-  return db.notes.bulkGet([...paperIds]);
-}
-
 /**
  * Every tag on the user's notes, most used first (ties alphabetical): what the tag field
  * suggests from. Reads the tags index only, not the notes.

@@ -16,11 +16,6 @@ export function getPaper(db: PaperLensDB, id: string): Promise<StoredPaper | und
   return db.papers.get(id);
 }
 
-/** The papers with these ids, in the same order (undefined where there is none). */
-export function getPapers(db: PaperLensDB, ids: readonly string[]): Promise<(StoredPaper | undefined)[]> {
-  return db.papers.bulkGet([...ids]);
-}
-
 /** A paper with the user's note on it and its state, read together; null for an unknown id. */
 export function getPaperWithNote(db: PaperLensDB, id: string): Promise<PaperWithNote | null> {
   return db.transaction('r', [db.papers, db.notes, db.history], async () => {
