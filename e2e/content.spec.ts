@@ -112,6 +112,50 @@ test('marks planted titles on a 200-entry arXiv listing and leaves the other ent
   expect(heights.linesAfter).toEqual(heights.lines);
 });
 
+test('a 2,000-entry listing is marked as its 200 entries are ten times over, its batches relayed through the hidden card frame, unheard by the page', async ({ context, server }) => {
+  test.skip(!hasSharedPages, 'needs ../shared/fixtures/pages');
+  const saved = sharedPage('arxiv-list-2023.html')
+    .replace('InfiniCity: Infinite-Scale City Synthesis', bytes.title)
+    .replace('Multiview Compressive Coding for 3D Reconstruction', autoformer.title.toUpperCase());
+  const [head, ...entries] = saved.split('<div class="meta">');
+  const html = `${head}${Array.from({ length: 10 }, () => entries.map((e) => `<div class="meta">${e}`).join('')).join('')}`;
+  server.page('http://arxiv.org/list/cs.LG/new', html);
+  const page = await context.newPage();
+  // Everything posted to the page's window, where a page script would listen.
+  await page.addInitScript(() => {
+    const heard: string[] = [];
+    (window as unknown as { heard: string[] }).heard = heard;
+    window.addEventListener('message', (e) => heard.push(JSON.stringify(e.data)), true);
+  });
+  await page.goto('http://arxiv.org/list/cs.LG/new');
+  await expect(page.locator('div.list-title[data-paperlens-id]')).toHaveCount(30, { timeout: 60_000 });
+  const ids = await page.locator('div.list-title[data-paperlens-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-paperlens-id')));
+  const once = ids.slice(0, 3);
+  expect(once.filter((id) => id !== flatformer.id)).toEqual([bytes.id, autoformer.id]);
+  expect(once).toContain(flatformer.id);
+  expect(ids).toEqual(Array.from({ length: 10 }, () => once).flat());
+  // The batches went through the card frame, loaded hidden before any card was shown.
+  expect(page.frames().some((f) => f.url().includes('/card.html'))).toBe(true);
+  await expect(page.locator('paperlens-card')).toHaveCSS('visibility', 'hidden');
+  expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+  // The frame is the card's: hovering a mark shows it there.
+  await page.locator(`div.list-title[data-paperlens-id="${autoformer.id}"]`).first().scrollIntoViewIfNeeded();
+  // On the title's words (the element's last text is the `]` after its links).
+  const { x, y } = await page.evaluate((selector) => {
+    const walker = document.createTreeWalker(document.querySelector(selector)!, NodeFilter.SHOW_TEXT);
+    let n = walker.nextNode() as Text | null;
+    while (n && n.data.trim().length < 20) n = walker.nextNode() as Text | null;
+    const range = document.createRange();
+    range.selectNodeContents(n!);
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
+  }, `div.list-title[data-paperlens-id="${autoformer.id}"]`);
+  await page.mouse.move(x, y);
+  await expect(page.locator('paperlens-card')).toHaveCSS('visibility', 'visible');
+  const card = page.frames().find((f) => f.url().includes('/card.html'))!;
+  await expect(card.getByRole('heading', { name: autoformer.title })).toBeVisible();
+});
+
 test('marks titles with search-hit highlights on an arXiv search page', async ({ context, server }) => {
   const highlighted = scaling.title.replace('Vision', '<span class="search-hit">Vision</span>');
   server.page(

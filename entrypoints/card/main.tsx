@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { PaperCard } from '@/components/card/PaperCard';
-import { acceptHostPort, cardToBackground, DRAFT_PORT, type CardToHost } from '@/lib/messaging/card';
+import { acceptHostPort, cardToBackground, DRAFT_PORT, serveHost, type CardToHost } from '@/lib/messaging/card';
 import { cardNotes, streamDrafts } from '@/lib/messaging/card-notes';
 import './style.css';
 
@@ -59,6 +59,8 @@ const reportSize = () => {
 };
 acceptHostPort(window, (port) => {
   host = port;
+  // A large page's scan batches come this way, to be sent on from here (HostToCard).
+  serveHost(port, (candidates) => cardToBackground.sendMessage('matchPage', candidates));
   // The first layout may have happened before the port arrived.
   reportSize();
 });

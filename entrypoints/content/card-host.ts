@@ -1,7 +1,12 @@
 import { browser } from 'wxt/browser';
 import { placeCard, type Box } from '@/lib/card/placement';
 import { cardScheme, type Scheme } from '@/lib/card/scheme';
-import { openCardPort } from '@/lib/messaging/card';
+import type { MatchCandidate } from '@/lib/match/title-index';
+import { CardRelay, openCardPort } from '@/lib/messaging/card';
+import type { StatedMatch } from '@/lib/notes/paper-state';
+
+/** How long a relayed batch waits for the card frame to load before the host gives up on the relay. */
+const RELAY_LOAD_MS = 5000;
 
 /** The card frame's size in CSS pixels: its width, its height until the card reports its own, the most it grows to. */
 const CARD_SIZE = { width: 380, height: 320, maxHeight: 560 } as const;
@@ -53,6 +58,9 @@ export class CardHost {
   private height: number = CARD_SIZE.height;
   private shown = 0;
   private port: MessagePort | null = null;
+  private relay: CardRelay | null = null;
+  /** Waiting for the frame's first port, for batches relayed before it loaded. */
+  private readonly portWaiters: ((relay: CardRelay | null) => void)[] = [];
   paperId: string | null = null;
 
   constructor(private readonly on: { close(): void; enter(): void; leave(): void }) {}
@@ -68,43 +76,68 @@ export class CardHost {
     // A new hash per showing: the card reloads the note, which the popup may have changed.
     this.shown++;
     const src = `${browser.runtime.getURL('/card.html')}#${encodeURIComponent(paperId)}/${this.shown}/${scheme}`;
-    if (!this.host || !this.frame) {
-      const host = document.createElement('paperlens-card');
-      host.setAttribute(
-        'style',
-        'all: initial !important; position: fixed !important; z-index: 2147483647 !important; display: block !important;',
-      );
-      const root = host.attachShadow({ mode: 'closed' });
-      const frame = document.createElement('iframe');
-      frame.title = 'PaperLens';
-      frame.setAttribute(
-        'style',
-        // `visibility: inherit`: `all: initial` made the frame visible inside its hidden host, so a
-        // closed card stayed on screen and took the pointer (e2e/card-placement.spec.ts).
-        `all: initial; visibility: inherit; display: block; width: ${CARD_SIZE.width}px; height: ${CARD_SIZE.height}px; border: 0; ` +
-          'border-radius: 12px; box-shadow: 0 12px 32px rgba(15, 23, 42, 0.22), 0 2px 6px rgba(15, 23, 42, 0.12); ' +
-          'background: transparent;',
-      );
-      root.appendChild(frame);
-      host.addEventListener('mouseenter', () => this.on.enter());
-      host.addEventListener('mouseleave', () => this.on.leave());
-      // Each load of the card page gets a fresh channel (see openCardPort).
-      frame.addEventListener('load', () => {
-        this.port?.close();
-        this.port = frame.contentWindow ? openCardPort(frame.contentWindow, cardOrigin(frame.src), this.onMessage) : null;
-      });
-      this.host = host;
-      this.frame = frame;
-      frame.src = src;
-      document.documentElement.appendChild(host);
-    } else if (this.paperId !== paperId) {
-      this.frame.src = src;
-    }
+    const { host, frame } = this.frameAt(src);
+    // A frame made hidden for the relay, or showing another paper, changes its hash only: the
+    // card page stays, and so does its port.
+    if (this.paperId !== paperId && frame.src !== src) frame.src = src;
     this.paperId = paperId;
     // The frame's own scheme matches its page's, or the browser paints an opaque canvas behind it.
-    this.frame.style.colorScheme = scheme;
-    this.host.style.setProperty('visibility', 'visible', 'important');
-    place(this.host, this.frame, anchor, this.height);
+    frame.style.colorScheme = scheme;
+    host.style.setProperty('visibility', 'visible', 'important');
+    place(host, frame, anchor, this.height);
+  }
+
+  /**
+   * Sends a scan's batch to the background through the card frame (see HostToCard in
+   * lib/messaging/card.ts), loading the frame hidden if no card was shown yet; fails when the
+   * frame does not load in time or loads again before answering, for the caller to send it itself.
+   */
+  matchPage(candidates: MatchCandidate[]): Promise<StatedMatch[]> {
+    if (this.relay) return this.relay.matchPage(candidates);
+    this.frameAt(browser.runtime.getURL('/card.html'));
+    return new Promise<CardRelay | null>((resolve) => {
+      this.portWaiters.push(resolve);
+      setTimeout(() => resolve(null), RELAY_LOAD_MS);
+    }).then((relay) => {
+      if (!relay) throw new Error('the card frame did not load');
+      return relay.matchPage(candidates);
+    });
+  }
+
+  /** The card's host and frame, made (hidden, loading `src`) on first use. */
+  private frameAt(src: string): { host: HTMLElement; frame: HTMLIFrameElement } {
+    if (this.host && this.frame) return { host: this.host, frame: this.frame };
+    const host = document.createElement('paperlens-card');
+    host.setAttribute(
+      'style',
+      'all: initial !important; position: fixed !important; z-index: 2147483647 !important; display: block !important; visibility: hidden !important;',
+    );
+    const root = host.attachShadow({ mode: 'closed' });
+    const frame = document.createElement('iframe');
+    frame.title = 'PaperLens';
+    frame.setAttribute(
+      'style',
+      // `visibility: inherit`: `all: initial` made the frame visible inside its hidden host, so a
+      // closed card stayed on screen and took the pointer (e2e/card-placement.spec.ts).
+      `all: initial; visibility: inherit; display: block; width: ${CARD_SIZE.width}px; height: ${CARD_SIZE.height}px; border: 0; ` +
+        'border-radius: 12px; box-shadow: 0 12px 32px rgba(15, 23, 42, 0.22), 0 2px 6px rgba(15, 23, 42, 0.12); ' +
+        'background: transparent;',
+    );
+    root.appendChild(frame);
+    host.addEventListener('mouseenter', () => this.on.enter());
+    host.addEventListener('mouseleave', () => this.on.leave());
+    // Each load of the card page gets a fresh channel (see openCardPort).
+    frame.addEventListener('load', () => {
+      this.relay?.close('the card frame loaded again before answering');
+      this.port = frame.contentWindow ? openCardPort(frame.contentWindow, cardOrigin(frame.src), this.onMessage) : null;
+      this.relay = this.port ? new CardRelay(this.port) : null;
+      for (const resolve of this.portWaiters.splice(0)) resolve(this.relay);
+    });
+    this.host = host;
+    this.frame = frame;
+    frame.src = src;
+    document.documentElement.appendChild(host);
+    return { host, frame };
   }
 
   /** Moves keyboard focus into the card. */
@@ -127,7 +160,7 @@ export class CardHost {
 
   /** What the card frame says over its port (a CardToHost message, checked all the same). */
   private readonly onMessage = (message: unknown): void => {
-    if (!this.frame) return;
+    if (!this.frame || this.relay?.settle(message)) return;
     const data = message as { type?: unknown; height?: unknown } | null;
     if (data?.type === 'close') this.on.close();
     else if (data?.type === 'size' && typeof data.height === 'number' && Number.isFinite(data.height)) {

@@ -10,7 +10,7 @@ import { BADGE_TAG, PageMarks, browserHighlights, type Mark, type MarkState } fr
 import type { PaperState } from '@/lib/notes/paper-state';
 import { markStates } from '@/lib/sites/mark-state';
 import { ownTask } from '@/lib/sites/own-tasks';
-import { OWN_TAGS, forget, outermost, scanBlocks, scanMemory, toCandidates, type ScanBlock } from '@/lib/sites/scan';
+import { OWN_TAGS, forget, outermost, scanBlocks, scanMemory, toCandidates, type Scan, type ScanBlock } from '@/lib/sites/scan';
 import { CardHost, schemeAt } from './card-host';
 import { ListingSaves } from './listing-saves';
 import { offerSaveOnPaperPage } from './save-paper';
@@ -21,6 +21,15 @@ const RESCAN_MS = 300;
 const MAX_WAIT_MS = 1000;
 /** Reading a page is cut into slices of about this long, so no task of ours comes near 50 ms. */
 const SLICE_MS = 8;
+/**
+ * A page whose first scan reads this much candidate text before sending any (a 2,000-entry arXiv
+ * listing has 330 kB) sends its batches through the hover card frame, loaded hidden for it: in
+ * Chromium, runtime.sendMessage copies a message's bytes on the page's main thread (tens of
+ * milliseconds for such a listing), a MessagePort to the frame a millisecond or two (HostToCard in
+ * lib/messaging/card.ts). Smaller pages send directly and load no frame until a card is shown.
+ * Firefox sends directly, its runtime messages being structured clones already.
+ */
+const RELAY_CHARS = 64_000;
 /** Lets the page run (input, rendering) between slices. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Performance marks of the latest scan, read by `npm run bench` (and visible in DevTools). */
@@ -105,6 +114,12 @@ export default defineContentScript({
     });
 
     let sent = scanMemory();
+    /**
+     * Whether this page's batches go through the hover card frame (see RELAY_CHARS), decided once
+     * by its first scan that found anything: the background keys its memory of a page by the
+     * sender, so a page sends all its batches one way.
+     */
+    let relayed: boolean | undefined;
     let observer: MutationObserver | null = null;
     let scanning = false;
     let again = false;
@@ -150,6 +165,25 @@ export default defineContentScript({
         let candidates = 0;
         let found = 0;
         let truncated = false;
+        const held: Scan[] = [];
+        let heldChars = 0;
+        const send = (part: Scan) => {
+          if (performance.getEntriesByName('paperlens:first-sent').length === 0) performance.mark('paperlens:first-sent');
+          const batch = toCandidates(part);
+          const asked = relayed
+            ? card.matchPage(batch).catch(() => toBackground.sendMessage('matchPage', batch))
+            : toBackground.sendMessage('matchPage', batch);
+          answers.push(
+            asked.then((matches) =>
+              ownTask('scan: mark an answer', () => {
+                found += matches.length;
+                // Each paper's state (library, note, starred, read) before its new marks are painted.
+                for (const m of matches) showStates(m.id, markStates(m.state));
+                quietly(() => marks.add(part, matches));
+              }),
+            ),
+          );
+        };
         for (let finished = false; !finished; ) {
           const blocks: ScanBlock[] = [];
           // Up to the messages it sent: they are serialized in the microtasks after it.
@@ -165,20 +199,18 @@ export default defineContentScript({
               }
               if (step.value) blocks.push(step.value);
             }
-            if (blocks.length > 0) {
-              if (performance.getEntriesByName('paperlens:first-sent').length === 0) performance.mark('paperlens:first-sent');
-              const part = { blocks, truncated: false };
-              candidates += blocks.length;
-              answers.push(
-                toBackground.sendMessage('matchPage', toCandidates(part)).then((matches) =>
-                  ownTask('scan: mark an answer', () => {
-                    found += matches.length;
-                    // Each paper's state (library, note, starred, read) before its new marks are painted.
-                    for (const m of matches) showStates(m.id, markStates(m.state));
-                    quietly(() => marks.add(part, matches));
-                  }),
-                ),
-              );
+            const part = { blocks, truncated: false };
+            candidates += blocks.length;
+            if (relayed !== undefined) {
+              if (blocks.length > 0) send(part);
+              return;
+            }
+            // The page's first scan holds its batches until it knows whether the page is large.
+            if (blocks.length > 0) held.push(part);
+            for (const b of blocks) heldChars += b.text.length;
+            if (heldChars >= RELAY_CHARS || (finished && held.length > 0)) {
+              relayed = heldChars >= RELAY_CHARS && !import.meta.env.FIREFOX;
+              for (const h of held.splice(0)) send(h);
             }
           }, { microtasks: true });
           if (!finished) await nextTask();

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { acceptHostPort, openCardPort } from './card';
+import type { MatchCandidate } from '../match/title-index';
+import { BLANK_STATE, type StatedMatch } from '../notes/paper-state';
+import { CardRelay, acceptHostPort, openCardPort, serveHost } from './card';
 
 /** A window message as the browser delivers it: who sent it, what, and the ports it carries. */
 function message(data: unknown, source: unknown, ports: MessagePort[] = []): Event {
@@ -48,5 +50,49 @@ describe('the card ↔ host channel', () => {
     win.dispatchEvent(message({ type: 'paperlens:card-port' }, parent, [stranger.port2]));
     expect(onPort.mock.calls).toEqual([[first.port2]]);
     for (const c of [stranger, first]) c.port1.close();
+  });
+});
+
+describe('batches relayed through the card frame', () => {
+  /** A host relay and a card serving it, over a real MessageChannel. */
+  function relayPair(matchPage: (candidates: MatchCandidate[]) => Promise<StatedMatch[]>) {
+    const channel = new MessageChannel();
+    const relay = new CardRelay(channel.port1);
+    channel.port1.onmessage = (event: MessageEvent) => relay.settle(event.data);
+    serveHost(channel.port2, matchPage);
+    return { relay, close: () => channel.port2.close() };
+  }
+
+  it("answers each batch with the background's answer to that batch, whatever order they come back in", async () => {
+    const { relay, close } = relayPair(async (candidates) => {
+      // The second batch is answered first.
+      if (candidates[0]!.text === 'first') await new Promise((r) => setTimeout(r, 20));
+      return [{ candidate: 0, id: `paper-${candidates[0]!.text}`, start: 0, end: 5, state: BLANK_STATE }];
+    });
+    const [first, second] = await Promise.all([
+      relay.matchPage([{ kind: 'title', text: 'first' }]),
+      relay.matchPage([{ kind: 'title', text: 'second', arxivId: '2301.09637' }]),
+    ]);
+    expect(first.map((m) => m.id)).toEqual(['paper-first']);
+    expect(second.map((m) => m.id)).toEqual(['paper-second']);
+    relay.close('done');
+    close();
+  });
+
+  it("carries a refusal back as an error in words, and fails what is owed when the port goes", async () => {
+    const { relay, close } = relayPair(() => Promise.reject(new Error('candidates[0].text must be a string')));
+    await expect(relay.matchPage([{ kind: 'title', text: 'x' }])).rejects.toThrow('candidates[0].text must be a string');
+    close();
+    const owed = relay.matchPage([{ kind: 'title', text: 'never answered' }]);
+    relay.close('the card frame loaded again before answering');
+    await expect(owed).rejects.toThrow('the card frame loaded again before answering');
+  });
+
+  it('leaves the card messages that are no answers to the host', () => {
+    const relay = new CardRelay(new MessageChannel().port1);
+    expect(relay.settle({ type: 'size', height: 200 })).toBe(false);
+    expect(relay.settle({ type: 'close' })).toBe(false);
+    expect(relay.settle({ type: 'matched', id: 99, matches: [] })).toBe(true);
+    relay.close('done');
   });
 });

@@ -7,7 +7,7 @@ import { decodeIndexFile, encodeIndexFile, type IndexFileStore } from '../db/pag
 import { getRevision } from '../db/revisions';
 import { buildPageIndex } from '../library/page-index';
 import { SETTING_KEYS } from '../settings';
-import { createHandlers } from './handlers';
+import { createHandlers, scanSource } from './handlers';
 import { memoryFile, useFreshDb } from '../db/testing';
 import { saveNote } from '../db/notes';
 import { PaperLensDB } from '../db/schema';
@@ -291,5 +291,23 @@ describe('paper state and the reading history', () => {
     await expect(h.recordVisit(null)).rejects.toThrow('visit must be an object');
     // A page that names no paper is no visit.
     expect(await h.recordVisit({ url: 'https://example.org/' })).toEqual({ paperId: null });
+  });
+});
+
+describe('the page a scan came from', () => {
+  it("is the sender's own document and frame for a content script", () => {
+    expect(scanSource({ documentId: 'doc-1', frameId: 0, url: 'https://arxiv.org/list/cs.LG/new', tab: { id: 7 } })).toEqual({
+      page: 'doc-1',
+      target: { tabId: 7, frameId: 0 },
+    });
+  });
+
+  it("sends the corrections of batches the card frame relayed to its tab's top frame, where the content script runs", () => {
+    const relayed = scanSource({ documentId: 'card-doc', frameId: 12, url: 'chrome-extension://abcdef/card.html#', tab: { id: 7 } });
+    expect(relayed).toEqual({ page: 'card-doc', target: { tabId: 7, frameId: 0 } });
+  });
+
+  it('has no frame to correct without a tab', () => {
+    expect(scanSource({ url: 'chrome-extension://abcdef/popup.html' }).target).toBeUndefined();
   });
 });

@@ -65,6 +65,30 @@ export interface PageTarget {
   frameId: number;
 }
 
+/** What the browser says of a message's sender, as far as {@link scanSource} reads it. */
+export interface ScanSender {
+  documentId?: string;
+  frameId?: number;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/**
+ * The page a `matchPage` came from: the key of the background's memory of that page (which ids it
+ * showed beside which titles) and the frame its corrections go to. A batch sent by the hover card
+ * frame (an extension page) was relayed for the content script hosting it (lib/messaging/card.ts
+ * HostToCard), which runs only in its tab's top frame; a page relays either all its batches or none,
+ * so the card frame's document stands for that page's throughout.
+ */
+export function scanSource(sender: ScanSender): { page: string; target: PageTarget | undefined } {
+  const relayed = /^(?:chrome|moz)-extension:/.test(sender.url ?? '');
+  const frameId = relayed ? 0 : (sender.frameId ?? 0);
+  return {
+    page: sender.documentId ?? `${sender.tab?.id}/${sender.frameId}/${sender.url}`,
+    target: sender.tab?.id === undefined ? undefined : { tabId: sender.tab.id, frameId },
+  };
+}
+
 /**
  * How a woken worker answers before IndexedDB has opened: the wake state (lib/db/wake-state.ts),
  * the database's open, and where states answered from a copy that turned out stale are corrected
