@@ -73,11 +73,67 @@ function paint(rgb: string, line = 'solid'): string {
  */
 export const MARK_CSS_FILE = 'content-scripts/marks.css';
 
+/** The attribute of an overlay badge once placed: empty where it shows, `hidden` where its text has no box. */
+export const PLACED_ATTR = 'data-paperlens-placed';
+
+/**
+ * The badge: a 9 px dot with a light ring (visible on dark pages too), filled in the colour of
+ * the mark's first state, a hollow ring for a paper in the catalog only; faded once read, with a
+ * blue ring while to read or being read. As `!important` declarations: in wrap mode they are the
+ * badge's inline style, which wins over page rules such as `span {…}`, and its negative right
+ * margin cancels its width, so the line it sits in does not move.
+ */
+function badgeLook(states: readonly MarkState[]): string[] {
+  const first = MARK_STATES.find((s) => states.includes(s));
+  const rgb = STATE_COLORS[first ?? 'plain'];
+  const ring = states.includes('to-read') || states.includes('reading');
+  return [
+    'box-sizing: border-box',
+    'width: 9px',
+    'height: 9px',
+    'border-radius: 50%',
+    ...(first ? [`background: rgb(${rgb})`, 'border: 0'] : ['background: rgba(255, 255, 255, 0.9)', `border: 2.5px solid rgb(${rgb})`]),
+    `box-shadow: 0 0 0 1.5px rgba(255, 255, 255, 0.9), 0 0 0 ${ring ? `3px rgb(${STATE_COLORS['to-read']})` : '2.5px rgba(0, 0, 0, 0.25)'}`,
+    states.includes('read') ? 'opacity: 0.55' : 'opacity: 1',
+    'cursor: pointer',
+  ];
+}
+
+function important(rules: readonly string[]): string {
+  return rules.map((rule) => `${rule} !important`).join('; ');
+}
+
+function badgeStyle(states: readonly MarkState[]): string {
+  return important(['all: initial', 'display: inline-block', 'margin: 0 -11px 0 2px', 'vertical-align: super', ...badgeLook(states)]);
+}
+
+/**
+ * Highlight mode's badges, styled by the stylesheet rather than each by its own inline style
+ * (parsed once per badge, a good part of marking a listing): hidden and inert until placed
+ * ({@link PLACED_ATTR}), then shown at the place written inline; each state's colour and ring
+ * by `data-paperlens-state`, the first state in MARK_STATES order winning (its rule comes last).
+ */
+function overlayBadgeCss(): string {
+  const badge = `${OVERLAY_TAG} > ${BADGE_TAG}`;
+  const rule = (selector: string, rules: readonly string[]) => `${selector} { ${important(rules)} }`;
+  const stated = (s: MarkState) => `${badge}[${STATE_ATTR}~="${s}"]`;
+  const plain = badgeLook([]);
+  return [
+    rule(badge, ['all: initial', 'display: inline-block', 'position: absolute', ...plain.filter((r) => !r.startsWith('opacity')), 'opacity: 0', 'pointer-events: none']),
+    ...[...MARK_STATES].reverse().map((s) => rule(stated(s), [`background: rgb(${STATE_COLORS[s]})`, 'border: 0'])),
+    rule(`${stated('to-read')}, ${stated('reading')}`, [badgeLook(['to-read']).find((r) => r.startsWith('box-shadow'))!]),
+    rule(`${badge}[${PLACED_ATTR}]`, ['opacity: 1', 'pointer-events: auto']),
+    rule(`${badge}[${PLACED_ATTR}]${`[${STATE_ATTR}~="read"]`}`, ['opacity: 0.55']),
+    rule(`${badge}[${PLACED_ATTR}="hidden"]`, ['display: none']),
+  ].join('\n');
+}
+
 /** The marks' stylesheet in each mode: highlights, or (wrap mode) underlined marks and tinted mentions. */
 export const MARK_CSS = {
   highlight: [
     `::highlight(paperlens) { ${paint(STATE_COLORS.plain, 'dotted')} }`,
     ...MARK_STATES.map((s) => `::highlight(paperlens-${s}) { ${paint(STATE_COLORS[s])} }`),
+    overlayBadgeCss(),
   ].join('\n'),
   // No background on title elements: a full-width row would be tinted, not its title.
   wrap: [
@@ -87,35 +143,6 @@ export const MARK_CSS = {
     ...[...MARK_STATES].reverse().map((s) => `[${MARK_ATTR}][${STATE_ATTR}~="${s}"] { text-decoration-color: rgba(${STATE_COLORS[s]}, 0.9) !important; }`),
   ].join('\n'),
 };
-
-/**
- * The badge: a 9 px dot with a light ring (visible on dark pages too), filled in the colour of
- * the mark's first state, a hollow ring for a paper in the catalog only; faded once read, with a
- * blue ring while to read or being read. Inline `!important` styles win over page rules such as
- * `span {…}`. In wrap mode its negative right margin cancels its width, so the line it sits in
- * does not move; in highlight mode it floats over the page.
- */
-function badgeStyle(states: readonly MarkState[], overlay: boolean): string {
-  const first = MARK_STATES.find((s) => states.includes(s));
-  const rgb = STATE_COLORS[first ?? 'plain'];
-  const outer = states.includes('to-read') || states.includes('reading') ? `rgb(${STATE_COLORS['to-read']})` : 'rgba(0, 0, 0, 0.25)';
-  return [
-    'all: initial',
-    'display: inline-block',
-    'box-sizing: border-box',
-    'width: 9px',
-    'height: 9px',
-    overlay ? 'position: absolute' : 'margin: 0 -11px 0 2px',
-    overlay ? 'pointer-events: auto' : 'vertical-align: super',
-    'border-radius: 50%',
-    first ? `background: rgb(${rgb})` : `background: rgba(255, 255, 255, 0.9); border: 2.5px solid rgb(${rgb})`,
-    `box-shadow: 0 0 0 1.5px rgba(255, 255, 255, 0.9), 0 0 0 ${outer === 'rgba(0, 0, 0, 0.25)' ? '2.5px' : '3px'} ${outer}`,
-    states.includes('read') ? 'opacity: 0.55' : 'opacity: 1',
-    'cursor: pointer',
-  ]
-    .map((rule) => `${rule} !important`)
-    .join(';');
-}
 
 const STATE_WORDS: Record<MarkState, string> = {
   starred: 'starred',
@@ -388,25 +415,19 @@ export class PageMarks {
     });
   }
 
-  /** Writes a badge's place into its style: placed, hidden with its text, or (not placed yet) transparent and inert. */
+  /** Writes a badge's place: placed (shown there), hidden with its text, or (not placed yet) transparent and inert, as the stylesheet has it. */
   private show(mark: Mark): void {
-    const style = mark.badge.style;
     const place = this.places.get(mark);
-    if (place === 'hidden') {
-      style.setProperty('display', 'none', 'important');
-      return;
-    }
-    style.setProperty('display', 'inline-block', 'important');
     if (!place) {
       // Focusable (Tab reaches it, and focusing places it) but neither seen nor in the pointer's way.
-      style.setProperty('opacity', '0', 'important');
-      style.setProperty('pointer-events', 'none', 'important');
+      mark.badge.removeAttribute(PLACED_ATTR);
       return;
     }
-    style.setProperty('left', `${place.left}px`, 'important');
-    style.setProperty('top', `${place.top}px`, 'important');
-    style.setProperty('opacity', mark.states.includes('read') ? '0.55' : '1', 'important');
-    style.setProperty('pointer-events', 'auto', 'important');
+    if (place !== 'hidden') {
+      mark.badge.style.setProperty('left', `${place.left}px`, 'important');
+      mark.badge.style.setProperty('top', `${place.top}px`, 'important');
+    }
+    mark.badge.setAttribute(PLACED_ATTR, place === 'hidden' ? 'hidden' : '');
   }
 
   /** The observer of marked elements near the viewport, made on first use. */
@@ -553,7 +574,8 @@ export class PageMarks {
 
   private paint(mark: Mark): void {
     const overlay = this.mode === 'highlight';
-    mark.badge.setAttribute('style', badgeStyle(mark.states, overlay));
+    // Overlay badges take their look from the stylesheet, by their states.
+    if (!overlay) mark.badge.setAttribute('style', badgeStyle(mark.states));
     mark.badge.setAttribute('aria-description', describeStates(mark.states));
     const words = mark.states.join(' ');
     for (const el of [mark.badge, ...(mark.element.hasAttribute(MARK_ATTR) ? [mark.element] : [])]) {
@@ -561,8 +583,6 @@ export class PageMarks {
       else el.removeAttribute(STATE_ATTR);
     }
     if (overlay) this.highlight(highlightName(mark.states)).add(mark.range);
-    // The new style dropped the badge's place: written again (or, not placed yet, kept out of sight).
-    if (overlay) this.show(mark);
   }
 
   private unpaint(mark: Mark): void {
