@@ -217,6 +217,7 @@ describe('idsFromPlainHref', () => {
   it('reads a plain path from the root as the URL resolved on the page would be read, and leaves the rest to URL', () => {
     const hrefs = [
       '/abs/2301.09637', '/pdf/2301.09637v2', '/html/2301.09637v1/', '/abs/cs/0101001', '/pdf/2301.09637.pdf',
+      '/abs/2313.09637', '/abs/0703.1234', '/abs/1412.12345', '/abs/1501.1234', '/html/2301.09637v12', '/ABS/2301.09637',
       '/a/smith_j_1', '/list/cs.LG/new', '/abs/a..b', '/papers/2301.09637', '/10.48550/arXiv.2301.09637',
     ];
     for (const host of ['arxiv.org', 'www.arxiv.org', 'huggingface.co', 'doi.org', 'example.org']) {
@@ -236,6 +237,8 @@ describe('idsFromPlainHref', () => {
       'https://www.arxiv.org/abs/hep-th/9901001', 'https://export.arxiv.org/abs/2301.09637', 'https://arxiv.org/a/smith_j_1',
       'https://huggingface.co/papers/2301.09637', 'https://doi.org/10.48550/arXiv.2301.09637', 'https://alphaxiv.org/abs/2301.09637',
       'https://example.org/abs/2301.09637', 'http://arxiv.org/', 'https://sub.arxiv.org/abs/2301.09637',
+      'http://export.arxiv.org/pdf/2301.09637v3', 'https://www.arxiv.org/html/2301.09637', 'https://arxiv.org/abs/2313.09637',
+      'https://arxiv.org/abs/1412.12345', 'http://www.export.arxiv.org/abs/2301.09637', 'https://alphaxiv.org/abs/2301.09637v2',
     ];
     for (const host of ['arxiv.org', 'example.org']) {
       for (const href of hrefs) {

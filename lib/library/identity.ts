@@ -178,6 +178,14 @@ function idsFromPath(host: string, pathname: string): PaperIds | null {
  */
 const PLAIN_ROOT_PATH = /^\/(?!\/)(?:[A-Za-z0-9_~:@!$&'()*+,;=-]|\.(?!\.?(?:\/|$))|\/(?!\.))*$/;
 
+/**
+ * An arXiv abstract, PDF or HTML page of a new-style id (version optional) on arXiv itself, as a
+ * path from the root or a lower-case absolute address: what {@link idsFromPath} reads it as, in
+ * one expression (a listing's every entry has one beside its title).
+ */
+const ARXIV_NEW_STYLE_LINK = /^(https?:\/\/(?:www\.|export\.)?arxiv\.org)?\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5}(?:v\d+)?)$/;
+const ARXIV_HOSTS = new Set(['arxiv.org', 'export.arxiv.org']);
+
 /** An absolute http(s) address whose host and path `URL` keeps as written (but for the host's case). */
 const PLAIN_ABSOLUTE = /^https?:\/\/([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)(\/.*)$/i;
 
@@ -190,6 +198,12 @@ const PLAIN_ABSOLUTE = /^https?:\/\/([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)(\/.*)$/i
  * root, `https:` is assumed, as a page on one of these hosts is.
  */
 export function idsFromPlainHref(href: string, baseHost: string): PaperIds | null | undefined {
+  // The commonest by far, an entry's own abstract or PDF link, read with one expression.
+  const common = ARXIV_NEW_STYLE_LINK.exec(href);
+  if (common && (common[1] !== undefined || ARXIV_HOSTS.has(baseHost.toLowerCase().replace(/^www\./, '')))) {
+    const arxivId = parseArxivId(common[2]!);
+    return arxivId ? { arxivId } : null;
+  }
   if (href.charCodeAt(0) === 47 /* / */) {
     if (!PLAIN_ROOT_PATH.test(href)) return undefined;
     return idsFromPath(baseHost.toLowerCase().replace(/^www\./, ''), href);
