@@ -11,6 +11,8 @@ export default defineConfig({
   imports: false,
   // Lets parallel builds (tests, benches) write to their own folders.
   outDir: process.env.PAPERLENS_OUT_DIR ?? '.output',
+  // `PAPERLENS_MINIFY=0`: readable function names in CPU profiles (bench/listing-profile.ts).
+  vite: () => (process.env.PAPERLENS_MINIFY === '0' ? { build: { minify: false } } : {}),
   // MV3 for Firefox too: opting into more sites needs scripting.registerContentScripts and
   // optional_host_permissions, which Firefox has only in MV3.
   manifestVersion: 3,
