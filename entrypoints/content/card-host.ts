@@ -4,6 +4,7 @@ import { cardScheme, type Scheme } from '@/lib/card/scheme';
 import type { MatchCandidate } from '@/lib/match/title-index';
 import { CardRelay, openCardPort } from '@/lib/messaging/card';
 import type { StatedMatch } from '@/lib/notes/paper-state';
+import { ownTask } from '@/lib/sites/own-tasks';
 
 /** How long a relayed batch waits for the card frame to load before the host gives up on the relay. */
 const RELAY_LOAD_MS = 5000;
@@ -94,13 +95,17 @@ export class CardHost {
    */
   matchPage(candidates: MatchCandidate[]): Promise<StatedMatch[]> {
     if (this.relay) return this.relay.matchPage(candidates);
-    this.frameAt(browser.runtime.getURL('/card.html'));
+    // Made in a task of its own (tens of milliseconds on a loaded machine), not in the scan's slice.
+    if (!this.host && this.portWaiters.length === 0) {
+      setTimeout(() => ownTask('card frame: load hidden', () => this.frameAt(browser.runtime.getURL('/card.html'))));
+    }
     return new Promise<CardRelay | null>((resolve) => {
       this.portWaiters.push(resolve);
       setTimeout(() => resolve(null), RELAY_LOAD_MS);
     }).then((relay) => {
       if (!relay) throw new Error('the card frame did not load');
-      return relay.matchPage(candidates);
+      // The batches held for the frame are posted as it loads: PaperLens's work too.
+      return ownTask('scan: relay a batch', () => relay.matchPage(candidates));
     });
   }
 
