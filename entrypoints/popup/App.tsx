@@ -8,9 +8,9 @@ import { errorMessage } from '@/lib/errors';
 import { toBackground } from '@/lib/messaging/to-background';
 import { replayPendingSaves } from '@/lib/notes/pending-saves';
 import { Alerts } from './Alerts';
-import { Footer } from './Footer';
 import { OPEN_MARKS } from './open-marks';
 import { usePopupStore } from './popup-store';
+import { PopupFrame } from './PopupFrame';
 import { SearchScreen } from './SearchScreen';
 
 // One paper's view (the note editor, tag suggestions, TL;DR) is its own chunk: the first list
@@ -77,11 +77,7 @@ export function App() {
   }, [afterFirstScreen, stale, counts]);
 
   return (
-    <main className="popup" aria-busy={replaying}>
-      <header className="pl-header">
-        <img src="/icon/32.png" alt="" width={20} height={20} />
-        <h1>PaperLens</h1>
-      </header>
+    <PopupFrame busy={replaying} counts={counts?.stored?.papers}>
       <Alerts
         catalogError={catalogError}
         recoveryError={recoveryError}
@@ -95,7 +91,6 @@ export function App() {
       ) : (
         <SearchScreen />
       )}
-      <Footer counts={counts?.stored?.papers} />
-    </main>
+    </PopupFrame>
   );
 }

@@ -1,18 +1,19 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { FilterBar } from '@/components/FilterBar';
 import { HEAD_ROWS, optionId, ResultList, type ResultRow } from '@/components/ResultList';
 import { SearchBox } from '@/components/SearchBox';
 import { getDb } from '@/lib/db/schema';
-import { hasActiveFilter, NO_FILTERS } from '@/lib/search/filters';
+import { hasActiveFilter } from '@/lib/search/filters';
 import { afterPaint } from './after-paint';
+import { OPEN_MARKS } from './open-marks';
 import { usePopupStore } from './popup-store';
 import { RecentSection } from './RecentSection';
-import { resultStatus, useResults } from './use-results';
+import { LIST_ID, resultStatus } from './results';
+import { useResults } from './use-results';
 import { useRecognizedPapers, useSearcher } from './use-search';
 
-const LIST_ID = 'pl-results';
 /** Performance marks read by the benchmark (popup open and keystroke → results painted). */
-const MARKS = { firstResults: 'paperlens:first-results', results: 'paperlens:results' } as const;
+const MARKS = { firstResults: OPEN_MARKS.firstResults, results: 'paperlens:results' } as const;
 const NO_ROWS: ResultRow[] = [];
 const NO_TERMS: ReadonlySet<string> = new Set();
 
@@ -27,7 +28,7 @@ function markPainted(query: string) {
 /** The search box, filter chips and results; arrows move through them, Enter opens, Escape clears. */
 export function SearchScreen() {
   const db = getDb();
-  const { query, filters, active, setQuery, setFilter, move, setActive, openPaper } = usePopupStore();
+  const { query, filters, active, setQuery, setFilter, searchKey, setActive, openPaper } = usePopupStore();
   // The index is read once the first list is on screen, or at once when the user types first.
   const [painted, setPainted] = useState(false);
   const { searcher, error, building, revisions } = useSearcher(db, painted || query !== '' || hasActiveFilter(filters));
@@ -62,32 +63,22 @@ export function SearchScreen() {
     if (row) openPaper(row.hit.id);
   }, [rows, openPaper]);
 
-  // Enter typed before the query's answer came (the index still loading) opens its first
-  // result once it comes: a typed-ahead Enter is not lost.
-  const openWhenAnswered = useRef<string | null>(null);
+  // Enter typed before the query's answer came (the index still loading, or on the stored first
+  // screen) opens its first result once it comes: a typed-ahead Enter is not lost.
+  const openWhenAnswered = usePopupStore((s) => s.openWhenAnswered);
   useEffect(() => {
-    if (openWhenAnswered.current === null) return;
-    if (openWhenAnswered.current !== query) openWhenAnswered.current = null;
+    if (openWhenAnswered === null) return;
+    if (openWhenAnswered !== query) usePopupStore.setState({ openWhenAnswered: null });
     else if (current) {
-      openWhenAnswered.current = null;
+      usePopupStore.setState({ openWhenAnswered: null });
       open(0);
     }
-  }, [query, current, open]);
+  }, [openWhenAnswered, query, current, open]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      move(e.key === 'ArrowDown' ? 1 : -1, rows.length);
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      if (active < 0 && !current) openWhenAnswered.current = query;
-      else open(active >= 0 ? active : 0);
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      if (query) setQuery('');
-      else if (hasActiveFilter(filters)) usePopupStore.setState({ filters: NO_FILTERS });
-      else window.close();
-    }
+    const done = searchKey(e.key, rows.map((r) => r.hit.id), current);
+    if (done) e.preventDefault();
+    if (done === 'close') window.close();
   };
 
   const problem = error ?? results?.error;

@@ -37,3 +37,34 @@ describe('popup store', () => {
     expect(usePopupStore.getState().openPaperId).toBeNull();
   });
 });
+
+describe('a key in the search field', () => {
+  beforeEach(() => usePopupStore.setState({ query: '', filters: NO_FILTERS, active: -1, openPaperId: null, openWhenAnswered: null }));
+  const key = (k: string, listed: string[], answered = true) => usePopupStore.getState().searchKey(k, listed, answered);
+
+  it('Enter opens the highlighted paper, or the first', () => {
+    expect(key('ArrowDown', ['a', 'b'])).toBe(true);
+    expect(key('ArrowDown', ['a', 'b'])).toBe(true);
+    expect(key('Enter', ['a', 'b'])).toBe(true);
+    expect(usePopupStore.getState().openPaperId).toBe('b');
+    usePopupStore.setState({ active: -1, openPaperId: null });
+    key('Enter', ['a', 'b']);
+    expect(usePopupStore.getState().openPaperId).toBe('a');
+  });
+
+  it('Enter before the query is answered waits for that query, opening nothing yet', () => {
+    usePopupStore.getState().setQuery('itransfomer');
+    expect(key('Enter', ['stale'], false)).toBe(true);
+    expect(usePopupStore.getState()).toMatchObject({ openWhenAnswered: 'itransfomer', openPaperId: null });
+  });
+
+  it('Escape clears the query, then the filters, then asks to close; other keys are left alone', () => {
+    usePopupStore.setState({ query: 'mamba', filters: { ...NO_FILTERS, starred: true } });
+    expect(key('Escape', [])).toBe(true);
+    expect(usePopupStore.getState()).toMatchObject({ query: '', filters: { starred: true } });
+    expect(key('Escape', [])).toBe(true);
+    expect(usePopupStore.getState().filters).toEqual(NO_FILTERS);
+    expect(key('Escape', [])).toBe('close');
+    expect(key('a', ['a'])).toBe(false);
+  });
+});

@@ -1,18 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { ResultRow } from '@/components/ResultList';
-import { browsePapers, type BrowsedPaper } from '@/lib/db/browse';
+import { browsePapers } from '@/lib/db/browse';
 import { FIRST_LIST_LIMIT } from '@/lib/db/first-screen-read';
 import { readResultRows } from '@/lib/db/result-rows';
 import type { PaperLensDB } from '@/lib/db/schema';
 import { errorMessage } from '@/lib/errors';
 import { hasActiveFilter, type SearchFilters } from '@/lib/search/filters';
-import { plural } from '@/lib/plural';
 import { titleHasWords } from '@/lib/search-interim';
 import { RowCache, type RowStamp } from '@/lib/search/row-cache';
 import type { Searcher } from '@/lib/search/search-index';
 import { afterPaint } from './after-paint';
 import { usePopupStore } from './popup-store';
+import { browsedRow, type Results } from './results';
 
 /** Results rendered per query, and papers listed before anything is typed; more is noise in a 420 px popup. */
 const LIMIT = FIRST_LIST_LIMIT;
@@ -21,31 +21,6 @@ const NO_TERMS: ReadonlySet<string> = new Set();
 
 /** Performance measure read by the benchmark: the search engine's own time for a query (detail: the query). */
 export const SEARCH_MEASURE = 'paperlens:search';
-
-/** What the result list shows. */
-export interface Results {
-  rows: ResultRow[];
-  terms: ReadonlySet<string>;
-  /** How many papers matched in all (before the limit); null while the index loads. */
-  total: number | null;
-  /** False for the stand-in list shown while the index loads. */
-  final: boolean;
-  /**
-   * The answer these rows show (the search's, or the list read before anything is typed): the
-   * same object while only the rows' papers and notes fill in, a new one for a new query.
-   */
-  answer: object;
-  /** Why the rows' papers and notes could not be read, if they could not. */
-  error: string | null;
-}
-
-const browsedRow = ({ paper, note }: BrowsedPaper): ResultRow => ({
-  hit: { id: paper.id, ordinal: -1, score: 0, fields: 0 },
-  title: paper.title.replace(/\s+/g, ' '),
-  hasCode: paper.links.some((l) => l.kind === 'code'),
-  paper,
-  note,
-});
 
 /** The search, timed as SEARCH_MEASURE. */
 function timedSearch(searcher: Searcher, query: string, filters: SearchFilters) {
@@ -139,25 +114,4 @@ export function useResults(
     }
     return { rows, terms: result.terms, total: result.total, final: true, answer: result, error: readError };
   }, [browsing, browsed, result, rows, query, readError]);
-}
-
-/** The line above the results: loading, an error, the count, or what to do. */
-export function resultStatus(
-  searcher: Searcher | null,
-  error: string | null,
-  building: boolean,
-  query: string,
-  filters: SearchFilters,
-  results: Results | null,
-): string {
-  if (!query.trim() && !hasActiveFilter(filters)) {
-    if (!results || results.rows.length > 0) return '';
-    const size = searcher ? plural(searcher.catalog.size, 'paper', 'papers') : 'your papers';
-    return `Type to search ${size}. Papers on this tab, starred and noted ones show here.`;
-  }
-  if (!searcher) return error ?? (building ? 'Preparing the search index…' : 'Loading the search index…');
-  if (query.trim()) {
-    return results?.total ? plural(results.total, 'paper', 'papers') : `No paper matches “${query.trim()}”.`;
-  }
-  return results?.rows.length ? '' : 'No paper passes these filters.';
 }
