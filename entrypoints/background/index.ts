@@ -8,7 +8,7 @@ import { getDb } from '@/lib/db/schema';
 import { opfsWakeStateFile } from '@/lib/db/wake-state';
 import { contextWakeStamp } from '@/lib/db/wake-stamp';
 import { searchIndexRefresher } from '@/lib/db/search-index';
-import { createHandlers, scanSource } from '@/lib/messaging/handlers';
+import { createHandlers, ScanSources } from '@/lib/messaging/handlers';
 import { DRAFT_PORT } from '@/lib/messaging/card';
 import { relayDrafts } from '@/lib/messaging/draft-relay';
 import { toBackground } from '@/lib/messaging/to-background';
@@ -74,9 +74,10 @@ export default defineBackground(() => {
   toBackground.onMessage('getPaper', ({ data }) => handlers.getPaper(data));
   toBackground.onMessage('saveNote', ({ data }) => thenRefresh(handlers.saveNote(data)));
   // Each page (document) keeps its own record of which ids it showed beside which titles.
-  // (A large page's batches come from its hover card frame, which relays them: see scanSource.)
+  // (A large page's later batches come from its hover card frame, which relays them: see ScanSources.)
+  const scanSources = new ScanSources();
   toBackground.onMessage('matchPage', ({ data, sender }) => {
-    const { page, target } = scanSource(sender);
+    const { page, target } = scanSources.of(sender);
     return handlers.matchPage(data, page, target);
   });
   toBackground.onMessage('getSiteSettings', () => handlers.getSiteSettings());

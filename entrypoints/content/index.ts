@@ -10,7 +10,7 @@ import { BADGE_TAG, PageMarks, browserHighlights, type Mark, type MarkState } fr
 import type { PaperState } from '@/lib/notes/paper-state';
 import { markStates } from '@/lib/sites/mark-state';
 import { ownTask } from '@/lib/sites/own-tasks';
-import { OWN_TAGS, forget, outermost, scanBlocks, scanMemory, toCandidates, type Scan, type ScanBlock } from '@/lib/sites/scan';
+import { OWN_TAGS, forget, outermost, scanBlocks, scanMemory, splitAtChars, toCandidates, type Scan, type ScanBlock } from '@/lib/sites/scan';
 import { CardHost, schemeAt } from './card-host';
 import { ListingSaves } from './listing-saves';
 import { offerSaveOnPaperPage } from './save-paper';
@@ -23,13 +23,15 @@ const MAX_WAIT_MS = 1000;
 const SLICE_MS = 8;
 /**
  * A page whose first scan reads this much candidate text before sending any (a 2,000-entry arXiv
- * listing has 330 kB) sends its batches through the hover card frame, loaded hidden for it: in
+ * listing has 330 kB) sends its first DIRECT_CHARS itself and the rest through the hover card frame, loaded hidden for it: in
  * Chromium, runtime.sendMessage copies a message's bytes on the page's main thread (tens of
  * milliseconds for such a listing), a MessagePort to the frame a millisecond or two (HostToCard in
  * lib/messaging/card.ts). Smaller pages send directly and load no frame until a card is shown.
  * Firefox sends directly, its runtime messages being structured clones already.
  */
 const RELAY_CHARS = 64_000;
+/** Of a relaying page's first scan, what is sent directly before the rest goes through the frame. */
+const DIRECT_CHARS = 8_000;
 /** Lets the page run (input, rendering) between slices. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Performance marks of the latest scan, read by `npm run bench` (and visible in DevTools). */
@@ -115,9 +117,8 @@ export default defineContentScript({
 
     let sent = scanMemory();
     /**
-     * Whether this page's batches go through the hover card frame (see RELAY_CHARS), decided once
-     * by its first scan that found anything: the background keys its memory of a page by the
-     * sender, so a page sends all its batches one way.
+     * Whether this page's later batches go through the hover card frame (see RELAY_CHARS), decided
+     * once by its first scan that found anything, after sending what that scan had read so far.
      */
     let relayed: boolean | undefined;
     let observer: MutationObserver | null = null;
@@ -167,12 +168,12 @@ export default defineContentScript({
         let truncated = false;
         const held: Scan[] = [];
         let heldChars = 0;
-        const send = (part: Scan) => {
+        const send = (part: Scan, direct = !relayed) => {
           if (performance.getEntriesByName('paperlens:first-sent').length === 0) performance.mark('paperlens:first-sent');
           const batch = toCandidates(part);
-          const asked = relayed
-            ? card.matchPage(batch).catch(() => toBackground.sendMessage('matchPage', batch))
-            : toBackground.sendMessage('matchPage', batch);
+          const asked = direct
+            ? toBackground.sendMessage('matchPage', batch)
+            : card.matchPage(batch).catch(() => toBackground.sendMessage('matchPage', batch));
           answers.push(
             asked.then((matches) =>
               ownTask('scan: mark an answer', () => {
@@ -210,7 +211,12 @@ export default defineContentScript({
             for (const b of blocks) heldChars += b.text.length;
             if (heldChars >= RELAY_CHARS || (finished && held.length > 0)) {
               relayed = heldChars >= RELAY_CHARS && !import.meta.env.FIREFOX;
-              for (const h of held.splice(0)) send(h);
+              const all = held.splice(0).flatMap((h) => h.blocks);
+              // The first DIRECT_CHARS go to the background directly, so a woken worker answers
+              // them while the card frame loads; the background counts the relayed rest as this page's.
+              const [first, rest] = relayed ? splitAtChars(all, DIRECT_CHARS) : [all, []];
+              send({ blocks: first, truncated: false }, true);
+              if (rest.length > 0) send({ blocks: rest, truncated: false });
             }
           }, { microtasks: true });
           if (!finished) await nextTask();

@@ -7,7 +7,7 @@ import { decodeIndexFile, encodeIndexFile, type IndexFileStore } from '../db/pag
 import { getRevision } from '../db/revisions';
 import { buildPageIndex } from '../library/page-index';
 import { SETTING_KEYS } from '../settings';
-import { createHandlers, scanSource } from './handlers';
+import { createHandlers, ScanSources } from './handlers';
 import { memoryFile, useFreshDb } from '../db/testing';
 import { saveNote } from '../db/notes';
 import { PaperLensDB } from '../db/schema';
@@ -295,19 +295,33 @@ describe('paper state and the reading history', () => {
 });
 
 describe('the page a scan came from', () => {
-  it("is the sender's own document and frame for a content script", () => {
-    expect(scanSource({ documentId: 'doc-1', frameId: 0, url: 'https://arxiv.org/list/cs.LG/new', tab: { id: 7 } })).toEqual({
+  it("keys a page's batches by its document and sends corrections to the frame that sent them", () => {
+    expect(new ScanSources().of({ documentId: 'doc-1', frameId: 0, url: 'https://arxiv.org/list/cs.LG/new', tab: { id: 7 } })).toEqual({
       page: 'doc-1',
       target: { tabId: 7, frameId: 0 },
     });
+    expect(new ScanSources().of({ documentId: 'sub-doc', frameId: 3, url: 'https://example.org/embed', tab: { id: 7 } })).toEqual({
+      page: 'sub-doc',
+      target: { tabId: 7, frameId: 3 },
+    });
   });
 
-  it("sends the corrections of batches the card frame relayed to its tab's top frame, where the content script runs", () => {
-    const relayed = scanSource({ documentId: 'card-doc', frameId: 12, url: 'chrome-extension://abcdef/card.html#', tab: { id: 7 } });
-    expect(relayed).toEqual({ page: 'card-doc', target: { tabId: 7, frameId: 0 } });
+  it("counts batches the card frame relayed as its tab's top page's, the one that sent the first batches itself", () => {
+    const sources = new ScanSources();
+    const card = { documentId: 'card-doc', frameId: 12, url: 'chrome-extension://abcdef/card.html#', tab: { id: 7 } };
+    // Nothing sent directly yet (a worker woken since): the frame's own document stands for the page.
+    expect(sources.of(card)).toEqual({ page: 'card-doc', target: { tabId: 7, frameId: 0 } });
+    sources.of({ documentId: 'top-doc', frameId: 0, url: 'https://arxiv.org/list/cs.LG/new', tab: { id: 7 } });
+    // A subframe's own batches do not make it the tab's page.
+    sources.of({ documentId: 'sub-doc', frameId: 3, url: 'https://example.org/embed', tab: { id: 7 } });
+    expect(sources.of(card)).toEqual({ page: 'top-doc', target: { tabId: 7, frameId: 0 } });
+    // Another tab's frame is not this page's; a navigation to a new page is its own page.
+    expect(sources.of({ ...card, documentId: 'card-doc-2', tab: { id: 8 } }).page).toBe('card-doc-2');
+    sources.of({ documentId: 'next-doc', frameId: 0, url: 'https://arxiv.org/list/cs.CL/new', tab: { id: 7 } });
+    expect(sources.of(card).page).toBe('next-doc');
   });
 
   it('has no frame to correct without a tab', () => {
-    expect(scanSource({ url: 'chrome-extension://abcdef/popup.html' }).target).toBeUndefined();
+    expect(new ScanSources().of({ url: 'chrome-extension://abcdef/popup.html' }).target).toBeUndefined();
   });
 });

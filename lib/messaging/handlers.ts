@@ -65,7 +65,7 @@ export interface PageTarget {
   frameId: number;
 }
 
-/** What the browser says of a message's sender, as far as {@link scanSource} reads it. */
+/** What the browser says of a message's sender, as far as {@link ScanSources} reads it. */
 export interface ScanSender {
   documentId?: string;
   frameId?: number;
@@ -75,18 +75,26 @@ export interface ScanSender {
 
 /**
  * The page a `matchPage` came from: the key of the background's memory of that page (which ids it
- * showed beside which titles) and the frame its corrections go to. A batch sent by the hover card
- * frame (an extension page) was relayed for the content script hosting it (lib/messaging/card.ts
- * HostToCard), which runs only in its tab's top frame; a page relays either all its batches or none,
- * so the card frame's document stands for that page's throughout.
+ * showed beside which titles) and the frame its corrections go to. A large page sends its first
+ * batches itself and the rest through its hover card frame (an extension page, lib/messaging/card.ts
+ * HostToCard), which relays them for the content script hosting it in its tab's top frame; so a
+ * relayed batch belongs to the page whose top frame last sent from that tab. The browser names
+ * only the sender, so each tab's top document is remembered as its batches come: one string per
+ * tab that sent any, for the worker's life (no tabs.onRemoved listener: it would wake a stopped
+ * worker at every tab closed).
  */
-export function scanSource(sender: ScanSender): { page: string; target: PageTarget | undefined } {
-  const relayed = /^(?:chrome|moz)-extension:/.test(sender.url ?? '');
-  const frameId = relayed ? 0 : (sender.frameId ?? 0);
-  return {
-    page: sender.documentId ?? `${sender.tab?.id}/${sender.frameId}/${sender.url}`,
-    target: sender.tab?.id === undefined ? undefined : { tabId: sender.tab.id, frameId },
-  };
+export class ScanSources {
+  private readonly tops = new Map<number, string>();
+
+  of(sender: ScanSender): { page: string; target: PageTarget | undefined } {
+    const tabId = sender.tab?.id;
+    const relayed = /^(?:chrome|moz)-extension:/.test(sender.url ?? '');
+    const own = sender.documentId ?? `${tabId}/${sender.frameId}/${sender.url}`;
+    let page = own;
+    if (tabId !== undefined && relayed) page = this.tops.get(tabId) ?? own;
+    else if (tabId !== undefined && (sender.frameId ?? 0) === 0) this.tops.set(tabId, own);
+    return { page, target: tabId === undefined ? undefined : { tabId, frameId: relayed ? 0 : (sender.frameId ?? 0) } };
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generic } from './generic';
 import { github } from './github';
 import { hackernews } from './hackernews';
-import { collectScan, outermost, scanBlocks, scanMemory } from './scan';
+import { collectScan, outermost, scanBlocks, scanMemory, splitAtChars, type ScanBlock } from './scan';
 import { paper, scanPage } from './testing';
 import { x } from './x';
 
@@ -123,5 +123,20 @@ describe('rescans read only what changed', () => {
     const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((id) => doc.getElementById(id)!);
     d!.remove();
     expect(outermost([c!, b!, a!, d!])).toEqual([a]);
+  });
+});
+
+describe('splitAtChars', () => {
+  const blocks = ['a'.repeat(5), 'b'.repeat(5), 'c'.repeat(5), 'd'.repeat(5)].map((text) => ({ text }) as ScanBlock);
+  it('splits where the text first reaches the count, keeping every block once and in order', () => {
+    const [head, rest] = splitAtChars(blocks, 8);
+    expect(head.map((b) => b.text[0])).toEqual(['a', 'b']);
+    expect(rest.map((b) => b.text[0])).toEqual(['c', 'd']);
+    expect(splitAtChars(blocks, 10)[0]).toHaveLength(2);
+    expect(splitAtChars(blocks, 100)).toEqual([blocks, []]);
+  });
+  it('gives the head at least one block, and nothing of nothing', () => {
+    expect(splitAtChars(blocks, 0)[0]).toEqual([blocks[0]]);
+    expect(splitAtChars([], 8)).toEqual([[], []]);
   });
 });

@@ -287,6 +287,13 @@ export function* scanBlocks(scope: ScanScope, adapter: SiteAdapter, sent?: ScanM
 }
 
 /** The wire form of a scan: one batched request. */
+/** The blocks split where their text first reaches `chars` characters: the head (at least one block, if any) and the rest. */
+export function splitAtChars(blocks: ScanBlock[], chars: number): [ScanBlock[], ScanBlock[]] {
+  let i = 0;
+  for (let read = 0; i < blocks.length && (i === 0 || read < chars); i++) read += blocks[i]!.text.length;
+  return [blocks.slice(0, i), blocks.slice(i)];
+}
+
 export function toCandidates(scan: Scan): MatchCandidate[] {
   return scan.blocks.map((b) => (b.kind === 'title' && b.arxivId ? { kind: b.kind, text: b.text, arxivId: b.arxivId } : { kind: b.kind, text: b.text }));
 }
