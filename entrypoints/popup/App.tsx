@@ -8,7 +8,7 @@ import { errorMessage } from '@/lib/errors';
 import { toBackground } from '@/lib/messaging/to-background';
 import { replayPendingSaves } from '@/lib/notes/pending-saves';
 import { Alerts } from './Alerts';
-import { OPEN_MARKS } from './open-marks';
+import { markOnce, OPEN_MARKS } from './open-marks';
 import { usePopupStore } from './popup-store';
 import { PopupFrame } from './PopupFrame';
 import { SearchScreen } from './SearchScreen';
@@ -40,7 +40,7 @@ export function App() {
   const [replaying, setReplaying] = useState(true);
 
   useLayoutEffect(() => {
-    if (performance.getEntriesByName(OPEN_MARKS.rendered).length === 0) performance.mark(OPEN_MARKS.rendered);
+    markOnce(OPEN_MARKS.rendered);
   }, []);
 
   useEffect(() => {

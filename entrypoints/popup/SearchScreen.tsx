@@ -5,7 +5,7 @@ import { SearchBox } from '@/components/SearchBox';
 import { getDb } from '@/lib/db/schema';
 import { hasActiveFilter } from '@/lib/search/filters';
 import { afterPaint } from './after-paint';
-import { OPEN_MARKS } from './open-marks';
+import { markOnce, OPEN_MARKS } from './open-marks';
 import { usePopupStore } from './popup-store';
 import { RecentSection } from './RecentSection';
 import { LIST_ID, resultStatus } from './results';
@@ -20,7 +20,7 @@ const NO_TERMS: ReadonlySet<string> = new Set();
 /** Marks the frame that paints the results (its animation frame, just before its style, layout and paint). */
 function markPainted(query: string) {
   requestAnimationFrame(() => {
-    if (performance.getEntriesByName(MARKS.firstResults).length === 0) performance.mark(MARKS.firstResults);
+    markOnce(MARKS.firstResults);
     performance.mark(MARKS.results, { detail: query });
   });
 }

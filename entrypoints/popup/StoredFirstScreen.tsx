@@ -4,16 +4,12 @@ import { HEAD_ROWS, optionId, ResultList } from '@/components/ResultList';
 import { SearchBox } from '@/components/SearchBox';
 import type { FirstScreen } from '@/lib/db/first-screen-read';
 import { hasActiveFilter } from '@/lib/search/filters';
-import { OPEN_MARKS } from './open-marks';
+import { markOnce, OPEN_MARKS } from './open-marks';
 import { usePopupStore } from './popup-store';
 import { PopupFrame } from './PopupFrame';
 import { browsedRow, LIST_ID, resultStatus } from './results';
 
 const NO_TERMS: ReadonlySet<string> = new Set();
-
-const markOnce = (name: string) => {
-  if (performance.getEntriesByName(name).length === 0) performance.mark(name);
-};
 
 /**
  * The stored first screen (lib/db/first-screen.ts), drawn with React alone while the popup's own

@@ -286,7 +286,6 @@ export function* scanBlocks(scope: ScanScope, adapter: SiteAdapter, sent?: ScanM
   return truncated;
 }
 
-/** The wire form of a scan: one batched request. */
 /** The blocks split where their text first reaches `chars` characters: the head (at least one block, if any) and the rest. */
 export function splitAtChars(blocks: ScanBlock[], chars: number): [ScanBlock[], ScanBlock[]] {
   let i = 0;
@@ -294,6 +293,7 @@ export function splitAtChars(blocks: ScanBlock[], chars: number): [ScanBlock[], 
   return [blocks.slice(0, i), blocks.slice(i)];
 }
 
+/** The wire form of a scan: one batched request. */
 export function toCandidates(scan: Scan): MatchCandidate[] {
   return scan.blocks.map((b) => (b.kind === 'title' && b.arxivId ? { kind: b.kind, text: b.text, arxivId: b.arxivId } : { kind: b.kind, text: b.text }));
 }
