@@ -85,22 +85,18 @@ export function useResults(
     if (!result || !revisions) return;
     const ids = result.hits.map((h) => h.id);
     if (cache.missing(ids).length === 0) return;
-    let cancelled = false;
-    const cancel = afterPaint(() => {
+    return afterPaint(() => {
       const missing = cache.missing(ids);
       if (missing.length === 0) return;
       readResultRows(db, missing)
         .then((read) => {
-          // Kept even when another key came first: the next rows may list them.
-          if (cache.put(read.stamp, missing, read.rows) && !cancelled) setLanded((n) => n + 1);
+          // Kept, and the rows built again, even when another key came first: that key's rows
+          // may have been built before this read landed, and its own check found nothing missing.
+          if (cache.put(read.stamp, missing, read.rows)) setLanded((n) => n + 1);
           setReadError(null);
         })
         .catch((e: unknown) => setReadError(`Papers and notes could not be read: ${errorMessage(e)}`));
     });
-    return () => {
-      cancelled = true;
-      cancel();
-    };
   }, [db, cache, result, revisions, landed]);
 
   return useMemo((): Results | null => {
